@@ -1,0 +1,31 @@
+//! Component tests in headless Chromium (`cargo xtask test`, or
+//! `wasm-pack test --headless --chrome crates/widgets`).
+#![cfg(target_arch = "wasm32")]
+
+use story::{Lang, Theme, WidgetConfig, WidgetKind};
+use wasm_bindgen_test::*;
+use widgets::{Widget, WidgetProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn widget_renders_its_kind_and_reports_ready() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = ready.clone();
+    let props = WidgetProps {
+        config: WidgetConfig {
+            kind: WidgetKind::Tally,
+            lang: Lang::Zh,
+            theme: Theme::Auto,
+        },
+        on_ready: yew::Callback::from(move |_| flag.set(true)),
+    };
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush();
+    assert!(ready.get());
+    let section = root.query_selector("section[data-kind=tally]").unwrap();
+    assert!(section.is_some());
+}

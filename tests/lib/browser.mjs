@@ -1,0 +1,50 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core
+// (never a downloaded browser), the base URL of the dist/ server that `cargo xtask test` starts,
+// and console-error collection.
+import { chromium } from "playwright-core";
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8000";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Opens a page and records console errors and uncaught exceptions in `page.errors`. */
+export async function openPage(browser, path, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") page.errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => page.errors.push(String(err)));
+  await page.goto(new URL(path, BASE_URL).href);
+  return page;
+}
+
+/** Waits until every placeholder matching `selector` is ready or failed; returns their states. */
+export async function waitForWidgets(page, selector = "[data-widget]", timeout = 20000) {
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].every(
+      (el) => el.hasAttribute("data-widget-ready") || el.hasAttribute("data-widget-error"),
+    ),
+    selector,
+    { timeout },
+  );
+  return page.$$eval(selector, (els) => els.map((el) => ({
+    kind: el.getAttribute("data-widget"),
+    ready: el.hasAttribute("data-widget-ready"),
+    error: el.hasAttribute("data-widget-error"),
+  })));
+}

@@ -1,0 +1,163 @@
+//! Builds the release bundle into `dist/`: the WASM entry through wasm-bindgen and wasm-opt,
+//! content-hashed file names, a stable `embed.js` loader, the pages, and precompressed copies.
+
+use crate::util::{self, exec, step, Result};
+use base64::Engine;
+use sha2::{Digest, Sha384};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+/// Extensions worth precompressing; the server picks `.br` or `.gz` by Accept-Encoding.
+pub const COMPRESSIBLE: &[&str] = &["wasm", "js", "mjs", "html", "css", "json", "svg", "csv", "txt"];
+
+pub fn run() -> Result {
+    let root = util::root();
+    let dist = root.join("dist");
+    let stage = root.join("target/wasm-bindgen");
+
+    step("dist: cargo build (release, wasm32)");
+    exec(util::cargo().args(["build", "--release", "--target", TARGET, "-p", "embed"]))?;
+
+    step("dist: wasm-bindgen");
+    let _ = fs::remove_dir_all(&stage);
+    exec(Command::new("wasm-bindgen").args([
+        "--target",
+        "web",
+        "--no-typescript",
+        "--out-name",
+        "embed",
+        "--out-dir",
+    ])
+    .arg(&stage)
+    .arg(root.join(format!("target/{TARGET}/release/embed.wasm"))))?;
+
+    step("dist: wasm-opt -Oz");
+    let raw_wasm = stage.join("embed_bg.wasm");
+    let opt_wasm = stage.join("embed_bg.opt.wasm");
+    exec(Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .args(["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"])
+        .arg(&raw_wasm)
+        .arg("-o")
+        .arg(&opt_wasm))?;
+
+    step("dist: assembling dist/");
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+
+    let wasm = read(&opt_wasm)?;
+    let wasm_name = format!("embed-{}.wasm", short_hash(&wasm));
+    write(&dist.join(&wasm_name), &wasm)?;
+
+    // The glue looks for `embed_bg.wasm` beside itself; point it at the hashed file.
+    let glue = String::from_utf8(read(&stage.join("embed.js"))?)
+        .map_err(|_| "wasm-bindgen glue is not UTF-8".to_string())?;
+    if !glue.contains("'embed_bg.wasm'") {
+        return Err("wasm-bindgen glue no longer names 'embed_bg.wasm'; update dist.rs".into());
+    }
+    let glue = glue.replace("'embed_bg.wasm'", &format!("'{wasm_name}'"));
+    let glue_name = format!("embed-{}.js", short_hash(glue.as_bytes()));
+    write(&dist.join(&glue_name), glue.as_bytes())?;
+
+    let loader = format!(
+        "// Feature widgets loader. This name is stable; it starts the current content-hashed build.\n\
+         import init from \"./{glue_name}\";\n\
+         init().catch((e) => console.error(\"feature widgets: could not start\", e));\n"
+    );
+    write(&dist.join("embed.js"), loader.as_bytes())?;
+
+    copy_file(&root.join("index.html"), &dist.join("index.html"))?;
+    copy_tree(&root.join("www"), &dist)?;
+
+    let manifest = format!(
+        "{{\n  \"loader\": \"embed.js\",\n  \"module\": \"{glue_name}\",\n  \"module_integrity\": \"{}\",\n  \"wasm\": \"{wasm_name}\",\n  \"wasm_integrity\": \"{}\"\n}}\n",
+        sri(glue.as_bytes()),
+        sri(&wasm)
+    );
+    write(&dist.join("build.json"), manifest.as_bytes())?;
+
+    precompress(&dist)?;
+    eprintln!("    dist/ ready: {glue_name}, {wasm_name}");
+    Ok(())
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result {
+    write(to, &read(from)?)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result {
+    for entry in files_under(from)? {
+        let rel = entry.strip_prefix(from).map_err(|e| e.to_string())?;
+        copy_file(&entry, &to.join(rel))?;
+    }
+    Ok(())
+}
+
+/// Every file below `dir`, sorted, so builds are reproducible.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let entries = fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Subresource Integrity value (`sha384-…`) for a file's bytes.
+pub fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+pub fn is_compressible(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSIBLE.contains(&e))
+}
+
+fn precompress(dist: &Path) -> Result {
+    for file in files_under(dist)? {
+        if !is_compressible(&file) {
+            continue;
+        }
+        run_quiet(Command::new("gzip").args(["-9", "-k", "-n", "-f"]).arg(&file))?;
+        run_quiet(Command::new("brotli").args(["-q", "11", "-k", "-f"]).arg(&file))?;
+    }
+    Ok(())
+}
+
+fn run_quiet(cmd: &mut Command) -> Result {
+    let status = cmd.status().map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("{cmd:?} failed ({status})"))
+}

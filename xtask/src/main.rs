@@ -1,0 +1,49 @@
+//! `cargo xtask <task>`: the project's one entry point for automation (after rust-analyzer's xtask).
+//!
+//! Each task is its own module. Every task that needs tools installs what is missing first,
+//! idempotently, so a fresh machine needs nothing done by hand.
+
+mod dist;
+mod serve;
+mod setup;
+mod size;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <task> [options]
+
+Tasks:
+  serve [--port N] [--no-build]   set up, build dist/ and serve it on 127.0.0.1 (default port 8000, or $PORT)
+  test                            set up, then fmt, clippy, native tests, browser component tests,
+                                  release build and end-to-end tests in headless Chromium
+  dist                            set up and build the release bundle into dist/
+  size                            print raw, gzip -9 and brotli bytes of dist/ and compare with budgets.toml
+  setup                           install what is missing (wasm target, wasm-bindgen-cli, chromium, npm packages)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(rest),
+        Some("test") => test::run(rest),
+        Some("dist") => setup::run().and_then(|_| dist::run()),
+        Some("size") => size::run(),
+        Some("setup") => setup::run(),
+        Some("help") | Some("--help") | Some("-h") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

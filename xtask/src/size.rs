@@ -1,0 +1,102 @@
+//! Size report: raw, gzip -9 and brotli bytes of every file in `dist/`, the total a page with all
+//! three widgets transfers, and how that compares with `budgets.toml`. It reports; it never fails
+//! the build on a budget.
+
+use crate::dist::{files_under, is_compressible, read};
+use crate::util::{self, Result};
+use std::path::Path;
+use std::process::Command;
+
+pub fn run() -> Result {
+    let root = util::root();
+    let dist = root.join("dist");
+    if !dist.join("embed.js").is_file() {
+        return Err("dist/ is not built: run `cargo xtask dist` first".into());
+    }
+    let budgets = read_budgets(&root.join("budgets.toml"))?;
+    println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli");
+    let mut total = [0u64; 3];
+    for file in files_under(&dist)? {
+        let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "gz" || ext == "br" {
+            continue;
+        }
+        let rel = file.strip_prefix(&dist).map_err(|e| e.to_string())?;
+        let sizes = sizes(&file)?;
+        let rel_s = rel.display().to_string();
+        let transferred = in_transfer_set(&rel_s);
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            format!("{}{}", if transferred { "* " } else { "  " }, rel_s),
+            sizes[0],
+            sizes[1],
+            sizes[2]
+        );
+        if transferred {
+            for (t, s) in total.iter_mut().zip(sizes) {
+                *t += s;
+            }
+        }
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "* transfer for a page with all widgets", total[0], total[1], total[2]
+    );
+    let kib = |b: u64| b as f64 / 1024.0;
+    for (name, value) in [("transfer_brotli", total[2]), ("transfer_gzip", total[1])] {
+        if let Some(budget) = budgets.iter().find(|(k, _)| k == name).map(|(_, v)| *v) {
+            println!(
+                "{name}: {:.1} KiB of {:.1} KiB budget ({:.0}%) {}",
+                kib(value),
+                kib(budget),
+                100.0 * value as f64 / budget as f64,
+                if value <= budget { "within budget" } else { "OVER BUDGET" }
+            );
+        }
+    }
+    if let Some(peer) = budgets.iter().find(|(k, _)| k == "echarts_treeshaken_brotli").map(|(_, v)| *v) {
+        println!(
+            "vs ECharts 6 tree-shaken ({:.0} KiB brotli): {:.2}x its size",
+            kib(peer),
+            total[2] as f64 / peer as f64
+        );
+    }
+    Ok(())
+}
+
+/// Files a page with all three widgets downloads (pages themselves are the host's, not ours).
+fn in_transfer_set(rel: &str) -> bool {
+    rel == "embed.js" || (rel.starts_with("embed-") && (rel.ends_with(".js") || rel.ends_with(".wasm"))) || rel.starts_with("data/")
+}
+
+fn sizes(file: &Path) -> Result<[u64; 3]> {
+    let raw = read(file)?.len() as u64;
+    if !is_compressible(file) {
+        return Ok([raw, raw, raw]);
+    }
+    let compressed = |ext: &str, cmd: &mut Command| -> Result<u64> {
+        let sibling = Path::new(&format!("{}.{ext}", file.display())).to_path_buf();
+        if let Ok(meta) = sibling.metadata() {
+            return Ok(meta.len());
+        }
+        let out = cmd.arg(file).output().map_err(|e| format!("{cmd:?}: {e}"))?;
+        Ok(out.stdout.len() as u64)
+    };
+    Ok([
+        raw,
+        compressed("gz", Command::new("gzip").args(["-9", "-n", "-c"]))?,
+        compressed("br", Command::new("brotli").args(["-q", "11", "-c"]))?,
+    ])
+}
+
+fn read_budgets(path: &Path) -> Result<Vec<(String, u64)>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|line| {
+            let line = line.split('#').next()?.trim();
+            let (k, v) = line.split_once('=')?;
+            Some((k.trim().to_owned(), v.trim().replace('_', "").parse().ok()?))
+        })
+        .collect())
+}
