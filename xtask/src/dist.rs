@@ -10,7 +10,9 @@ use std::process::Command;
 
 const TARGET: &str = "wasm32-unknown-unknown";
 /// Extensions worth precompressing; the server picks `.br` or `.gz` by Accept-Encoding.
-pub const COMPRESSIBLE: &[&str] = &["wasm", "js", "mjs", "html", "css", "json", "svg", "csv", "txt"];
+pub const COMPRESSIBLE: &[&str] = &[
+    "wasm", "js", "mjs", "html", "css", "json", "svg", "csv", "txt",
+];
 
 pub fn run() -> Result {
     let root = util::root();
@@ -22,25 +24,37 @@ pub fn run() -> Result {
 
     step("dist: wasm-bindgen");
     let _ = fs::remove_dir_all(&stage);
-    exec(Command::new("wasm-bindgen").args([
-        "--target",
-        "web",
-        "--no-typescript",
-        "--out-name",
-        "embed",
-        "--out-dir",
-    ])
-    .arg(&stage)
-    .arg(root.join(format!("target/{TARGET}/release/embed.wasm"))))?;
+    exec(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "embed",
+                "--out-dir",
+            ])
+            .arg(&stage)
+            .arg(root.join(format!("target/{TARGET}/release/embed.wasm"))),
+    )?;
 
     step("dist: wasm-opt -Oz");
     let raw_wasm = stage.join("embed_bg.wasm");
     let opt_wasm = stage.join("embed_bg.opt.wasm");
-    exec(Command::new(root.join("node_modules/.bin/wasm-opt"))
-        .args(["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"])
-        .arg(&raw_wasm)
-        .arg("-o")
-        .arg(&opt_wasm))?;
+    exec(
+        Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .args([
+                "-Oz",
+                "--enable-reference-types",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+            ])
+            .arg(&raw_wasm)
+            .arg("-o")
+            .arg(&opt_wasm),
+    )?;
 
     step("dist: assembling dist/");
     let _ = fs::remove_dir_all(&dist);
@@ -88,7 +102,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -148,14 +163,24 @@ fn precompress(dist: &Path) -> Result {
         if !is_compressible(&file) {
             continue;
         }
-        run_quiet(Command::new("gzip").args(["-9", "-k", "-n", "-f"]).arg(&file))?;
-        run_quiet(Command::new("brotli").args(["-q", "11", "-k", "-f"]).arg(&file))?;
+        run_quiet(
+            Command::new("gzip")
+                .args(["-9", "-k", "-n", "-f"])
+                .arg(&file),
+        )?;
+        run_quiet(
+            Command::new("brotli")
+                .args(["-q", "11", "-k", "-f"])
+                .arg(&file),
+        )?;
     }
     Ok(())
 }
 
 fn run_quiet(cmd: &mut Command) -> Result {
-    let status = cmd.status().map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
     status
         .success()
         .then_some(())

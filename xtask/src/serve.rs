@@ -9,7 +9,10 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
 pub fn run(args: &[String]) -> Result {
-    let mut port: u16 = std::env::var("PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(8000);
+    let mut port: u16 = std::env::var("PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8000);
     let mut build = true;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -30,13 +33,16 @@ pub fn run(args: &[String]) -> Result {
     }
     let listener = bind(port)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    eprintln!("\nServing dist/ at http://{addr}/  (demo article: http://{addr}/index.html; Ctrl-C stops)");
+    eprintln!(
+        "\nServing dist/ at http://{addr}/  (demo article: http://{addr}/index.html; Ctrl-C stops)"
+    );
     accept_loop(listener, util::root().join("dist"));
     Ok(())
 }
 
 pub fn bind(port: u16) -> Result<TcpListener> {
-    TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))
+    TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))
 }
 
 /// Starts the server on a free port in a background thread; used by the end-to-end tests.
@@ -109,7 +115,8 @@ fn respond(method: &str, target: &str, accept_encoding: &str, dist: &Path) -> Ve
         .iter()
         .find_map(|(name, ext)| {
             let candidate = PathBuf::from(format!("{}{ext}", path.display()));
-            (accepts(accept_encoding, name) && candidate.is_file()).then_some((candidate, Some(*name)))
+            (accepts(accept_encoding, name) && candidate.is_file())
+                .then_some((candidate, Some(*name)))
         })
         .unwrap_or((path.clone(), None));
     let Ok(body) = std::fs::read(&body_path) else {
@@ -117,7 +124,11 @@ fn respond(method: &str, target: &str, accept_encoding: &str, dist: &Path) -> Ve
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     // Hashed build files never change; everything else is revalidated.
-    let cache = if name.starts_with("embed-") { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if name.starts_with("embed-") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut head = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nVary: Accept-Encoding\r\nX-Content-Type-Options: nosniff\r\n",
         mime(&path),

@@ -15,9 +15,12 @@ pub fn run() -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -44,7 +47,9 @@ fn wasm_bindgen_cli() -> Result {
     if have.split_whitespace().nth(1) == Some(want.as_str()) {
         return Ok(());
     }
-    step(&format!("setup: installing wasm-bindgen-cli {want} (a few minutes)"));
+    step(&format!(
+        "setup: installing wasm-bindgen-cli {want} (a few minutes)"
+    ));
     exec(util::cargo().args([
         "install",
         "--locked",
@@ -68,10 +73,12 @@ fn apt_packages() -> Result {
     }
     step(&format!("setup: apt-get install {}", missing.join(" ")));
     exec(Command::new("apt-get").args(["update", "-qq"]))?;
-    exec(Command::new("apt-get")
-        .args(["install", "-y", "-qq"])
-        .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    exec(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 fn npm_packages() -> Result {

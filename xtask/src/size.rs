@@ -14,7 +14,10 @@ pub fn run() -> Result {
         return Err("dist/ is not built: run `cargo xtask dist` first".into());
     }
     let budgets = read_budgets(&root.join("budgets.toml"))?;
-    println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli"
+    );
     let mut total = [0u64; 3];
     for file in files_under(&dist)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -50,11 +53,19 @@ pub fn run() -> Result {
                 kib(value),
                 kib(budget),
                 100.0 * value as f64 / budget as f64,
-                if value <= budget { "within budget" } else { "OVER BUDGET" }
+                if value <= budget {
+                    "within budget"
+                } else {
+                    "OVER BUDGET"
+                }
             );
         }
     }
-    if let Some(peer) = budgets.iter().find(|(k, _)| k == "echarts_treeshaken_brotli").map(|(_, v)| *v) {
+    if let Some(peer) = budgets
+        .iter()
+        .find(|(k, _)| k == "echarts_treeshaken_brotli")
+        .map(|(_, v)| *v)
+    {
         println!(
             "vs ECharts 6 tree-shaken ({:.0} KiB brotli): {:.2}x its size",
             kib(peer),
@@ -66,7 +77,9 @@ pub fn run() -> Result {
 
 /// Files a page with all three widgets downloads (pages themselves are the host's, not ours).
 fn in_transfer_set(rel: &str) -> bool {
-    rel == "embed.js" || (rel.starts_with("embed-") && (rel.ends_with(".js") || rel.ends_with(".wasm"))) || rel.starts_with("data/")
+    rel == "embed.js"
+        || (rel.starts_with("embed-") && (rel.ends_with(".js") || rel.ends_with(".wasm")))
+        || rel.starts_with("data/")
 }
 
 fn sizes(file: &Path) -> Result<[u64; 3]> {
@@ -79,7 +92,10 @@ fn sizes(file: &Path) -> Result<[u64; 3]> {
         if let Ok(meta) = sibling.metadata() {
             return Ok(meta.len());
         }
-        let out = cmd.arg(file).output().map_err(|e| format!("{cmd:?}: {e}"))?;
+        let out = cmd
+            .arg(file)
+            .output()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
         Ok(out.stdout.len() as u64)
     };
     Ok([
@@ -90,7 +106,8 @@ fn sizes(file: &Path) -> Result<[u64; 3]> {
 }
 
 fn read_budgets(path: &Path) -> Result<Vec<(String, u64)>> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(text
         .lines()
         .filter_map(|line| {

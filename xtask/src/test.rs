@@ -21,10 +21,22 @@ pub fn run(args: &[String]) -> Result {
     exec(util::cargo().args(["fmt", "--all", "--check"]))?;
 
     step("test: cargo clippy (native, all targets)");
-    exec(util::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    exec(util::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     step("test: cargo clippy (wasm32, browser crates)");
     let mut clippy_wasm = util::cargo();
-    clippy_wasm.args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets"]);
+    clippy_wasm.args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+    ]);
     for c in BROWSER_CRATES {
         clippy_wasm.args(["-p", c]);
     }
@@ -39,9 +51,11 @@ pub fn run(args: &[String]) -> Result {
     for c in BROWSER_CRATES {
         wasm_test.args(["-p", c]);
     }
-    exec(wasm_test
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    exec(
+        wasm_test
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
 
     crate::dist::run()?;
     crate::size::run()?;
@@ -59,12 +73,17 @@ pub fn run(args: &[String]) -> Result {
     if e2e.is_empty() {
         return Err("no end-to-end tests found in tests/".into());
     }
-    exec(Command::new("node")
-        .arg("--test")
-        .arg("--test-concurrency=1")
-        .args(&e2e)
-        .env("BASE_URL", format!("http://{addr}")))?;
+    exec(
+        Command::new("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&e2e)
+            .env("BASE_URL", format!("http://{addr}")),
+    )?;
 
-    eprintln!("\nall checks passed in {:.0} s", started.elapsed().as_secs_f32());
+    eprintln!(
+        "\nall checks passed in {:.0} s",
+        started.elapsed().as_secs_f32()
+    );
     Ok(())
 }

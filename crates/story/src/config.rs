@@ -130,8 +130,9 @@ mod tests {
 
     #[test]
     fn reads_kind_lang_and_theme_from_attributes() {
-        let c = WidgetConfig::from_attributes([("widget", "tally"), ("lang", "en"), ("theme", "dark")])
-            .unwrap();
+        let c =
+            WidgetConfig::from_attributes([("widget", "tally"), ("lang", "en"), ("theme", "dark")])
+                .unwrap();
         assert_eq!(c.kind, WidgetKind::Tally);
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.theme, Theme::Dark);
