@@ -1,6 +1,13 @@
 //! Component tests in headless Chromium (`cargo xtask test`, or
 //! `wasm-pack test --headless --chrome crates/widgets`).
 #![cfg(target_arch = "wasm32")]
+// Tests may fail loudly: that is how they report.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use story::{Lang, Theme, WidgetConfig, WidgetKind};
 use wasm_bindgen_test::*;
@@ -24,7 +31,7 @@ async fn widget_renders_its_kind_and_reports_ready() {
         on_ready: yew::Callback::from(move |_| flag.set(true)),
     };
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     assert!(ready.get());
     let section = root.query_selector("section[data-kind=tally]").unwrap();
     assert!(section.is_some());
