@@ -3,5 +3,7 @@
 //! Pure Rust: no web types, no I/O. Everything here builds and tests natively.
 
 pub mod config;
+pub mod facts;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind};
+pub use facts::{fact, facts, Fact, Qualifier, Section, Unit, When};
