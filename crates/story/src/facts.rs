@@ -9,6 +9,7 @@ mod section;
 mod when;
 
 pub use section::{Section, Story};
+pub(crate) use when::push_pad;
 pub use when::{Date, When};
 
 /// What a figure counts or measures. Counts carry their Chinese measure word.
@@ -96,6 +97,11 @@ impl Unit {
             Unit::Kv => "kV",
             Unit::SquareKm => "km2",
         }
+    }
+
+    /// Whether the unit counts whole things (shown without decimals below 万 / a million).
+    pub const fn is_count(self) -> bool {
+        !matches!(self, Unit::Yuan | Unit::Kva | Unit::Kv | Unit::SquareKm)
     }
 
     /// The Chinese measure word or unit written right after the number.
