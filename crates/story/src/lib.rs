@@ -2,6 +2,7 @@
 //!
 //! Pure Rust: no web types, no I/O. Everything here builds and tests natively.
 
+pub mod article;
 pub mod config;
 pub mod facts;
 pub mod format;
