@@ -1,6 +1,39 @@
 //! Native command-line tool: prints the story's facts, renders widgets to SVG, validates configs.
+//!
+//! `main` only dispatches; each command lives in its own module under `commands/`.
 
-fn main() {
-    eprintln!("usage: cli <facts|render|validate> ...");
-    std::process::exit(2);
+mod commands;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cli <command> [args]
+
+commands:
+  facts                 every figure as one JSON object per line
+  schema                JSON Schema of widget configurations
+  validate <file.json>  check a widget configuration (a JSON block) and print the verdict";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("", &[][..]),
+    };
+    let result = match command {
+        "facts" => commands::facts::run(rest),
+        "schema" => commands::schema::run(rest),
+        "validate" => commands::validate::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            Ok(ExitCode::from(2))
+        }
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        ExitCode::FAILURE
+    })
 }

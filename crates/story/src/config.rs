@@ -1,17 +1,39 @@
-//! Widget configuration shared by every widget: kind, language, theme and options.
+//! Widget configuration shared by every widget: kind, language, theme and per-widget options,
+//! read from a placeholder's `data-*` attributes and an optional JSON block.
 
-use thiserror::Error;
+mod error;
+pub mod json;
+mod schema;
+mod series;
+mod url;
+
+pub use error::{ConfigError, Expected, Limit, UrlProblem};
+pub use schema::SCHEMA_JSON;
+pub use series::{parse_series, Metric, Series, SeriesDate, SeriesPoint, MAX_POINTS};
+pub use url::{check_relative_url, MAX_URL_LEN};
+
+use crate::facts::{milestones, Milestone, Section};
+use json::{quote, Json};
 
 /// Reader's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
     Zh,
     En,
 }
 
+impl Lang {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// Colour theme; `Auto` follows the reader's `prefers-color-scheme`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Theme {
     #[default]
     Auto,
@@ -20,7 +42,7 @@ pub enum Theme {
 }
 
 /// Which widget a placeholder asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WidgetKind {
     Tally,
     Payments,
@@ -37,6 +59,99 @@ impl WidgetKind {
             WidgetKind::GridMap => "grid-map",
         }
     }
+
+    /// Options this widget accepts besides the common ones.
+    pub const fn option_names(self) -> &'static [&'static str] {
+        match self {
+            WidgetKind::Tally => &TALLY_FIELDS,
+            WidgetKind::Payments => &PAYMENTS_FIELDS,
+            WidgetKind::GridMap => &GRID_FIELDS,
+        }
+    }
+}
+
+pub(crate) const COMMON_FIELDS: [&str; 3] = ["widget", "lang", "theme"];
+pub(crate) const TALLY_FIELDS: [&str; 2] = ["sections", "highlight"];
+pub(crate) const PAYMENTS_FIELDS: [&str; 3] = ["metric", "series", "src"];
+pub(crate) const GRID_FIELDS: [&str; 2] = ["step", "autoplay"];
+pub(crate) const WIDGET_NAMES: [&str; 3] = ["tally", "payments", "grid-map"];
+pub(crate) const LANG_NAMES: [&str; 2] = ["zh", "en"];
+pub(crate) const THEME_NAMES: [&str; 3] = ["auto", "light", "dark"];
+
+/// Options of the "七个一" tally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TallyOptions {
+    /// Sections to show, in the order given (default: all seven in source order).
+    pub sections: Vec<Section>,
+    /// Section to emphasise.
+    pub highlight: Option<Section>,
+}
+
+impl Default for TallyOptions {
+    fn default() -> Self {
+        TallyOptions {
+            sections: Section::SEVEN.to_vec(),
+            highlight: None,
+        }
+    }
+}
+
+/// Options of the payments chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PaymentsOptions {
+    pub metric: Metric,
+    /// Editor-supplied points (the source gives only totals).
+    pub series: Option<Series>,
+    /// Same-origin relative URL of a JSON series, to fetch and check with [`parse_series`].
+    pub src: Option<String>,
+}
+
+/// Options of the grid map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridMapOptions {
+    /// Timeline step shown first (default: the last, with all three links).
+    pub step: &'static Milestone,
+    pub autoplay: bool,
+}
+
+impl Default for GridMapOptions {
+    fn default() -> Self {
+        GridMapOptions {
+            step: last_milestone(),
+            autoplay: false,
+        }
+    }
+}
+
+fn last_milestone() -> &'static Milestone {
+    // `milestones()` is a non-empty static table (tested).
+    static FALLBACK: Milestone = Milestone {
+        id: "",
+        date: crate::facts::When::Year(2020),
+        label_zh: "",
+        label_en: "",
+        links: &[],
+        section: Section::Grid,
+    };
+    milestones().last().unwrap_or(&FALLBACK)
+}
+
+/// Per-widget options.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetOptions {
+    Tally(TallyOptions),
+    Payments(PaymentsOptions),
+    GridMap(GridMapOptions),
+}
+
+impl WidgetOptions {
+    pub fn default_for(kind: WidgetKind) -> WidgetOptions {
+        match kind {
+            WidgetKind::Tally => WidgetOptions::Tally(TallyOptions::default()),
+            WidgetKind::Payments => WidgetOptions::Payments(PaymentsOptions::default()),
+            WidgetKind::GridMap => WidgetOptions::GridMap(GridMapOptions::default()),
+        }
+    }
 }
 
 /// A validated widget configuration.
@@ -45,81 +160,301 @@ pub struct WidgetConfig {
     pub kind: WidgetKind,
     pub lang: Lang,
     pub theme: Theme,
+    pub options: WidgetOptions,
 }
 
-/// Why a placeholder's configuration was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ConfigError {
-    #[error("option `{field}`: `{value}` is not allowed; use one of {allowed}")]
-    NotAllowed {
-        field: &'static str,
-        value: String,
-        allowed: String,
-    },
-    #[error("option `{field}` is missing")]
-    Missing { field: &'static str },
+/// Where an option's value came from: attribute text, or a typed JSON value.
+enum Input<'a> {
+    Attr(&'a str),
+    Json(Json),
+}
+
+impl Input<'_> {
+    fn brief(&self) -> String {
+        match self {
+            Input::Attr(s) => quote(s),
+            Input::Json(j) => j.brief(),
+        }
+    }
 }
 
 fn one_of<T: Copy>(
-    field: &'static str,
+    field: &str,
     value: &str,
-    table: &[(&'static str, T)],
+    names: &[&'static str],
+    values: &[T],
 ) -> Result<T, ConfigError> {
-    table
+    names
         .iter()
-        .find(|(name, _)| *name == value)
-        .map(|(_, v)| *v)
+        .position(|n| *n == value)
+        .and_then(|i| values.get(i).copied())
         .ok_or_else(|| ConfigError::NotAllowed {
-            field,
-            value: value.to_owned(),
-            allowed: table
-                .iter()
-                .map(|(n, _)| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            field: field.into(),
+            value: quote(value),
+            allowed: names.to_vec(),
         })
 }
 
+fn text<'i>(field: &str, input: &'i Input) -> Result<&'i str, ConfigError> {
+    match input {
+        Input::Attr(s) => Ok(s),
+        Input::Json(Json::Str(s)) => Ok(s),
+        Input::Json(j) => Err(ConfigError::WrongType {
+            field: field.into(),
+            value: j.brief(),
+            expected: Expected::Text,
+        }),
+    }
+}
+
+fn boolean(field: &str, input: &Input) -> Result<bool, ConfigError> {
+    match input {
+        // `data-autoplay` alone means true, as HTML boolean attributes do.
+        Input::Attr("" | "true") => Ok(true),
+        Input::Attr("false") | Input::Json(Json::Bool(false)) => Ok(false),
+        Input::Json(Json::Bool(true)) => Ok(true),
+        other => Err(ConfigError::WrongType {
+            field: field.into(),
+            value: other.brief(),
+            expected: Expected::Bool,
+        }),
+    }
+}
+
+fn list(field: &str, input: &Input) -> Result<Vec<String>, ConfigError> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    match input {
+        Input::Attr(s) => Ok(split(s)),
+        Input::Json(Json::Str(s)) => Ok(split(s)),
+        Input::Json(Json::Arr(items)) => items
+            .iter()
+            .map(|i| match i {
+                Json::Str(s) => Ok(s.clone()),
+                other => Err(ConfigError::WrongType {
+                    field: field.into(),
+                    value: other.brief(),
+                    expected: Expected::Text,
+                }),
+            })
+            .collect(),
+        Input::Json(other) => Err(ConfigError::WrongType {
+            field: field.into(),
+            value: other.brief(),
+            expected: Expected::List,
+        }),
+    }
+}
+
+fn section(field: &str, id: &str) -> Result<Section, ConfigError> {
+    Section::from_id(id)
+        .filter(|s| Section::SEVEN.contains(s))
+        .ok_or_else(|| ConfigError::NotAllowed {
+            field: field.into(),
+            value: quote(id),
+            allowed: Section::SEVEN.iter().map(|s| s.id()).collect(),
+        })
+}
+
+fn broken(field: &str, e: json::JsonError) -> ConfigError {
+    ConfigError::BrokenJson {
+        field: field.into(),
+        line: e.line,
+        column: e.column,
+        problem: e.kind,
+    }
+}
+
 impl WidgetConfig {
+    /// A configuration with every default (zh, auto theme, the widget's default options).
+    pub fn new(kind: WidgetKind) -> WidgetConfig {
+        WidgetConfig {
+            kind,
+            lang: Lang::default(),
+            theme: Theme::default(),
+            options: WidgetOptions::default_for(kind),
+        }
+    }
+
     /// Reads a configuration from a placeholder's `data-*` attributes (names without `data-`).
     pub fn from_attributes<'a>(
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, ConfigError> {
-        let mut kind = None;
-        let mut lang = Lang::default();
-        let mut theme = Theme::default();
-        for (name, value) in attrs {
-            match name {
-                "widget" => {
-                    kind = Some(one_of(
-                        "widget",
-                        value,
-                        &[
-                            ("tally", WidgetKind::Tally),
-                            ("payments", WidgetKind::Payments),
-                            ("grid-map", WidgetKind::GridMap),
-                        ],
-                    )?)
+        WidgetConfig::parse(attrs, None)
+    }
+
+    /// Reads a configuration from `data-*` attributes (names without `data-`) and the text of
+    /// an optional `<script type="application/json">` block whose fields override them.
+    /// Unknown options, wrong types and out-of-range values are refused, naming the option.
+    pub fn parse<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        json: Option<&str>,
+    ) -> Result<WidgetConfig, ConfigError> {
+        let mut inputs: Vec<(String, Input)> = attrs
+            .into_iter()
+            // `data-widget-*` (ready, error, …) are the embed's own state markers.
+            .filter(|(k, _)| !k.starts_with("widget-"))
+            .map(|(k, v)| (k.to_owned(), Input::Attr(v)))
+            .collect();
+        if let Some(text) = json {
+            let block = "JSON block";
+            match json::parse(text).map_err(|e| broken(block, e))? {
+                Json::Obj(members) => {
+                    for (k, v) in members {
+                        inputs.retain(|(name, _)| *name != k);
+                        inputs.push((k, Input::Json(v)));
+                    }
                 }
-                "lang" => lang = one_of("lang", value, &[("zh", Lang::Zh), ("en", Lang::En)])?,
-                "theme" => {
-                    theme = one_of(
-                        "theme",
-                        value,
-                        &[
-                            ("auto", Theme::Auto),
-                            ("light", Theme::Light),
-                            ("dark", Theme::Dark),
-                        ],
-                    )?
+                other => {
+                    return Err(ConfigError::WrongType {
+                        field: block.into(),
+                        value: other.brief(),
+                        expected: Expected::Object,
+                    })
                 }
-                _ => {}
             }
         }
+
+        let kind = match inputs.iter().find(|(k, _)| k == "widget") {
+            Some((_, v)) => one_of(
+                "widget",
+                text("widget", v)?,
+                &WIDGET_NAMES,
+                &WidgetKind::ALL,
+            )?,
+            None => {
+                return Err(ConfigError::Missing {
+                    field: "widget",
+                    allowed: &WIDGET_NAMES,
+                })
+            }
+        };
+
+        let mut lang = Lang::default();
+        let mut theme = Theme::default();
+        let mut options = WidgetOptions::default_for(kind);
+        let mut series_input = None;
+        for (name, input) in &inputs {
+            let field = name.as_str();
+            match (field, &mut options) {
+                ("widget", _) => {}
+                ("lang", _) => {
+                    lang = one_of(
+                        field,
+                        text(field, input)?,
+                        &LANG_NAMES,
+                        &[Lang::Zh, Lang::En],
+                    )?
+                }
+                ("theme", _) => {
+                    theme = one_of(
+                        field,
+                        text(field, input)?,
+                        &THEME_NAMES,
+                        &[Theme::Auto, Theme::Light, Theme::Dark],
+                    )?
+                }
+                ("sections", WidgetOptions::Tally(o)) => {
+                    let ids = list(field, input)?;
+                    if ids.is_empty() {
+                        return Err(ConfigError::OutOfRange {
+                            field: field.into(),
+                            value: "0".into(),
+                            limit: Limit::MinSections(1),
+                        });
+                    }
+                    let mut sections = Vec::with_capacity(ids.len());
+                    for id in &ids {
+                        let s = section(field, id)?;
+                        if sections.contains(&s) {
+                            return Err(ConfigError::Duplicate {
+                                field: field.into(),
+                                value: quote(id),
+                            });
+                        }
+                        sections.push(s);
+                    }
+                    o.sections = sections;
+                }
+                ("highlight", WidgetOptions::Tally(o)) => {
+                    o.highlight = Some(section(field, text(field, input)?)?)
+                }
+                ("metric", WidgetOptions::Payments(o)) => {
+                    o.metric = one_of(field, text(field, input)?, &Metric::NAMES, &Metric::ALL)?
+                }
+                ("series", WidgetOptions::Payments(_)) => series_input = Some(input),
+                ("src", WidgetOptions::Payments(o)) => {
+                    o.src = Some(check_relative_url(field, text(field, input)?)?)
+                }
+                ("step", WidgetOptions::GridMap(o)) => {
+                    let v = text(field, input)?;
+                    o.step = milestones().iter().find(|m| m.id == v).ok_or_else(|| {
+                        ConfigError::NotAllowed {
+                            field: field.into(),
+                            value: quote(v),
+                            allowed: milestones().iter().map(|m| m.id).collect(),
+                        }
+                    })?;
+                }
+                ("autoplay", WidgetOptions::GridMap(o)) => o.autoplay = boolean(field, input)?,
+                _ => {
+                    return Err(ConfigError::UnknownOption {
+                        field: field.into(),
+                        widget: Some(kind),
+                        known: COMMON_FIELDS
+                            .iter()
+                            .chain(kind.option_names())
+                            .copied()
+                            .collect(),
+                    })
+                }
+            }
+        }
+
+        match &mut options {
+            WidgetOptions::Payments(o) => {
+                if let Some(input) = series_input {
+                    if o.src.is_some() {
+                        return Err(ConfigError::Conflict {
+                            field: "series",
+                            other: "src",
+                        });
+                    }
+                    let parsed;
+                    let json = match input {
+                        Input::Json(j) => j,
+                        Input::Attr(s) => {
+                            parsed = json::parse(s).map_err(|e| broken("series", e))?;
+                            &parsed
+                        }
+                    };
+                    o.series = Some(series::series_from_json("series", json, o.metric)?);
+                }
+            }
+            WidgetOptions::Tally(o) => {
+                if let Some(h) = o.highlight {
+                    if !o.sections.contains(&h) {
+                        return Err(ConfigError::NotAllowed {
+                            field: "highlight".into(),
+                            value: quote(h.id()),
+                            allowed: o.sections.iter().map(|s| s.id()).collect(),
+                        });
+                    }
+                }
+            }
+            WidgetOptions::GridMap(_) => {}
+        }
+
         Ok(WidgetConfig {
-            kind: kind.ok_or(ConfigError::Missing { field: "widget" })?,
+            kind,
             lang,
             theme,
+            options,
         })
     }
 }
@@ -127,6 +462,31 @@ impl WidgetConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(attrs: &[(&str, &str)], json: Option<&str>) -> Result<WidgetConfig, ConfigError> {
+        WidgetConfig::parse(attrs.iter().copied(), json)
+    }
+
+    fn tally(c: &WidgetConfig) -> &TallyOptions {
+        match &c.options {
+            WidgetOptions::Tally(o) => o,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn payments(c: &WidgetConfig) -> &PaymentsOptions {
+        match &c.options {
+            WidgetOptions::Payments(o) => o,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn grid(c: &WidgetConfig) -> &GridMapOptions {
+        match &c.options {
+            WidgetOptions::GridMap(o) => o,
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn reads_kind_lang_and_theme_from_attributes() {
@@ -139,11 +499,321 @@ mod tests {
     }
 
     #[test]
+    fn defaults_are_zh_auto_and_each_widgets_default_options() {
+        let c = parse(&[("widget", "tally")], None).unwrap();
+        assert_eq!((c.lang, c.theme), (Lang::Zh, Theme::Auto));
+        assert_eq!(tally(&c).sections, Section::SEVEN.to_vec());
+        let p = parse(&[("widget", "payments")], None).unwrap();
+        assert_eq!(payments(&p).metric, Metric::Transactions);
+        assert_eq!(payments(&p).series, None);
+        let g = parse(&[("widget", "grid-map")], None).unwrap();
+        assert_eq!(grid(&g).step.id, "2020-06");
+        assert!(!grid(&g).autoplay);
+    }
+
+    #[test]
     fn unknown_kind_names_the_field_value_and_allowed_values() {
         let err = WidgetConfig::from_attributes([("widget", "pie")]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "option `widget`: `pie` is not allowed; use one of `tally`, `payments`, `grid-map`"
+            "Option `widget`: \"pie\" is not supported. Use one of: tally, payments, grid-map."
         );
+    }
+
+    #[test]
+    fn unsupported_lang_gives_the_editor_message_in_both_languages() {
+        let err = parse(&[("widget", "tally"), ("lang", "fr")], None).unwrap_err();
+        assert_eq!(
+            err.message(Lang::En),
+            "Option `lang`: \"fr\" is not supported. Use one of: zh, en."
+        );
+        assert_eq!(
+            err.message(Lang::Zh),
+            "选项 `lang`：不支持 \"fr\"。可用的值：zh、en。"
+        );
+    }
+
+    #[test]
+    fn missing_widget_lists_the_widgets() {
+        let err = parse(&[("lang", "en")], None).unwrap_err();
+        assert_eq!(
+            err.message(Lang::En),
+            "Option `widget` is missing. Use one of: tally, payments, grid-map."
+        );
+    }
+
+    #[test]
+    fn widget_can_come_from_the_json_block_alone() {
+        let c = parse(&[], Some(r#"{"widget": "grid-map", "autoplay": true}"#)).unwrap();
+        assert_eq!(c.kind, WidgetKind::GridMap);
+        assert!(grid(&c).autoplay);
+    }
+
+    #[test]
+    fn json_fields_override_attributes() {
+        let c = parse(
+            &[("widget", "tally"), ("lang", "zh")],
+            Some(r#"{"lang": "en", "theme": "light"}"#),
+        )
+        .unwrap();
+        assert_eq!((c.lang, c.theme), (Lang::En, Theme::Light));
+    }
+
+    #[test]
+    fn tally_sections_keep_the_given_order() {
+        let c = parse(
+            &[
+                ("widget", "tally"),
+                ("sections", "training, policy"),
+                ("highlight", "policy"),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(tally(&c).sections, vec![Section::Training, Section::Policy]);
+        assert_eq!(tally(&c).highlight, Some(Section::Policy));
+    }
+
+    #[test]
+    fn tally_sections_from_json_must_be_an_array_of_strings() {
+        let c = parse(&[("widget", "tally")], Some(r#"{"sections": ["visit"]}"#)).unwrap();
+        assert_eq!(tally(&c).sections, vec![Section::Visit]);
+        let e = parse(&[("widget", "tally")], Some(r#"{"sections": 3}"#)).unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::WrongType {
+                expected: Expected::List,
+                ..
+            }
+        ));
+        let e = parse(
+            &[("widget", "tally")],
+            Some(r#"{"sections": ["visit", 2]}"#),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::WrongType {
+                expected: Expected::Text,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_and_duplicate_sections_are_refused() {
+        let e = parse(&[("widget", "tally"), ("sections", "policy,lead")], None).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `sections`: \"lead\" is not supported. Use one of: policy, training, visit, volunteer, order, activist, problem."
+        );
+        let e = parse(&[("widget", "tally"), ("sections", "policy,policy")], None).unwrap_err();
+        assert!(matches!(e, ConfigError::Duplicate { .. }));
+        let e = parse(&[("widget", "tally"), ("sections", " , ")], None).unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::OutOfRange {
+                limit: Limit::MinSections(1),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn highlight_must_be_one_of_the_shown_sections() {
+        let e = parse(
+            &[
+                ("widget", "tally"),
+                ("sections", "policy"),
+                ("highlight", "visit"),
+            ],
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `highlight`: \"visit\" is not supported. Use one of: policy."
+        );
+    }
+
+    #[test]
+    fn options_of_another_widget_are_unknown_options() {
+        let e = parse(&[("widget", "payments"), ("sections", "policy")], None).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Unknown option `sections` for the payments widget. Known options: widget, lang, theme, metric, series, src."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "payments 组件没有选项 `sections`。可用的选项：widget、lang、theme、metric、series、src。"
+        );
+    }
+
+    #[test]
+    fn wrong_types_in_json_name_field_value_and_expected_type() {
+        let e = parse(&[("widget", "grid-map")], Some(r#"{"autoplay": "yes"}"#)).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `autoplay`: \"yes\" has the wrong type. Expected true or false."
+        );
+        let e = parse(&[("widget", "tally")], Some(r#"{"lang": 1}"#)).unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::WrongType {
+                expected: Expected::Text,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn autoplay_attribute_reads_html_style_booleans() {
+        for (v, want) in [("", true), ("true", true), ("false", false)] {
+            let c = parse(&[("widget", "grid-map"), ("autoplay", v)], None).unwrap();
+            assert_eq!(grid(&c).autoplay, want, "{v:?}");
+        }
+        assert!(parse(&[("widget", "grid-map"), ("autoplay", "1")], None).is_err());
+    }
+
+    #[test]
+    fn grid_step_is_one_of_the_timeline_steps() {
+        let c = parse(&[("widget", "grid-map"), ("step", "2019-09")], None).unwrap();
+        assert_eq!(grid(&c).step.id, "2019-09");
+        let e = parse(&[("widget", "grid-map"), ("step", "2020-07")], None).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `step`: \"2020-07\" is not supported. Use one of: 2019-09, 2019-10, 2020-06."
+        );
+    }
+
+    #[test]
+    fn broken_json_block_reports_where() {
+        let e = parse(&[("widget", "tally")], Some("{\"lang\": \"en\",}")).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "The JSON in `JSON block` is broken at line 1, column 15: unexpected character '}'. Use standard JSON such as {\"lang\": \"en\"}; check quotes, commas and brackets."
+        );
+        assert!(e.message(Lang::Zh).contains("第 1 行第 15 列"));
+    }
+
+    #[test]
+    fn a_json_block_that_is_not_an_object_is_refused() {
+        let e = parse(&[("widget", "tally")], Some("[1]")).unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::WrongType {
+                expected: Expected::Object,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn payments_series_from_json_is_validated_against_the_metric() {
+        let c = parse(
+            &[("widget", "payments")],
+            Some(r#"{"metric": "value", "series": [{"date": "2019-12", "value": 1e10}, {"date": "2020-06", "value": 9e10}]}"#),
+        )
+        .unwrap();
+        let o = payments(&c);
+        assert_eq!(o.metric, Metric::Value);
+        let s = o.series.as_ref().unwrap();
+        assert_eq!(s.unit, crate::facts::Unit::Yuan);
+        assert_eq!(s.points.len(), 2);
+    }
+
+    #[test]
+    fn payments_series_attribute_is_json_text() {
+        let c = parse(
+            &[
+                ("widget", "payments"),
+                ("series", r#"[{"date":"2020-01","value":3}]"#),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(payments(&c).series.as_ref().unwrap().points.len(), 1);
+        let e = parse(&[("widget", "payments"), ("series", "[{")], None).unwrap_err();
+        assert!(matches!(e, ConfigError::BrokenJson { ref field, .. } if field == "series"));
+    }
+
+    #[test]
+    fn series_and_src_together_conflict() {
+        let e = parse(
+            &[("widget", "payments"), ("src", "data/s.json")],
+            Some(r#"{"series": [{"date":"2020-01","value":3}]}"#),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            ConfigError::Conflict {
+                field: "series",
+                other: "src"
+            }
+        );
+    }
+
+    #[test]
+    fn src_must_be_a_same_origin_relative_url() {
+        let c = parse(&[("widget", "payments"), ("src", "data/s.json")], None).unwrap();
+        assert_eq!(payments(&c).src.as_deref(), Some("data/s.json"));
+        let e = parse(
+            &[("widget", "payments"), ("src", "javascript:alert(1)")],
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(
+            e,
+            ConfigError::UnsafeUrl {
+                problem: UrlProblem::Scheme,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_metric_lists_the_metrics() {
+        let e = parse(&[("widget", "payments"), ("metric", "profit")], None).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `metric`: \"profit\" is not supported. Use one of: transactions, value, merchants, fees."
+        );
+    }
+
+    #[test]
+    fn hostile_attribute_text_is_quoted_and_cut_in_messages() {
+        let evil = format!("<script>{}</script>", "x".repeat(100));
+        let e = parse(&[("widget", evil.as_str())], None).unwrap_err();
+        let m = e.message(Lang::En);
+        assert!(m.len() < 200, "{m}");
+        assert!(m.contains("\"<script>"));
+    }
+
+    #[test]
+    fn the_embeds_own_widget_markers_are_not_options() {
+        let c = parse(
+            &[
+                ("widget", "tally"),
+                ("widget-ready", ""),
+                ("widget-error", ""),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(c, WidgetConfig::new(WidgetKind::Tally));
+    }
+
+    #[test]
+    fn unknown_attributes_are_refused_with_the_known_options() {
+        let e = parse(&[("widget", "grid-map"), ("speed", "2")], None).unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "Unknown option `speed` for the grid-map widget. Known options: widget, lang, theme, step, autoplay."
+        );
+    }
+
+    #[test]
+    fn milestones_are_not_empty_so_the_default_step_is_real() {
+        assert_eq!(last_milestone().id, "2020-06");
     }
 }

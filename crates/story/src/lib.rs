@@ -2,6 +2,13 @@
 //!
 //! Pure Rust: no web types, no I/O. Everything here builds and tests natively.
 
+pub mod article;
 pub mod config;
+pub mod facts;
+pub mod format;
 
-pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind};
+pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
+pub use facts::{fact, facts, Fact, Qualifier, Section, Unit, When};
+pub use format::{
+    format_date, format_fact, format_number, format_tick, format_value, format_when, FormatError,
+};

@@ -1,0 +1,8 @@
+//! One module per command.
+
+pub mod facts;
+pub mod schema;
+pub mod validate;
+
+/// What a command returns: an exit code, or an error for `main` to print.
+pub type Outcome = Result<std::process::ExitCode, Box<dyn std::error::Error>>;

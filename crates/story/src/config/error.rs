@@ -1,0 +1,533 @@
+//! Why a configuration was refused, and the editor-facing message in zh-CN and English.
+//!
+//! Variants carry data; the prose is built only in [`ConfigError::message`].
+
+use super::json::JsonErrorKind;
+use super::{Lang, WidgetKind};
+use thiserror::Error;
+
+/// What type an option expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Bool,
+    Number,
+    /// A list of ids: a JSON array of strings, or comma-separated text in an attribute.
+    List,
+    /// A JSON array of `{date, value}` points.
+    Points,
+    /// One `{date, value}` point.
+    Point,
+    /// A JSON object (the config block itself).
+    Object,
+}
+
+/// A bound a value broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    MaxPoints(usize),
+    MinPoints(usize),
+    MinSections(usize),
+    Finite,
+}
+
+/// Why a URL was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Empty,
+    /// Has a scheme (`https:`, `javascript:`, `data:` …).
+    Scheme,
+    /// Starts with `//`: another host.
+    OtherHost,
+    Backslash,
+    /// Spaces or control characters, which browsers strip or reinterpret.
+    Whitespace,
+    TooLong,
+}
+
+/// Why a placeholder's configuration was refused. `field` is the option's name as the editor
+/// wrote it (`lang`, `series[3].value`); `value` is the offending value, quoted if text.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum ConfigError {
+    Missing {
+        field: &'static str,
+        allowed: &'static [&'static str],
+    },
+    NotAllowed {
+        field: String,
+        value: String,
+        allowed: Vec<&'static str>,
+    },
+    UnknownOption {
+        field: String,
+        widget: Option<WidgetKind>,
+        known: Vec<&'static str>,
+    },
+    WrongType {
+        field: String,
+        value: String,
+        expected: Expected,
+    },
+    OutOfRange {
+        field: String,
+        value: String,
+        limit: Limit,
+    },
+    BrokenJson {
+        field: String,
+        line: usize,
+        column: usize,
+        problem: JsonErrorKind,
+    },
+    BadDate {
+        field: String,
+        value: String,
+    },
+    Unsorted {
+        field: String,
+        value: String,
+        previous: String,
+    },
+    Negative {
+        field: String,
+        value: String,
+    },
+    MixedUnits {
+        field: String,
+        value: String,
+        first: String,
+    },
+    MixedDates {
+        field: String,
+        value: String,
+        first: String,
+    },
+    Duplicate {
+        field: String,
+        value: String,
+    },
+    Conflict {
+        field: &'static str,
+        other: &'static str,
+    },
+    UnsafeUrl {
+        field: String,
+        value: String,
+        problem: UrlProblem,
+    },
+}
+
+fn join(items: &[&str], lang: Lang) -> String {
+    items.join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
+impl ConfigError {
+    /// The option the error is about.
+    pub fn field(&self) -> &str {
+        match self {
+            ConfigError::Missing { field, .. } | ConfigError::Conflict { field, .. } => field,
+            ConfigError::NotAllowed { field, .. }
+            | ConfigError::UnknownOption { field, .. }
+            | ConfigError::WrongType { field, .. }
+            | ConfigError::OutOfRange { field, .. }
+            | ConfigError::BrokenJson { field, .. }
+            | ConfigError::BadDate { field, .. }
+            | ConfigError::Unsorted { field, .. }
+            | ConfigError::Negative { field, .. }
+            | ConfigError::MixedUnits { field, .. }
+            | ConfigError::MixedDates { field, .. }
+            | ConfigError::Duplicate { field, .. }
+            | ConfigError::UnsafeUrl { field, .. } => field,
+        }
+    }
+
+    /// Editor-facing text naming the option, the value and what is allowed.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            ConfigError::Missing { field, allowed } => {
+                if zh {
+                    format!("缺少选项 `{field}`。可用的值：{}。", join(allowed, lang))
+                } else {
+                    format!(
+                        "Option `{field}` is missing. Use one of: {}.",
+                        join(allowed, lang)
+                    )
+                }
+            }
+            ConfigError::NotAllowed {
+                field,
+                value,
+                allowed,
+            } => {
+                if zh {
+                    format!(
+                        "选项 `{field}`：不支持 {value}。可用的值：{}。",
+                        join(allowed, lang)
+                    )
+                } else {
+                    format!(
+                        "Option `{field}`: {value} is not supported. Use one of: {}.",
+                        join(allowed, lang)
+                    )
+                }
+            }
+            ConfigError::UnknownOption {
+                field,
+                widget,
+                known,
+            } => match (zh, widget) {
+                (true, Some(w)) => format!(
+                    "{} 组件没有选项 `{field}`。可用的选项：{}。",
+                    w.name(),
+                    join(known, lang)
+                ),
+                (true, None) => format!("未知选项 `{field}`。可用的选项：{}。", join(known, lang)),
+                (false, Some(w)) => format!(
+                    "Unknown option `{field}` for the {} widget. Known options: {}.",
+                    w.name(),
+                    join(known, lang)
+                ),
+                (false, None) => format!(
+                    "Unknown option `{field}`. Known options: {}.",
+                    join(known, lang)
+                ),
+            },
+            ConfigError::WrongType {
+                field,
+                value,
+                expected,
+            } => {
+                let what = expected_text(*expected, lang);
+                if zh {
+                    format!("选项 `{field}`：{value} 的类型不对。应为{what}。")
+                } else {
+                    format!("Option `{field}`: {value} has the wrong type. Expected {what}.")
+                }
+            }
+            ConfigError::OutOfRange {
+                field,
+                value,
+                limit,
+            } => {
+                let (v, allowed) = match (limit, zh) {
+                    (Limit::MaxPoints(n), false) => {
+                        (format!("{value} points"), format!("at most {n} points"))
+                    }
+                    (Limit::MaxPoints(n), true) => {
+                        (format!("{value} 个数据点"), format!("最多 {n} 个数据点"))
+                    }
+                    (Limit::MinPoints(n), false) => {
+                        (format!("{value} points"), format!("at least {n} point"))
+                    }
+                    (Limit::MinPoints(n), true) => {
+                        (format!("{value} 个数据点"), format!("至少 {n} 个数据点"))
+                    }
+                    (Limit::MinSections(n), false) => {
+                        (format!("{value} sections"), format!("at least {n} section"))
+                    }
+                    (Limit::MinSections(n), true) => {
+                        (format!("{value} 个栏目"), format!("至少 {n} 个栏目"))
+                    }
+                    (Limit::Finite, false) => (value.clone(), "a finite number".into()),
+                    (Limit::Finite, true) => (value.clone(), "有限的数字".into()),
+                };
+                if zh {
+                    format!("选项 `{field}`：{v} 超出范围。允许：{allowed}。")
+                } else {
+                    format!("Option `{field}`: {v} is out of range. Allowed: {allowed}.")
+                }
+            }
+            ConfigError::BrokenJson {
+                field,
+                line,
+                column,
+                problem,
+            } => {
+                let what = json_problem(problem, lang);
+                if zh {
+                    format!(
+                        "`{field}` 中的 JSON 有误（第 {line} 行第 {column} 列）：{what}。请使用标准 JSON，例如 {{\"lang\": \"en\"}}，检查引号、逗号和括号。"
+                    )
+                } else {
+                    format!(
+                        "The JSON in `{field}` is broken at line {line}, column {column}: {what}. Use standard JSON such as {{\"lang\": \"en\"}}; check quotes, commas and brackets."
+                    )
+                }
+            }
+            ConfigError::BadDate { field, value } => {
+                if zh {
+                    format!("选项 `{field}`：{value} 不是有效日期。请写成 YYYY-MM-DD 或 YYYY-MM。")
+                } else {
+                    format!(
+                        "Option `{field}`: {value} is not a valid date. Use YYYY-MM-DD or YYYY-MM."
+                    )
+                }
+            }
+            ConfigError::Unsorted {
+                field,
+                value,
+                previous,
+            } => {
+                if zh {
+                    format!("选项 `{field}`：{value} 不晚于上一个点 {previous}。日期须按从早到晚排列且不重复。")
+                } else {
+                    format!("Option `{field}`: {value} is not after the previous point {previous}. Dates must increase, without repeats.")
+                }
+            }
+            ConfigError::Negative { field, value } => {
+                if zh {
+                    format!("选项 `{field}`：{value} 是负数。请使用 0 或更大的数。")
+                } else {
+                    format!("Option `{field}`: {value} is negative. Use a number of 0 or more.")
+                }
+            }
+            ConfigError::MixedUnits {
+                field,
+                value,
+                first,
+            } => {
+                if zh {
+                    format!("选项 `{field}`：单位 {value} 与其他点的单位 {first} 不同。所有点须使用同一单位：{first}。")
+                } else {
+                    format!("Option `{field}`: unit {value} differs from {first} used by the other points. All points must use one unit: {first}.")
+                }
+            }
+            ConfigError::MixedDates {
+                field,
+                value,
+                first,
+            } => {
+                if zh {
+                    format!("选项 `{field}`：{value} 与第一个点 {first} 的日期精度不同。请全部写成 YYYY-MM-DD，或全部写成 YYYY-MM。")
+                } else {
+                    format!("Option `{field}`: {value} has a different date precision from the first point {first}. Use YYYY-MM-DD for every point, or YYYY-MM for every point.")
+                }
+            }
+            ConfigError::Duplicate { field, value } => {
+                if zh {
+                    format!("选项 `{field}`：{value} 重复出现。每项只能列一次。")
+                } else {
+                    format!("Option `{field}`: {value} is listed twice. List each one once.")
+                }
+            }
+            ConfigError::Conflict { field, other } => {
+                if zh {
+                    format!("选项 `{field}` 与 `{other}` 不能同时使用。请只保留其中一个。")
+                } else {
+                    format!("Options `{field}` and `{other}` cannot be used together. Keep one of them.")
+                }
+            }
+            ConfigError::UnsafeUrl {
+                field,
+                value,
+                problem,
+            } => {
+                let why = url_problem(*problem, lang);
+                if zh {
+                    format!("选项 `{field}`：不允许 {value}（{why}）。只能使用本站的相对地址，例如 data/series.json。")
+                } else {
+                    format!("Option `{field}`: {value} is not allowed ({why}). Use a relative URL on this site, such as data/series.json.")
+                }
+            }
+        }
+    }
+}
+
+fn expected_text(e: Expected, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (Expected::Text, Lang::En) => "text",
+        (Expected::Text, Lang::Zh) => "文本",
+        (Expected::Bool, Lang::En) => "true or false",
+        (Expected::Bool, Lang::Zh) => " true 或 false",
+        (Expected::Number, Lang::En) => "a number",
+        (Expected::Number, Lang::Zh) => "数字",
+        (Expected::List, Lang::En) => {
+            "a list of ids: a JSON array of strings, or comma-separated text"
+        }
+        (Expected::List, Lang::Zh) => "由名称组成的列表：JSON 字符串数组，或用逗号分隔的文本",
+        (Expected::Points, Lang::En) => {
+            "a JSON array of points such as [{\"date\": \"2020-06\", \"value\": 1}]"
+        }
+        (Expected::Points, Lang::Zh) => "JSON 数组，例如 [{\"date\": \"2020-06\", \"value\": 1}]",
+        (Expected::Point, Lang::En) => "an object such as {\"date\": \"2020-06\", \"value\": 1}",
+        (Expected::Point, Lang::Zh) => "对象，例如 {\"date\": \"2020-06\", \"value\": 1}",
+        (Expected::Object, Lang::En) => "a JSON object such as {\"lang\": \"en\"}",
+        (Expected::Object, Lang::Zh) => "JSON 对象，例如 {\"lang\": \"en\"}",
+    }
+}
+
+fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match p {
+        JsonErrorKind::UnexpectedEnd => if zh {
+            "内容提前结束"
+        } else {
+            "the text ends too early"
+        }
+        .into(),
+        JsonErrorKind::Unexpected(c) => {
+            if zh {
+                format!("意外的字符 '{c}'")
+            } else {
+                format!("unexpected character '{c}'")
+            }
+        }
+        JsonErrorKind::BadEscape => if zh {
+            "无效的转义序列"
+        } else {
+            "invalid escape sequence"
+        }
+        .into(),
+        JsonErrorKind::BadNumber => if zh {
+            "无效的数字"
+        } else {
+            "invalid number"
+        }
+        .into(),
+        JsonErrorKind::ControlInString => if zh {
+            "字符串中有控制字符"
+        } else {
+            "control character inside a string"
+        }
+        .into(),
+        JsonErrorKind::TrailingText => if zh {
+            "值后面还有多余内容"
+        } else {
+            "extra text after the value"
+        }
+        .into(),
+        JsonErrorKind::DuplicateKey(k) => {
+            if zh {
+                format!("字段 \"{k}\" 重复")
+            } else {
+                format!("field \"{k}\" appears twice")
+            }
+        }
+        JsonErrorKind::TooDeep => if zh {
+            "嵌套层级过深"
+        } else {
+            "nested too deeply"
+        }
+        .into(),
+        JsonErrorKind::TooLong => if zh { "内容过长" } else { "text too long" }.into(),
+    }
+}
+
+fn url_problem(p: UrlProblem, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (UrlProblem::Empty, Lang::En) => "empty",
+        (UrlProblem::Empty, Lang::Zh) => "地址为空",
+        (UrlProblem::Scheme, Lang::En) => {
+            "absolute URLs and schemes such as https: or javascript: are refused"
+        }
+        (UrlProblem::Scheme, Lang::Zh) => "不接受绝对地址或 https:、javascript: 等协议",
+        (UrlProblem::OtherHost, Lang::En) => "// points to another host",
+        (UrlProblem::OtherHost, Lang::Zh) => "以 // 开头会指向其他网站",
+        (UrlProblem::Backslash, Lang::En) => "backslashes are read as slashes by browsers",
+        (UrlProblem::Backslash, Lang::Zh) => "浏览器会把反斜杠当作斜杠",
+        (UrlProblem::Whitespace, Lang::En) => "spaces or control characters",
+        (UrlProblem::Whitespace, Lang::Zh) => "含有空格或控制字符",
+        (UrlProblem::TooLong, Lang::En) => "longer than 2048 characters",
+        (UrlProblem::TooLong, Lang::Zh) => "超过 2048 个字符",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_allowed_names_field_value_and_choices_in_both_languages() {
+        let e = ConfigError::NotAllowed {
+            field: "lang".into(),
+            value: "\"fr\"".into(),
+            allowed: vec!["zh", "en"],
+        };
+        assert_eq!(
+            e.message(Lang::En),
+            "Option `lang`: \"fr\" is not supported. Use one of: zh, en."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "选项 `lang`：不支持 \"fr\"。可用的值：zh、en。"
+        );
+        assert_eq!(e.to_string(), e.message(Lang::En));
+    }
+
+    #[test]
+    fn every_variant_has_a_message_naming_its_field_in_both_languages() {
+        let f = || String::from("series[2].value");
+        let all = vec![
+            ConfigError::Missing {
+                field: "widget",
+                allowed: &["tally"],
+            },
+            ConfigError::UnknownOption {
+                field: f(),
+                widget: None,
+                known: vec!["date"],
+            },
+            ConfigError::WrongType {
+                field: f(),
+                value: "\"1\"".into(),
+                expected: Expected::Number,
+            },
+            ConfigError::OutOfRange {
+                field: f(),
+                value: "5001".into(),
+                limit: Limit::MaxPoints(5000),
+            },
+            ConfigError::BrokenJson {
+                field: f(),
+                line: 1,
+                column: 2,
+                problem: JsonErrorKind::TooDeep,
+            },
+            ConfigError::BadDate {
+                field: f(),
+                value: "\"2020-13\"".into(),
+            },
+            ConfigError::Unsorted {
+                field: f(),
+                value: "\"2020-01\"".into(),
+                previous: "\"2020-02\"".into(),
+            },
+            ConfigError::Negative {
+                field: f(),
+                value: "-5".into(),
+            },
+            ConfigError::MixedUnits {
+                field: f(),
+                value: "\"yuan\"".into(),
+                first: "\"transactions\"".into(),
+            },
+            ConfigError::MixedDates {
+                field: f(),
+                value: "\"2020-01-02\"".into(),
+                first: "\"2020-01\"".into(),
+            },
+            ConfigError::Duplicate {
+                field: f(),
+                value: "\"policy\"".into(),
+            },
+            ConfigError::UnsafeUrl {
+                field: f(),
+                value: "\"//x\"".into(),
+                problem: UrlProblem::OtherHost,
+            },
+        ];
+        for e in all {
+            for lang in [Lang::Zh, Lang::En] {
+                let m = e.message(lang);
+                assert!(m.contains(e.field()), "{m}");
+            }
+        }
+        let c = ConfigError::Conflict {
+            field: "series",
+            other: "src",
+        };
+        assert!(c.message(Lang::En).contains("`series` and `src`"));
+    }
+}

@@ -1,0 +1,215 @@
+//! Dates and periods as the source gives them (a day, a month, "first half of 2020", ...).
+
+/// A calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const fn new(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+}
+
+/// When a figure holds or an event happened, at the precision the source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum When {
+    /// A year (今年 in a July 2020 article is 2020).
+    Year(u16),
+    /// A month, e.g. 2019年9月.
+    Month { year: u16, month: u8 },
+    /// The middle of a month, e.g. 6月中.
+    MidMonth { year: u16, month: u8 },
+    /// A day, e.g. 6月19日.
+    Day(Date),
+    /// A day and a clock time; `approx` for 许 (around), e.g. 6月30日上午11时许.
+    DayTime {
+        date: Date,
+        hour: u8,
+        minute: u8,
+        approx: bool,
+    },
+    /// The eve of a day, e.g. 七一前夕.
+    Eve(Date),
+    /// First half of a year, 上半年.
+    FirstHalf(u16),
+    /// Cumulative up to a month, 截至7月.
+    AsOf { year: u16, month: u8 },
+    /// Cumulative since a year, 2019年推广以来.
+    Since(u16),
+}
+
+impl When {
+    /// Stable machine form: ISO-like where possible (`2020-06-30T11:00~`, `2019-09`,
+    /// `2020-H1`, `..2020-07`, `2019..`, `~2020-07-01` for an eve, `2020-06~` for mid-June).
+    pub fn iso(self) -> String {
+        let mut s = String::new();
+        match self {
+            When::Year(y) => push_pad(&mut s, y.into(), 4),
+            When::Month { year, month } => push_ym(&mut s, year, month),
+            When::MidMonth { year, month } => {
+                push_ym(&mut s, year, month);
+                s.push_str("-mid");
+            }
+            When::Day(d) => push_ymd(&mut s, d),
+            When::DayTime {
+                date,
+                hour,
+                minute,
+                approx,
+            } => {
+                push_ymd(&mut s, date);
+                s.push('T');
+                push_pad(&mut s, hour.into(), 2);
+                s.push(':');
+                push_pad(&mut s, minute.into(), 2);
+                if approx {
+                    s.push('~');
+                }
+            }
+            When::Eve(d) => {
+                s.push_str("eve:");
+                push_ymd(&mut s, d);
+            }
+            When::FirstHalf(y) => {
+                push_pad(&mut s, y.into(), 4);
+                s.push_str("-H1");
+            }
+            When::AsOf { year, month } => {
+                s.push_str("..");
+                push_ym(&mut s, year, month);
+            }
+            When::Since(y) => {
+                push_pad(&mut s, y.into(), 4);
+                s.push_str("..");
+            }
+        }
+        s
+    }
+
+    /// The year the date falls in.
+    pub const fn year(self) -> u16 {
+        match self {
+            When::Year(y) | When::FirstHalf(y) | When::Since(y) => y,
+            When::Month { year, .. } | When::MidMonth { year, .. } | When::AsOf { year, .. } => {
+                year
+            }
+            When::Day(d) | When::Eve(d) | When::DayTime { date: d, .. } => d.year,
+        }
+    }
+}
+
+fn push_ym(s: &mut String, year: u16, month: u8) {
+    push_pad(s, year.into(), 4);
+    s.push('-');
+    push_pad(s, month.into(), 2);
+}
+
+fn push_ymd(s: &mut String, d: Date) {
+    push_ym(s, d.year, d.month);
+    s.push('-');
+    push_pad(s, d.day.into(), 2);
+}
+
+/// Appends `n` in decimal, left-padded with zeros to `width` digits.
+pub(crate) fn push_pad(s: &mut String, n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    let digits = buf.len() - i;
+    for _ in digits..width {
+        s.push('0');
+    }
+    for &b in buf.get(i..).unwrap_or(&[]) {
+        s.push(char::from(b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_forms_are_stable() {
+        let d = Date::new(2020, 6, 30);
+        assert_eq!(When::Day(d).iso(), "2020-06-30");
+        assert_eq!(
+            When::DayTime {
+                date: d,
+                hour: 11,
+                minute: 0,
+                approx: true
+            }
+            .iso(),
+            "2020-06-30T11:00~"
+        );
+        assert_eq!(
+            When::Month {
+                year: 2019,
+                month: 9
+            }
+            .iso(),
+            "2019-09"
+        );
+        assert_eq!(
+            When::MidMonth {
+                year: 2020,
+                month: 6
+            }
+            .iso(),
+            "2020-06-mid"
+        );
+        assert_eq!(When::FirstHalf(2020).iso(), "2020-H1");
+        assert_eq!(
+            When::AsOf {
+                year: 2020,
+                month: 7
+            }
+            .iso(),
+            "..2020-07"
+        );
+        assert_eq!(When::Since(2019).iso(), "2019..");
+        assert_eq!(When::Eve(Date::new(2020, 7, 1)).iso(), "eve:2020-07-01");
+        assert_eq!(When::Year(2020).iso(), "2020");
+    }
+
+    #[test]
+    fn push_pad_writes_zero_and_the_largest_u64() {
+        let mut s = String::new();
+        push_pad(&mut s, 0, 1);
+        assert_eq!(s, "0");
+        s.clear();
+        push_pad(&mut s, u64::MAX, 1);
+        assert_eq!(s, u64::MAX.to_string());
+        s.clear();
+        push_pad(&mut s, 7, 3);
+        assert_eq!(s, "007");
+    }
+
+    #[test]
+    fn year_reads_every_variant() {
+        assert_eq!(When::Eve(Date::new(2020, 7, 1)).year(), 2020);
+        assert_eq!(When::Since(2019).year(), 2019);
+        assert_eq!(
+            When::AsOf {
+                year: 2020,
+                month: 7
+            }
+            .year(),
+            2020
+        );
+    }
+}
