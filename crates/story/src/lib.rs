@@ -6,6 +6,7 @@ pub mod article;
 pub mod config;
 pub mod facts;
 pub mod format;
+pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
 pub use facts::{fact, facts, Fact, Qualifier, Section, Unit, When};

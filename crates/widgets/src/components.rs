@@ -1,2 +1,7 @@
-//! Shared parts of the widgets (error box, source note, data table, ...), one file each under
-//! `components/`.
+//! Shared parts of the widgets, one file each under `components/`.
+
+pub mod data_table;
+pub mod source_note;
+
+pub use data_table::DataTable;
+pub use source_note::SourceNote;

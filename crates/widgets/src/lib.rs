@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod grid_map;
+pub mod hooks;
 pub mod payments;
 pub mod tally;
 

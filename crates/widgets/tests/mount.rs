@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-use story::{Lang, Theme, WidgetConfig, WidgetKind};
+use story::{WidgetConfig, WidgetKind};
 use wasm_bindgen_test::*;
 use widgets::{Widget, WidgetProps};
 
@@ -23,11 +23,7 @@ async fn widget_renders_its_kind_and_reports_ready() {
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = ready.clone();
     let props = WidgetProps {
-        config: WidgetConfig {
-            kind: WidgetKind::Tally,
-            lang: Lang::Zh,
-            theme: Theme::Auto,
-        },
+        config: WidgetConfig::new(WidgetKind::Tally),
         on_ready: yew::Callback::from(move |_| flag.set(true)),
     };
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();

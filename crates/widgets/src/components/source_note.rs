@@ -1,0 +1,24 @@
+//! The source line under every widget: where its figures come from.
+
+use story::{ui::UiText, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SourceNoteProps {
+    pub lang: Lang,
+    /// The source, e.g. the article's section heading(s), already in the reader's language.
+    pub source: AttrValue,
+    /// An extra note, e.g. "reported totals; intermediate values not reported".
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+}
+
+#[function_component]
+pub fn SourceNote(props: &SourceNoteProps) -> Html {
+    html! {
+        <p class="source">
+            { UiText::SourcePrefix.get(props.lang) }{ &props.source }
+            if let Some(note) = &props.note { <br />{ note } }
+        </p>
+    }
+}
