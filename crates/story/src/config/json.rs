@@ -303,9 +303,9 @@ impl Parser<'_> {
                 return Err(self.fail(JsonErrorKind::BadNumber));
             }
         }
-        match self.text.get(start..self.pos).map(str::parse::<f64>) {
-            Some(Ok(v)) => Ok(Json::Num(v)),
-            _ => {
+        match self.text.get(start..self.pos).and_then(decimal_to_f64) {
+            Some(v) => Ok(Json::Num(v)),
+            None => {
                 self.pos = start;
                 Err(self.fail(JsonErrorKind::BadNumber))
             }
@@ -384,8 +384,129 @@ impl Parser<'_> {
     }
 }
 
+/// Powers of ten that f64 holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Converts JSON number text (already checked by [`Parser::number`]) to f64.
+///
+/// Not `str::parse::<f64>`: core's correctly rounded parser brings about 15 KB of code and
+/// tables into the WASM. This one is exact whenever the significant digits fit in 2^53 and the
+/// decimal exponent is within ±22, which covers every value an editor types into a chart
+/// series; beyond that it is within a few ulps, far below anything a chart can show.
+fn decimal_to_f64(text: &str) -> Option<f64> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (rest, None),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: u64 = 0;
+    let mut exp10: i64 = 0;
+    for b in int_part.bytes() {
+        let d = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        if digits < 100_000_000_000_000_000 {
+            digits = digits * 10 + d;
+        } else {
+            exp10 += 1;
+        }
+    }
+    for b in frac_part.bytes() {
+        let d = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        if digits < 100_000_000_000_000_000 {
+            digits = digits * 10 + d;
+            exp10 -= 1;
+        }
+    }
+    if let Some(e) = exponent {
+        let (sign, e) = match e.as_bytes().first() {
+            Some(b'-') => (-1, e.get(1..)?),
+            Some(b'+') => (1, e.get(1..)?),
+            _ => (1, e),
+        };
+        let mut n: i64 = 0;
+        for b in e.bytes() {
+            let d = i64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+            n = (n * 10 + d).min(100_000);
+        }
+        exp10 += sign * n;
+    }
+    let mut value = digits as f64;
+    if digits != 0 {
+        // Whole steps of 10^22 first, so intermediate values neither overflow nor underflow
+        // early; each step rounds once, which keeps the error to a few ulps.
+        let mut e = exp10.clamp(-800, 800);
+        while e > 22 {
+            value *= 1e22;
+            e -= 22;
+        }
+        while e < -22 {
+            value /= 1e22;
+            e += 22;
+        }
+        let power = usize::try_from(e.unsigned_abs())
+            .ok()
+            .and_then(|i| EXACT_POWERS_OF_TEN.get(i))
+            .copied()
+            .unwrap_or(1.0);
+        value = if e >= 0 { value * power } else { value / power };
+    }
+    Some(if negative { -value } else { value })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_to_f64_is_exact_for_values_editors_type() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "180",
+            "4000",
+            "90000000000",
+            "0.5",
+            "1.25",
+            "3.14159",
+            "-2.5e3",
+            "5E8",
+            "2.3e-4",
+            "123456789012345678",
+        ] {
+            assert_eq!(decimal_to_f64(text), text.parse::<f64>().ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn decimal_to_f64_is_within_a_few_ulps_for_extreme_exponents() {
+        for text in [
+            "1.7976931348623157e308",
+            "4.9e-320",
+            "1e-300",
+            "123456789e250",
+            "0.000000000000000000000000001",
+        ] {
+            let ours = decimal_to_f64(text).unwrap();
+            let core = text.parse::<f64>().unwrap();
+            assert!(
+                (ours - core).abs() <= core.abs() * 1e-13,
+                "{text}: {ours} vs {core}"
+            );
+        }
+    }
+
+    #[test]
+    fn decimal_to_f64_overflows_to_infinity_and_underflows_to_zero() {
+        assert_eq!(decimal_to_f64("1e400"), Some(f64::INFINITY));
+        assert_eq!(decimal_to_f64("1e-400"), Some(0.0));
+        assert_eq!(decimal_to_f64("1e99999999999"), Some(f64::INFINITY));
+    }
+
     use super::*;
     use proptest::prelude::*;
 
@@ -509,9 +630,19 @@ mod tests {
         }
 
         #[test]
-        fn agrees_with_serde_json_on_numbers(v in -1e300..1e300f64) {
+        fn agrees_with_serde_json_on_numbers_to_a_few_ulps(v in -1e300..1e300f64) {
             let text = serde_json::to_string(&v).unwrap();
-            prop_assert_eq!(parse(&text).unwrap(), Json::Num(v));
+            let Json::Num(ours) = parse(&text).unwrap() else {
+                panic!("{text} did not parse as a number");
+            };
+            prop_assert!((ours - v).abs() <= v.abs() * 1e-14, "{} vs {}", ours, v);
+        }
+
+        #[test]
+        fn agrees_with_serde_json_exactly_on_typical_chart_values(v in 0u64..10_000_000_000_000, scale in 0u32..6) {
+            let v = v as f64 / 10f64.powi(scale as i32);
+            let text = serde_json::to_string(&v).unwrap();
+            prop_assert_eq!(parse(&text).unwrap(), Json::Num(text.parse::<f64>().unwrap()));
         }
 
         #[test]
