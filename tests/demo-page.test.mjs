@@ -7,8 +7,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test("every widget on the demo page gets data-widget-ready and the console stays clean", async () => {
-  const page = await openPage(browser, "/index.html");
+for (const [path, lang] of [["/index.html", "zh-CN"], ["/index.en.html", "en"]]) test(`every widget on ${path} gets data-widget-ready and the console stays clean`, async () => {
+  const page = await openPage(browser, path);
+  assert.equal(await page.getAttribute("html", "lang"), lang);
   // Scroll through the article so lazily mounted widgets come near the viewport.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const states = await waitForWidgets(page);

@@ -81,7 +81,13 @@ pub fn run() -> Result {
     );
     write(&dist.join("embed.js"), loader.as_bytes())?;
 
-    copy_file(&root.join("index.html"), &dist.join("index.html"))?;
+    step("dist: demo article pages (zh, en) from the story crate");
+    for (lang, page) in [("zh", "index.html"), ("en", "index.en.html")] {
+        let html = util::capture(util::cargo().args([
+            "run", "--quiet", "-p", "cli", "--", "page", "--lang", lang, "--template", "index.html",
+        ]))?;
+        write(&dist.join(page), html.as_bytes())?;
+    }
     copy_tree(&root.join("www"), &dist)?;
 
     let manifest = format!(

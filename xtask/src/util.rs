@@ -46,3 +46,19 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
+
+/// Runs a command from the workspace root and returns its standard output; fails on a
+/// non-zero exit, with its standard error shown as it runs.
+pub fn capture(cmd: &mut Command) -> Result<String> {
+    let shown = format!("{cmd:?}");
+    eprintln!("    $ {shown}");
+    let out = cmd
+        .current_dir(root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{shown} failed ({})", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("{shown} printed non-UTF-8"))
+}

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod facts;
+pub mod page;
 pub mod schema;
 pub mod validate;
 

@@ -5,6 +5,7 @@
 pub mod article;
 pub mod config;
 pub mod facts;
+pub mod fallback;
 pub mod format;
 pub mod ui;
 

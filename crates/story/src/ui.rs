@@ -1,7 +1,7 @@
 //! Interface text shared by the widgets (buttons, notes, headings), in zh-CN and en.
 //! One place for every string of chrome, so a widget never hard-codes reader-facing words.
 
-use crate::config::Lang;
+use crate::config::{Lang, WidgetKind};
 
 /// A piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,5 +32,27 @@ impl UiText {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// A widget's title, shown above it and in its static fallback.
+pub fn widget_title(kind: WidgetKind, lang: Lang) -> &'static str {
+    let (zh, en) = match kind {
+        WidgetKind::Tally => (
+            "望亭“七个一”：党建赋能复工复产的数字",
+            "Wangting's \"seven ones\": the figures behind the campaign",
+        ),
+        WidgetKind::Payments => (
+            "工行e支付收款码：2019年推广以来的累计数字",
+            "ICBC's e-payment collection code: totals since the 2019 launch",
+        ),
+        WidgetKind::GridMap => (
+            "长三角示范区：10千伏配电网跨省互联",
+            "Yangtze Delta demonstration zone: 10 kV grid links across provinces",
+        ),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }

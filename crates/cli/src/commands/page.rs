@@ -1,0 +1,134 @@
+//! `page --lang zh|en --template index.html`: the demo article as a static HTML page, with
+//! each widget's placeholder carrying its static fallback (title and key figures) so readers
+//! without JavaScript, printers and feed readers get the figures too.
+
+use super::Outcome;
+use std::process::ExitCode;
+use story::article::{article, spans_text, Block};
+use story::fallback::fallback;
+use story::Lang;
+
+pub fn run(args: &[String]) -> Outcome {
+    let mut lang = Lang::Zh;
+    let mut template = String::from("index.html");
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--lang" => {
+                lang = match it.next().map(String::as_str) {
+                    Some("zh") => Lang::Zh,
+                    Some("en") => Lang::En,
+                    other => return Err(format!("--lang takes zh or en, not {other:?}").into()),
+                }
+            }
+            "--template" => template = it.next().ok_or("--template needs a file")?.clone(),
+            other => return Err(format!("page: unknown argument {other:?}").into()),
+        }
+    }
+    let text = std::fs::read_to_string(&template)
+        .map_err(|e| format!("cannot read template {template}: {e}"))?;
+    print!("{}", render(&text, lang)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fills the template's `{{lang}}`, `{{title}}`, `{{other_lang_href}}`, `{{other_lang_name}}`
+/// and `<!-- article -->` markers.
+pub fn render(template: &str, lang: Lang) -> Result<String, String> {
+    if !template.contains("<!-- article -->") {
+        return Err("template has no <!-- article --> marker".into());
+    }
+    let a = article(lang);
+    let (html_lang, lang_code, other_href, other_name) = match lang {
+        Lang::Zh => ("zh-CN", "zh", "index.en.html", "English"),
+        Lang::En => ("en", "en", "index.html", "中文"),
+    };
+    let mut body = String::new();
+    body.push_str(&format!(
+        "<h1>{}</h1>\n<p class=\"standfirst\">{}</p>\n",
+        escape(&spans_text(a.headline, lang)),
+        escape(&spans_text(a.standfirst, lang))
+    ));
+    for block in a.blocks {
+        match block {
+            Block::Heading(spans) => {
+                body.push_str(&format!("<h2>{}</h2>\n", escape(&spans_text(spans, lang))))
+            }
+            Block::Paragraph(spans) => {
+                body.push_str(&format!("<p>{}</p>\n", escape(&spans_text(spans, lang))))
+            }
+            Block::Widget(kind) => {
+                let fb = fallback(*kind, lang);
+                body.push_str(&format!(
+                    "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  <div class=\"widget-fallback\"><p class=\"widget-fallback-title\">{}</p><ul>",
+                    kind.name(),
+                    escape(fb.title)
+                ));
+                for line in &fb.lines {
+                    body.push_str(&format!("<li>{}</li>", escape(line)));
+                }
+                body.push_str("</ul></div>\n</div>\n");
+            }
+        }
+    }
+    body.push_str(&format!("<p class=\"credit\">{}</p>\n", escape(a.credit)));
+    Ok(template
+        .replace("{{lang}}", html_lang)
+        .replace("{{title}}", &escape(&spans_text(a.headline, lang)))
+        .replace("{{other_lang_href}}", other_href)
+        .replace("{{other_lang_name}}", other_name)
+        .replace("<!-- article -->", &body))
+}
+
+/// HTML text escaping for element content and double-quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str =
+        "<html lang=\"{{lang}}\"><title>{{title}}</title><main><!-- article --></main></html>";
+
+    #[test]
+    fn page_has_three_placeholders_with_fallback_figures() {
+        let html = render(TEMPLATE, Lang::Zh).unwrap();
+        for kind in ["tally", "grid-map", "payments"] {
+            assert!(html.contains(&format!("data-widget=\"{kind}\" data-lang=\"zh\"")));
+        }
+        assert!(html.contains("近5亿笔"));
+        assert!(html.contains("lang=\"zh-CN\""));
+    }
+
+    #[test]
+    fn english_page_is_in_english() {
+        let html = render(TEMPLATE, Lang::En).unwrap();
+        assert!(html.contains("lang=\"en\""));
+        assert!(html.contains("data-lang=\"en\""));
+    }
+
+    #[test]
+    fn template_without_marker_is_refused() {
+        assert!(render("<html></html>", Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(
+            escape("<img src=x onerror=\"a\">&'"),
+            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+        );
+    }
+}

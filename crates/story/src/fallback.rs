@@ -1,0 +1,105 @@
+//! What a widget shows before its WASM runs, without JavaScript, in print and in feed
+//! readers: its title and key figures as plain text, from the same facts as the widget.
+
+use crate::config::{Lang, WidgetKind};
+use crate::facts::{facts_in, links, region, Section};
+use crate::format::{format_fact, format_when};
+use crate::ui::widget_title;
+
+/// A widget's static stand-in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fallback {
+    pub title: &'static str,
+    pub lines: Vec<String>,
+}
+
+/// Title and key figures of the widget `kind` in `lang`.
+pub fn fallback(kind: WidgetKind, lang: Lang) -> Fallback {
+    let lines = match kind {
+        WidgetKind::Tally => {
+            let mut lines: Vec<String> = facts_in(Section::Lead).map(|f| line(f, lang)).collect();
+            for section in Section::SEVEN {
+                let mut text = String::from(match lang {
+                    Lang::Zh => section.heading_zh(),
+                    Lang::En => section.heading_en(),
+                });
+                if let Some(first) = facts_in(section).next() {
+                    text.push_str(": ");
+                    text.push_str(&line(first, lang));
+                }
+                lines.push(text);
+            }
+            lines
+        }
+        WidgetKind::Payments => facts_in(Section::Payments)
+            .filter(|f| f.id != "payments.setup")
+            .map(|f| line(f, lang))
+            .collect(),
+        WidgetKind::GridMap => links()
+            .iter()
+            .map(|l| {
+                let (a, b) = (region(l.from), region(l.to));
+                let (a, b, place) = match lang {
+                    Lang::Zh => (a.name_zh, b.name_zh, l.place_zh),
+                    Lang::En => (a.name_en, b.name_en, l.place_en),
+                };
+                let mut text = format_when(l.date, lang);
+                text.push_str(": ");
+                text.push_str(a);
+                text.push_str(" – ");
+                text.push_str(b);
+                if let Some(place) = place {
+                    text.push_str(match lang {
+                        Lang::Zh => "，",
+                        Lang::En => ", ",
+                    });
+                    text.push_str(place);
+                }
+                text
+            })
+            .collect(),
+    };
+    Fallback {
+        title: widget_title(kind, lang),
+        lines,
+    }
+}
+
+fn line(f: &crate::facts::Fact, lang: Lang) -> String {
+    let (label, sep) = match lang {
+        Lang::Zh => (f.label_zh, "："),
+        Lang::En => (f.label_en, ": "),
+    };
+    let mut s = String::from(label);
+    s.push_str(sep);
+    s.push_str(&format_fact(f, lang));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payments_fallback_lists_the_four_reported_totals_and_derived_figures() {
+        let fb = fallback(WidgetKind::Payments, Lang::Zh);
+        let text = fb.lines.join("\n");
+        for expected in ["近5亿笔", "超900亿元", "200万户", "近3亿元"] {
+            assert!(text.contains(expected), "{expected} missing from {text}");
+        }
+    }
+
+    #[test]
+    fn tally_fallback_has_the_lead_and_seven_sections() {
+        let fb = fallback(WidgetKind::Tally, Lang::En);
+        assert_eq!(fb.lines.len(), 8);
+        assert!(fb.lines[0].contains("99"));
+    }
+
+    #[test]
+    fn grid_fallback_has_three_links_with_dates() {
+        let fb = fallback(WidgetKind::GridMap, Lang::Zh);
+        assert_eq!(fb.lines.len(), 3);
+        assert!(fb.lines.iter().any(|l| l.contains("2020年6月30日")));
+    }
+}
