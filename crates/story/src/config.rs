@@ -58,6 +58,18 @@ pub enum ConfigError {
     },
     #[error("option `{field}` is missing")]
     Missing { field: &'static str },
+    #[error("the JSON options are not valid JSON: {reason}")]
+    Json { reason: String },
+    #[error("option `{field}` in the JSON options must be text")]
+    NotText { field: String },
+}
+
+impl ConfigError {
+    /// The message shown to editors in the widget's error box and the console.
+    // Minimal stand-in: the story branch provides real zh/en texts with this signature.
+    pub fn message(&self, _lang: Lang) -> String {
+        self.to_string()
+    }
 }
 
 fn one_of<T: Copy>(
@@ -81,6 +93,38 @@ fn one_of<T: Copy>(
 }
 
 impl WidgetConfig {
+    /// Reads a configuration from a placeholder's `data-*` attributes (names without `data-`)
+    /// and the text of its optional `<script type="application/json">` child, whose keys
+    /// override attributes of the same name.
+    // Minimal stand-in with the agreed signature; the story branch provides the full version.
+    pub fn parse<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        json: Option<&str>,
+    ) -> Result<Self, ConfigError> {
+        let mut pairs: Vec<(String, String)> = attrs
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        if let Some(text) = json {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| ConfigError::Json {
+                    reason: e.to_string(),
+                })?;
+            let serde_json::Value::Object(map) = value else {
+                return Err(ConfigError::Json {
+                    reason: "expected an object".to_owned(),
+                });
+            };
+            for (key, value) in map {
+                let serde_json::Value::String(text) = value else {
+                    return Err(ConfigError::NotText { field: key });
+                };
+                pairs.push((key, text));
+            }
+        }
+        Self::from_attributes(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
     /// Reads a configuration from a placeholder's `data-*` attributes (names without `data-`).
     pub fn from_attributes<'a>(
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -136,6 +180,29 @@ mod tests {
         assert_eq!(c.kind, WidgetKind::Tally);
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn parse_lets_json_options_override_attributes() {
+        let c = WidgetConfig::parse(
+            [("widget", "tally"), ("lang", "zh")],
+            Some(r#"{"lang":"en"}"#),
+        )
+        .unwrap();
+        assert_eq!(c.lang, Lang::En);
+    }
+
+    #[test]
+    fn parse_refuses_broken_json_and_non_text_values() {
+        let broken = WidgetConfig::parse([("widget", "tally")], Some("{lang:")).unwrap_err();
+        assert!(matches!(broken, ConfigError::Json { .. }));
+        let typed = WidgetConfig::parse([("widget", "tally")], Some(r#"{"lang":5}"#)).unwrap_err();
+        assert_eq!(
+            typed,
+            ConfigError::NotText {
+                field: "lang".into()
+            }
+        );
     }
 
     #[test]
