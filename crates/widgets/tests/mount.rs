@@ -1,6 +1,7 @@
 //! Component tests in headless Chromium (`cargo xtask test`, or
 //! `wasm-pack test --headless --chrome crates/widgets`).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
 
 use story::{Lang, Theme, WidgetConfig, WidgetKind};
 use wasm_bindgen_test::*;
@@ -15,16 +16,16 @@ async fn widget_renders_its_kind_and_reports_ready() {
     document.body().unwrap().append_child(&root).unwrap();
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = ready.clone();
-    let props = WidgetProps {
+    let props = yew::props!(WidgetProps {
         config: WidgetConfig {
             kind: WidgetKind::Tally,
             lang: Lang::Zh,
             theme: Theme::Auto,
         },
         on_ready: yew::Callback::from(move |_| flag.set(true)),
-    };
+    });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     assert!(ready.get());
     let section = root.query_selector("section[data-kind=tally]").unwrap();
     assert!(section.is_some());
