@@ -64,6 +64,7 @@ pub(crate) fn prepare(host: &Element, sheets: &mut Sheets, kind: SheetKind) -> O
         }
     }
     let root = document.create_element("div").ok()?;
+    root.set_class_name("fw-root");
     shadow.append_child(&root).ok()?;
     Some(root)
 }
