@@ -10,6 +10,7 @@
 mod placeholder;
 mod registry;
 mod shadow;
+mod slot;
 
 use registry::Embed;
 use std::cell::RefCell;

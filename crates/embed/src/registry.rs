@@ -1,12 +1,14 @@
 //! The page's placeholders and the observers that drive them.
 //!
 //! Lifecycle of a placeholder: registered (config parsed; an invalid one shows its error box at
-//! once) -> waiting until it comes within about one viewport of the screen -> mounted (a Yew
-//! app in its shadow root, told its [`Visibility`]) -> unmounted when it leaves the document
-//! (the app is destroyed, which drops the widget's listeners, timers and animation frames).
+//! once) -> waiting until it comes within about one viewport of the screen -> mounted (a pooled
+//! Yew slot moved into its shadow root, told its [`Visibility`]) -> unmounted when it leaves the
+//! document (the slot is emptied, which drops the widget's listeners, timers and animation
+//! frames, and goes back to the pool; see `slot.rs` for why slots are pooled).
 
 use crate::placeholder::{self, SELECTOR};
 use crate::shadow::{self, SheetKind, Sheets};
+use crate::slot::{Content, Slot as SlotApp, SlotProps};
 use crate::with_embed;
 use gloo::events::EventListener;
 use js_sys::Array;
@@ -17,17 +19,24 @@ use web_sys::{
     Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
     MutationObserver, MutationObserverInit, MutationRecord, Window,
 };
-use widgets::{FailedWidget, FailedWidgetProps, Visibility, Widget, WidgetProps};
+use widgets::Visibility;
 use yew::{AppHandle, Callback};
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
 const NEAR_MARGIN: &str = "100% 0px";
 
+/// A Yew app and the element it renders into, moved between shadow roots.
+struct Mount {
+    root: Element,
+    app: AppHandle<SlotApp>,
+}
+
 enum State {
     /// Valid config; not yet near the viewport.
     Waiting(WidgetConfig),
-    Mounted(AppHandle<Widget>, WidgetConfig),
-    Failed(AppHandle<FailedWidget>),
+    /// `key` identifies this mount's widget inside the (reused) slot.
+    Mounted(Mount, WidgetConfig, u32),
+    Failed(Mount),
     /// Failed where no error box can be shown (the element cannot hold a shadow root).
     Inert,
 }
@@ -42,6 +51,10 @@ pub(crate) struct Embed {
     document: Document,
     slots: Vec<Slot>,
     sheets: Sheets,
+    /// Emptied slots, ready for the next mount.
+    pool: Vec<Mount>,
+    /// Key of the latest widget mounted; each mount takes a new one.
+    generation: u32,
     page_visible: bool,
     /// Mounts placeholders that come near the viewport.
     near: IntersectionObserver,
@@ -85,6 +98,8 @@ impl Embed {
             document,
             slots: Vec::new(),
             sheets: Sheets::default(),
+            pool: Vec::new(),
+            generation: 0,
             near,
             seen,
             mutations,
@@ -179,40 +194,83 @@ impl Embed {
 
     fn fail(&mut self, host: &Element, lang: Lang, message: String) -> State {
         placeholder::report_error(host, &message);
-        let Some(root) = shadow::prepare(host, &mut self.sheets, SheetKind::Error) else {
+        let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
             return State::Inert;
         };
-        let props = FailedWidgetProps {
-            lang,
-            message: message.into(),
-        };
-        State::Failed(yew::Renderer::<FailedWidget>::with_root_and_props(root, props).render())
+        let key = self.next_key();
+        mount.app.update(SlotProps {
+            content: Content::Failed {
+                key,
+                lang,
+                message: message.into(),
+            },
+        });
+        State::Failed(mount)
     }
 
     /// Mounts the widget of a waiting placeholder.
     fn wake(&mut self, index: usize) {
-        let visibility = self.visibility_of(index);
-        let Some(slot) = self.slots.get_mut(index) else {
-            return;
-        };
-        let State::Waiting(config) = &slot.state else {
-            return;
-        };
-        let config = config.clone();
-        self.near.unobserve(&slot.host);
-        let Some(root) =
-            shadow::prepare(&slot.host, &mut self.sheets, SheetKind::Widget(config.kind))
+        let Some(Slot {
+            host,
+            state: State::Waiting(config),
+            ..
+        }) = self.slots.get(index)
         else {
+            return;
+        };
+        let (host, config) = (host.clone(), config.clone());
+        self.near.unobserve(&host);
+        let Some(mount) = self.acquire(&host, SheetKind::Widget(config.kind)) else {
             placeholder::report_error(
-                &slot.host,
+                &host,
                 "this element cannot hold a widget; use <div data-widget=…>",
             );
-            slot.state = State::Inert;
+            if let Some(slot) = self.slots.get_mut(index) {
+                slot.state = State::Inert;
+            }
             return;
         };
-        let props = widget_props(&slot.host, config.clone(), visibility);
-        let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-        slot.state = State::Mounted(app, config);
+        let key = self.next_key();
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.state = State::Mounted(mount, config, key);
+        }
+        self.refresh(index);
+    }
+
+    fn next_key(&mut self) -> u32 {
+        self.generation = self.generation.wrapping_add(1);
+        self.generation
+    }
+
+    /// A slot from the pool (or a new one), its root moved into `host`'s styled shadow root.
+    fn acquire(&mut self, host: &Element, kind: SheetKind) -> Option<Mount> {
+        let mount = match self.pool.pop() {
+            Some(mount) => mount,
+            None => {
+                let root = self.document.create_element("div").ok()?;
+                root.set_class_name("fw-root");
+                let props = SlotProps {
+                    content: Content::Empty,
+                };
+                let app =
+                    yew::Renderer::<SlotApp>::with_root_and_props(root.clone(), props).render();
+                Mount { root, app }
+            }
+        };
+        if shadow::prepare(host, &mut self.sheets, kind, &mount.root).is_none() {
+            self.pool.push(mount);
+            return None;
+        }
+        Some(mount)
+    }
+
+    /// Empties a slot, detaches its root and returns it to the pool.
+    fn release(&mut self, mut mount: Mount) {
+        mount.app.update(SlotProps {
+            content: Content::Empty,
+        });
+        mount.root.remove();
+        self.pool.push(mount);
     }
 
     fn visibility_of(&self, index: usize) -> Visibility {
@@ -222,16 +280,28 @@ impl Embed {
         }
     }
 
-    /// Hands a mounted widget its current visibility.
+    /// Renders a mounted widget with its current visibility.
     fn refresh(&mut self, index: usize) {
         let visibility = self.visibility_of(index);
         if let Some(Slot {
             host,
-            state: State::Mounted(app, config),
+            state: State::Mounted(mount, config, key),
             ..
         }) = self.slots.get_mut(index)
         {
-            app.update(widget_props(host, config.clone(), visibility));
+            let ready = host.clone();
+            let failed = host.clone();
+            mount.app.update(SlotProps {
+                content: Content::Widget {
+                    key: *key,
+                    config: config.clone(),
+                    visibility,
+                    on_ready: Callback::from(move |()| placeholder::report_ready(&ready)),
+                    on_error: Callback::from(move |message: String| {
+                        placeholder::report_error(&failed, &message)
+                    }),
+                },
+            });
         }
     }
 
@@ -299,8 +369,7 @@ impl Embed {
         self.near.unobserve(&slot.host);
         self.seen.unobserve(&slot.host);
         match slot.state {
-            State::Mounted(app, _) => app.destroy(),
-            State::Failed(app) => app.destroy(),
+            State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
             State::Waiting(_) | State::Inert => {}
         }
         shadow::release(&slot.host);
@@ -313,18 +382,5 @@ impl Drop for Embed {
         self.near.disconnect();
         self.seen.disconnect();
         self.mutations.disconnect();
-    }
-}
-
-fn widget_props(host: &Element, config: WidgetConfig, visibility: Visibility) -> WidgetProps {
-    let ready = host.clone();
-    let failed = host.clone();
-    WidgetProps {
-        config,
-        visibility,
-        on_ready: Callback::from(move |()| placeholder::report_ready(&ready)),
-        on_error: Callback::from(move |message: String| {
-            placeholder::report_error(&failed, &message)
-        }),
     }
 }

@@ -42,9 +42,15 @@ impl Sheets {
 }
 
 /// Gives `host` an open shadow root (reusing one this module attached before), empties it,
-/// styles it for `kind` and returns a fresh element inside it to render into. `None` when the
-/// element cannot hold a shadow root (e.g. `<img>`, or someone else attached a closed one).
-pub(crate) fn prepare(host: &Element, sheets: &mut Sheets, kind: SheetKind) -> Option<Element> {
+/// styles it for `kind` and moves `root` (the element a slot renders into) inside it. `None`
+/// when the element cannot hold a shadow root (e.g. `<img>`, or someone else attached a
+/// closed one).
+pub(crate) fn prepare(
+    host: &Element,
+    sheets: &mut Sheets,
+    kind: SheetKind,
+    root: &Element,
+) -> Option<()> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host
@@ -63,10 +69,8 @@ pub(crate) fn prepare(host: &Element, sheets: &mut Sheets, kind: SheetKind) -> O
             shadow.append_child(&style).ok()?;
         }
     }
-    let root = document.create_element("div").ok()?;
-    root.set_class_name("fw-root");
-    shadow.append_child(&root).ok()?;
-    Some(root)
+    shadow.append_child(root).ok()?;
+    Some(())
 }
 
 /// Empties the placeholder's shadow root, if it has one.
