@@ -8,7 +8,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test("the iframe resizes to its widget's height, and ignores messages from elsewhere", async () => {
+test("the iframe resizes to its widget's height, and ignores messages from elsewhere", async (t) => {
   const page = await openPage(browser, "/test/iframe.html", { viewport: { width: 1000, height: 900 } });
   const frame = page.frame({ url: /embed\.html/ });
   assert.ok(frame, "no embed.html frame");
@@ -25,7 +25,7 @@ test("the iframe resizes to its widget's height, and ignores messages from elsew
   await page.waitForTimeout(200);
   assert.equal(await page.$eval("#frame", (f) => f.clientHeight), outer);
   assert.deepEqual(page.errors, []);
-  console.log(`# iframe resized from 40px to ${outer}px`);
+  t.diagnostic(`iframe resized from 40px to ${outer}px`);
   await page.context().close();
 });
 

@@ -18,7 +18,7 @@ async function load(path) {
   return page;
 }
 
-test("a hostile host page renders widgets the same as a plain page (styles and boxes in the shadow roots)", async () => {
+test("a hostile host page renders widgets the same as a plain page (styles and boxes in the shadow roots)", async (t) => {
   const plain = await load("/test/plain.html");
   const hostile = await load("/test/hostile.html");
   const a = await shadowSnapshot(plain);
@@ -39,7 +39,7 @@ test("a hostile host page renders widgets the same as a plain page (styles and b
   const frame = a.find((w) => w.widget === "tally").inner.find((e) => e.el.includes("widget"));
   assert.equal(frame.style["font-size"], "16px");
   assert.deepEqual(plain.errors.filter((e) => !e.includes("`theme`")), []);
-  console.log(`# compared ${compared} elements inside ${a.length} shadow roots`);
+  t.diagnostic(`compared ${compared} elements inside ${a.length} shadow roots`);
   await plain.context().close();
   await hostile.context().close();
 });

@@ -32,15 +32,15 @@ function cycle(page, kind) {
   }, kind);
 }
 
-test("placeholders inserted after load mount, and 50 insert/remove cycles leak no listeners or nodes", async () => {
+test("placeholders inserted after load mount, and 50 insert/remove cycles leak no listeners or nodes", async (t) => {
   const page = await openPage(browser, "/test/dynamic.html");
   const cdp = await page.context().newCDPSession(page);
   for (const kind of KINDS) await cycle(page, kind); // warm up: first mounts allocate shared state
   const before = await domCounters(cdp);
   for (let i = 0; i < 50; i++) await cycle(page, KINDS[i % KINDS.length]);
   const after = await domCounters(cdp);
-  console.log(`# DOM counters before 50 cycles: ${JSON.stringify(before)}`);
-  console.log(`# DOM counters after 50 cycles:  ${JSON.stringify(after)}`);
+  t.diagnostic(`DOM counters before 50 cycles: ${JSON.stringify(before)}`);
+  t.diagnostic(`DOM counters after 50 cycles:  ${JSON.stringify(after)}`);
   assert.ok(after.jsEventListeners <= before.jsEventListeners, "event listeners grew");
   assert.ok(after.nodes <= before.nodes + 10, `nodes grew from ${before.nodes} to ${after.nodes}`);
   assert.ok(after.jsHeapUsed < before.jsHeapUsed * 1.5 + 200_000, "JS heap grew");
