@@ -67,46 +67,96 @@ pub fn run() -> Result {
     // The glue looks for `embed_bg.wasm` beside itself; point it at the hashed file.
     let glue = String::from_utf8(read(&stage.join("embed.js"))?)
         .map_err(|_| "wasm-bindgen glue is not UTF-8".to_string())?;
-    if !glue.contains("'embed_bg.wasm'") {
-        return Err("wasm-bindgen glue no longer names 'embed_bg.wasm'; update dist.rs".into());
+    if !glue.contains("'embed_bg.wasm'") || !glue.contains("async function __wbg_init(") {
+        return Err(
+            "wasm-bindgen glue no longer names 'embed_bg.wasm' or __wbg_init; update dist.rs"
+                .into(),
+        );
     }
-    let glue = glue.replace("'embed_bg.wasm'", &format!("'{wasm_name}'"));
+    // The hashed module starts itself: a page needs exactly one <script type="module"> (with
+    // SRI) and nothing else. It fetches the WASM with its own integrity hash, so the chain
+    // snippet -> module -> WASM is pinned end to end. Rust's `#[wasm_bindgen(start)]` then runs
+    // inside init. Importing the module twice (stable loader plus snippet) starts it once.
+    let glue = glue.replace("'embed_bg.wasm'", &format!("'{wasm_name}'"))
+        + &format!(
+            "\n// Added by `cargo xtask dist`: start on import, fetching the WASM with Subresource Integrity.\n\
+             __wbg_init({{ module_or_path: new Request(new URL('{wasm_name}', import.meta.url), {{ integrity: '{}' }}) }})\n\
+             \x20 .catch((e) => console.error('feature widgets: could not start', e));\n",
+            sri(&wasm)
+        );
     let glue_name = format!("embed-{}.js", short_hash(glue.as_bytes()));
     write(&dist.join(&glue_name), glue.as_bytes())?;
 
     let loader = format!(
         "// Feature widgets loader. This name is stable; it starts the current content-hashed build.\n\
-         import init from \"./{glue_name}\";\n\
-         init().catch((e) => console.error(\"feature widgets: could not start\", e));\n"
+         // Published snippets load the hashed module directly, with SRI (see snippets.html).\n\
+         import \"./{glue_name}\";\n"
     );
     write(&dist.join("embed.js"), loader.as_bytes())?;
 
     step("dist: demo article pages (zh, en) from the story crate");
     for (lang, page) in [("zh", "index.html"), ("en", "index.en.html")] {
         let html = util::capture(util::cargo().args([
-            "run", "--quiet", "-p", "cli", "--", "page", "--lang", lang, "--template", "index.html",
+            "run",
+            "--quiet",
+            "-p",
+            "cli",
+            "--",
+            "page",
+            "--lang",
+            lang,
+            "--template",
+            "index.html",
         ]))?;
         write(&dist.join(page), html.as_bytes())?;
     }
     copy_tree(&root.join("www"), &dist)?;
 
+    // Stable names stay for pages in dist/; snippets pin hashed copies with SRI.
+    let css = hashed_copy(&dist, "embed.css")?;
+    let host_script = hashed_copy(&dist, "iframe-host.js")?;
+    let module = Pinned {
+        name: glue_name.clone(),
+        integrity: sri(glue.as_bytes()),
+    };
     let manifest = format!(
-        "{{\n  \"loader\": \"embed.js\",\n  \"module\": \"{glue_name}\",\n  \"module_integrity\": \"{}\",\n  \"wasm\": \"{wasm_name}\",\n  \"wasm_integrity\": \"{}\"\n}}\n",
-        sri(glue.as_bytes()),
-        sri(&wasm)
+        "{{\n  \"loader\": \"embed.js\",\n  \"module\": \"{glue_name}\",\n  \"module_integrity\": \"{}\",\n  \"wasm\": \"{wasm_name}\",\n  \"wasm_integrity\": \"{}\",\n  \"stylesheet\": \"{}\",\n  \"stylesheet_integrity\": \"{}\"\n}}\n",
+        module.integrity,
+        sri(&wasm),
+        css.name,
+        css.integrity
     );
     write(&dist.join("build.json"), manifest.as_bytes())?;
+    crate::snippets::write_all(&dist, &module, &css, &host_script)?;
 
     precompress(&dist)?;
     eprintln!("    dist/ ready: {glue_name}, {wasm_name}");
     Ok(())
 }
 
+/// A file published under a content-hashed name, with its Subresource Integrity value.
+pub struct Pinned {
+    pub name: String,
+    pub integrity: String,
+}
+
+/// Copies `dist/<stem>.<ext>` to `dist/<stem>-<hash>.<ext>`.
+fn hashed_copy(dist: &Path, name: &str) -> Result<Pinned> {
+    let bytes = read(&dist.join(name))?;
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let hashed = format!("{stem}-{}.{ext}", short_hash(&bytes));
+    write(&dist.join(&hashed), &bytes)?;
+    Ok(Pinned {
+        name: hashed,
+        integrity: sri(&bytes),
+    })
+}
+
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result {
+pub fn write(path: &Path, bytes: &[u8]) -> Result {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;

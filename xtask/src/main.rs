@@ -7,6 +7,7 @@ mod dist;
 mod serve;
 mod setup;
 mod size;
+mod snippets;
 mod test;
 mod util;
 

@@ -137,6 +137,12 @@ fn respond(method: &str, target: &str, accept_encoding: &str, dist: &Path) -> Ve
     if let Some(enc) = encoding {
         head.push_str(&format!("Content-Encoding: {enc}\r\n"));
     }
+    // Published files may be loaded from other origins (module scripts and SRI need CORS).
+    head.push_str("Access-Control-Allow-Origin: *\r\n");
+    // Pages under /test/csp/ get the strictest policy the embed contract promises to work under.
+    if target.starts_with("/test/csp/") {
+        head.push_str(&format!("Content-Security-Policy: {STRICT_CSP}\r\n"));
+    }
     head.push_str("\r\n");
     let mut out = head.into_bytes();
     if method == "GET" {
@@ -144,6 +150,10 @@ fn respond(method: &str, target: &str, accept_encoding: &str, dist: &Path) -> Ve
     }
     out
 }
+
+/// The policy the widgets must work under (docs/embedding.md).
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 fn accepts(header: &str, encoding: &str) -> bool {
     header.split(',').any(|part| {

@@ -1,71 +1,97 @@
 //! The WASM entry: finds widget placeholders, reads their configs, mounts widgets into
 //! shadow roots and reports errors in the placeholder's own box. Nothing else lives here.
+//!
+//! One instance serves the whole page: placeholders present at start and added later are
+//! registered, mounted when they come within about one viewport of the screen, told when they
+//! scroll out of view or the tab is hidden, and unmounted when they leave the document. The only
+//! global name is `window.FeatureWidgets` (`{ version, mount(element), unmount(element) }`).
+//! The contract is documented in `docs/embedding.md`.
 
-use story::WidgetConfig;
+mod placeholder;
+mod registry;
+mod shadow;
+mod slot;
+
+use registry::Embed;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
-use widgets::{Widget, WidgetProps};
+use web_sys::{Element, Window};
 
-const SELECTOR: &str = "[data-widget]";
+/// The one global name this module defines.
+const GLOBAL: &str = "FeatureWidgets";
 
+thread_local! {
+    static EMBED: RefCell<Option<Embed>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the page's embed state, if started. Observer callbacks are asynchronous, so a
+/// nested call cannot happen in practice; if it did, it is skipped instead of panicking.
+pub(crate) fn with_embed<R>(f: impl FnOnce(&mut Embed) -> R) -> Option<R> {
+    EMBED.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Called by the wasm-bindgen glue once the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(list) = document.query_selector_all(SELECTOR) else {
+    if already_running(&window) {
+        web_sys::console::warn_1(&JsValue::from_str(
+            "feature widgets: another copy already serves this page; this one stays idle",
+        ));
         return;
-    };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            mount(&el);
-        }
     }
+    let Some(embed) = Embed::new(&window) else {
+        web_sys::console::error_1(&JsValue::from_str(
+            "feature widgets: this browser lacks IntersectionObserver or MutationObserver",
+        ));
+        return;
+    };
+    EMBED.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(embed);
+        }
+    });
+    publish_api(&window);
+    with_embed(Embed::scan);
 }
 
-fn data_attributes(el: &Element) -> Vec<(String, String)> {
-    el.get_attribute_names()
-        .iter()
-        .filter_map(|name| name.as_string())
-        .filter_map(|name| {
-            let value = el.get_attribute(&name)?;
-            Some((name.strip_prefix("data-")?.to_owned(), value))
-        })
-        .collect()
+fn already_running(window: &Window) -> bool {
+    js_sys::Reflect::get(window, &JsValue::from_str(GLOBAL))
+        .ok()
+        .filter(|api| api.is_object())
+        .and_then(|api| js_sys::Reflect::has(&api, &JsValue::from_str("mount")).ok())
+        .unwrap_or(false)
 }
 
-fn mount(host: &Element) {
-    let attrs = data_attributes(host);
-    let config = WidgetConfig::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
-        return;
-    };
-    let Some(document) = host.owner_document() else {
-        return;
-    };
-    let Ok(root) = document.create_element("div") else {
-        return;
-    };
-    if shadow.append_child(&root).is_err() {
-        return;
+/// Defines `window.FeatureWidgets`, frozen. Its two closures live as long as the page.
+fn publish_api(window: &Window) {
+    let api = js_sys::Object::new();
+    let mount = Closure::<dyn Fn(JsValue) -> bool>::new(|el: JsValue| {
+        el.dyn_into::<Element>()
+            .ok()
+            .and_then(|el| with_embed(|embed| embed.mount_now(el)))
+            .unwrap_or(false)
+    });
+    let unmount = Closure::<dyn Fn(JsValue) -> bool>::new(|el: JsValue| {
+        el.dyn_into::<Element>()
+            .ok()
+            .and_then(|el| with_embed(|embed| embed.unmount(&el)))
+            .unwrap_or(false)
+    });
+    let fields: [(&str, JsValue); 3] = [
+        ("version", JsValue::from_str(env!("CARGO_PKG_VERSION"))),
+        ("mount", mount.into_js_value()),
+        ("unmount", unmount.into_js_value()),
+    ];
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&api, &JsValue::from_str(name), &value);
     }
-    match config {
-        Ok(config) => {
-            let ready_host = host.clone();
-            let props = WidgetProps {
-                config,
-                on_ready: yew::Callback::from(move |_| {
-                    let _ = ready_host.set_attribute("data-widget-ready", "");
-                }),
-            };
-            yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-        }
-        Err(err) => {
-            let message = err.to_string();
-            root.set_text_content(Some(&message));
-            let _ = host.set_attribute("data-widget-error", "");
-            web_sys::console::error_1(&JsValue::from_str(&message));
-        }
-    }
+    let _ = js_sys::Reflect::set(
+        window,
+        &JsValue::from_str(GLOBAL),
+        &js_sys::Object::freeze(&api),
+    );
 }

@@ -10,28 +10,98 @@ pub mod hooks;
 pub mod payments;
 pub mod tally;
 
-use story::{Theme, WidgetConfig, WidgetKind};
+use story::{Lang, Theme, WidgetConfig, WidgetKind};
 use yew::prelude::*;
 
-/// The CSS a widget of `kind` needs inside its shadow root: the shared base, then its own sheet.
+/// The CSS a widget of `kind` needs inside its shadow root: the shared base and error box, then
+/// its own sheet.
 pub fn stylesheet(kind: WidgetKind) -> String {
     let own = match kind {
         WidgetKind::Tally => include_str!("tally.css"),
         WidgetKind::Payments => include_str!("payments.css"),
         WidgetKind::GridMap => include_str!("grid_map.css"),
     };
-    [include_str!("base.css"), own].concat()
+    [BASE_CSS, ERROR_BOX_CSS, own].concat()
+}
+
+/// The CSS for a placeholder that only shows an error (its kind may be unknown).
+pub fn error_stylesheet() -> String {
+    [BASE_CSS, ERROR_BOX_CSS].concat()
+}
+
+const BASE_CSS: &str = include_str!("base.css");
+const ERROR_BOX_CSS: &str = include_str!("components/error_box.css");
+
+/// Whether a widget can be seen: near or in the viewport, and the page's tab in front.
+/// Widgets pause animations, timers and animation frames unless [`Visibility::active`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visibility {
+    /// Some part of the widget is inside the viewport.
+    pub on_screen: bool,
+    /// The page's tab is not hidden (`document.hidden` is false).
+    pub page_visible: bool,
+}
+
+impl Default for Visibility {
+    /// Outside the embed (component tests, previews) a widget counts as seen.
+    fn default() -> Self {
+        Visibility {
+            on_screen: true,
+            page_visible: true,
+        }
+    }
+}
+
+impl Visibility {
+    /// True when the reader can see the widget, so it may animate.
+    pub fn active(self) -> bool {
+        self.on_screen && self.page_visible
+    }
+}
+
+/// What the host (the embed) tells every component below [`Widget`], through a context:
+/// read it with [`use_visibility`] and [`use_report_error`].
+#[derive(Clone, PartialEq)]
+pub struct WidgetHost {
+    pub visibility: Visibility,
+    pub on_error: Callback<String>,
+}
+
+/// The widget's current [`Visibility`]; re-renders the caller when it changes.
+#[hook]
+pub fn use_visibility() -> Visibility {
+    use_context::<WidgetHost>()
+        .map(|host| host.visibility)
+        .unwrap_or_default()
+}
+
+/// A callback a component calls with an editor-facing message when it cannot render; the host
+/// then marks the placeholder `data-widget-error` and logs the message. The component shows an
+/// [`components::ErrorBox`] itself.
+#[hook]
+pub fn use_report_error() -> Callback<String> {
+    use_context::<WidgetHost>()
+        .map(|host| host.on_error)
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub config: WidgetConfig,
+    /// Updated by the host as the widget scrolls in and out of view or the tab is hidden.
+    #[prop_or_default]
+    pub visibility: Visibility,
     /// Fired once after the widget's first render, so the host can mark the placeholder ready.
     #[prop_or_default]
     pub on_ready: Callback<()>,
+    /// Fired with an editor-facing message when the widget cannot render.
+    #[prop_or_default]
+    pub on_error: Callback<String>,
 }
 
-/// The root of every widget: the themed frame and the component for the configured kind.
+/// The root of every widget: the themed frame, the host context and the component for the
+/// configured kind. The frame carries the class `paused` while the widget is not
+/// [`Visibility::active`], which pauses CSS animations (see base.css).
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
     {
@@ -39,19 +109,47 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     let config = props.config.clone();
-    let theme = match config.theme {
-        Theme::Auto => "auto",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
+    let host = WidgetHost {
+        visibility: props.visibility,
+        on_error: props.on_error.clone(),
     };
+    let paused = (!props.visibility.active()).then_some("paused");
     let body = match config.kind {
         WidgetKind::Tally => html! { <tally::Tally {config} /> },
         WidgetKind::Payments => html! { <payments::Payments {config} /> },
         WidgetKind::GridMap => html! { <grid_map::GridMap {config} /> },
     };
     html! {
-        <section class={classes!("widget", theme)} data-kind={props.config.kind.name()}>
-            { body }
+        <ContextProvider<WidgetHost> context={host}>
+            <section class={classes!("widget", theme_class(props.config.theme), paused)}
+                data-kind={props.config.kind.name()}>
+                { body }
+            </section>
+        </ContextProvider<WidgetHost>>
+    }
+}
+
+fn theme_class(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FailedWidgetProps {
+    pub lang: Lang,
+    pub message: AttrValue,
+}
+
+/// The root the host renders instead of [`Widget`] when a placeholder's configuration is
+/// invalid: the same frame, holding only the error box.
+#[function_component]
+pub fn FailedWidget(props: &FailedWidgetProps) -> Html {
+    html! {
+        <section class="widget auto" data-kind="error">
+            <components::ErrorBox lang={props.lang} message={props.message.clone()} />
         </section>
     }
 }

@@ -22,10 +22,10 @@ async fn widget_renders_its_kind_and_reports_ready() {
     document.body().unwrap().append_child(&root).unwrap();
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = ready.clone();
-    let props = WidgetProps {
+    let props = yew::props!(WidgetProps {
         config: WidgetConfig::new(WidgetKind::Tally),
         on_ready: yew::Callback::from(move |_| flag.set(true)),
-    };
+    });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     assert!(ready.get());

@@ -1,0 +1,386 @@
+//! The page's placeholders and the observers that drive them.
+//!
+//! Lifecycle of a placeholder: registered (config parsed; an invalid one shows its error box at
+//! once) -> waiting until it comes within about one viewport of the screen -> mounted (a pooled
+//! Yew slot moved into its shadow root, told its [`Visibility`]) -> unmounted when it leaves the
+//! document (the slot is emptied, which drops the widget's listeners, timers and animation
+//! frames, and goes back to the pool; see `slot.rs` for why slots are pooled).
+
+use crate::placeholder::{self, SELECTOR};
+use crate::shadow::{self, SheetKind, Sheets};
+use crate::slot::{Content, Slot as SlotApp, SlotProps};
+use crate::with_embed;
+use gloo::events::EventListener;
+use js_sys::Array;
+use story::{Lang, WidgetConfig};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    MutationObserver, MutationObserverInit, MutationRecord, Window,
+};
+use widgets::Visibility;
+use yew::{AppHandle, Callback};
+
+/// How far outside the viewport a placeholder starts mounting: one viewport height.
+const NEAR_MARGIN: &str = "100% 0px";
+
+/// A Yew app and the element it renders into, moved between shadow roots.
+struct Mount {
+    root: Element,
+    app: AppHandle<SlotApp>,
+}
+
+enum State {
+    /// Valid config; not yet near the viewport.
+    Waiting(WidgetConfig),
+    /// `key` identifies this mount's widget inside the (reused) slot.
+    Mounted(Mount, WidgetConfig, u32),
+    Failed(Mount),
+    /// Failed where no error box can be shown (the element cannot hold a shadow root).
+    Inert,
+}
+
+struct Slot {
+    host: Element,
+    on_screen: bool,
+    state: State,
+}
+
+pub(crate) struct Embed {
+    document: Document,
+    slots: Vec<Slot>,
+    sheets: Sheets,
+    /// Emptied slots, ready for the next mount.
+    pool: Vec<Mount>,
+    /// Key of the latest widget mounted; each mount takes a new one.
+    generation: u32,
+    page_visible: bool,
+    /// Mounts placeholders that come near the viewport.
+    near: IntersectionObserver,
+    /// Tracks which mounted placeholders are on screen.
+    seen: IntersectionObserver,
+    mutations: MutationObserver,
+    // The callbacks above live exactly as long as this state: kept, never forgotten.
+    _on_near: Closure<dyn FnMut(Array)>,
+    _on_seen: Closure<dyn FnMut(Array)>,
+    _on_mutations: Closure<dyn FnMut(Array)>,
+    _on_visibility: EventListener,
+}
+
+impl Embed {
+    pub(crate) fn new(window: &Window) -> Option<Self> {
+        let document = window.document()?;
+        let on_near = Closure::<dyn FnMut(Array)>::new(|entries: Array| {
+            with_embed(|embed| embed.on_near(&entries));
+        });
+        let init = IntersectionObserverInit::new();
+        init.set_root_margin(NEAR_MARGIN);
+        let near =
+            IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &init).ok()?;
+        let on_seen = Closure::<dyn FnMut(Array)>::new(|entries: Array| {
+            with_embed(|embed| embed.on_seen(&entries));
+        });
+        let seen = IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok()?;
+        let on_mutations = Closure::<dyn FnMut(Array)>::new(|records: Array| {
+            with_embed(|embed| embed.on_mutations(&records));
+        });
+        let mutations = MutationObserver::new(on_mutations.as_ref().unchecked_ref()).ok()?;
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        mutations.observe_with_options(&document, &options).ok()?;
+        let on_visibility = EventListener::new(&document, "visibilitychange", |_| {
+            with_embed(Embed::on_visibility_change);
+        });
+        Some(Embed {
+            page_visible: !document.hidden(),
+            document,
+            slots: Vec::new(),
+            sheets: Sheets::default(),
+            pool: Vec::new(),
+            generation: 0,
+            near,
+            seen,
+            mutations,
+            _on_near: on_near,
+            _on_seen: on_seen,
+            _on_mutations: on_mutations,
+            _on_visibility: on_visibility,
+        })
+    }
+
+    /// Registers every placeholder already in the document.
+    pub(crate) fn scan(&mut self) {
+        self.register_within(&self.document.clone().into());
+    }
+
+    /// `FeatureWidgets.mount(element)`: registers the element and mounts it now, near the
+    /// viewport or not. True if the element is (now) managed by this module.
+    pub(crate) fn mount_now(&mut self, host: Element) -> bool {
+        let index = self.register(host);
+        self.wake(index);
+        true
+    }
+
+    /// `FeatureWidgets.unmount(element)`: destroys its widget and forgets it. True if it was
+    /// managed.
+    pub(crate) fn unmount(&mut self, host: &Element) -> bool {
+        let Some(index) = self.position(host) else {
+            return false;
+        };
+        let slot = self.slots.remove(index);
+        self.teardown(slot);
+        true
+    }
+
+    fn position(&self, host: &Element) -> Option<usize> {
+        self.slots.iter().position(|slot| slot.host == *host)
+    }
+
+    fn register_within(&mut self, root: &web_sys::Node) {
+        if let Some(el) = root.dyn_ref::<Element>() {
+            if el.matches(SELECTOR).unwrap_or(false) {
+                self.register(el.clone());
+            }
+        }
+        let list = match root.dyn_ref::<Element>() {
+            Some(el) => el.query_selector_all(SELECTOR),
+            None => match root.dyn_ref::<Document>() {
+                Some(doc) => doc.query_selector_all(SELECTOR),
+                None => return,
+            },
+        };
+        let Ok(list) = list else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                self.register(el);
+            }
+        }
+    }
+
+    /// Reads the placeholder's config; an invalid one shows its error at once, a valid one
+    /// waits to come near the viewport. Returns the slot's index.
+    fn register(&mut self, host: Element) -> usize {
+        if let Some(index) = self.position(&host) {
+            return index;
+        }
+        let options = placeholder::options(&host);
+        let json = placeholder::json_options(&host);
+        let parsed = WidgetConfig::parse(
+            options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            json.as_deref(),
+        );
+        let state = match parsed {
+            Ok(config) => {
+                self.near.observe(&host);
+                self.seen.observe(&host);
+                State::Waiting(config)
+            }
+            Err(err) => {
+                let lang = placeholder::message_lang(&options);
+                self.fail(&host, lang, err.message(lang))
+            }
+        };
+        self.slots.push(Slot {
+            host,
+            on_screen: false,
+            state,
+        });
+        self.slots.len() - 1
+    }
+
+    fn fail(&mut self, host: &Element, lang: Lang, message: String) -> State {
+        placeholder::report_error(host, &message);
+        let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
+            return State::Inert;
+        };
+        let key = self.next_key();
+        mount.app.update(SlotProps {
+            content: Content::Failed {
+                key,
+                lang,
+                message: message.into(),
+            },
+        });
+        State::Failed(mount)
+    }
+
+    /// Mounts the widget of a waiting placeholder.
+    fn wake(&mut self, index: usize) {
+        let Some(Slot {
+            host,
+            state: State::Waiting(config),
+            ..
+        }) = self.slots.get(index)
+        else {
+            return;
+        };
+        let (host, config) = (host.clone(), config.clone());
+        self.near.unobserve(&host);
+        let Some(mount) = self.acquire(&host, SheetKind::Widget(config.kind)) else {
+            placeholder::report_error(
+                &host,
+                "this element cannot hold a widget; use <div data-widget=…>",
+            );
+            if let Some(slot) = self.slots.get_mut(index) {
+                slot.state = State::Inert;
+            }
+            return;
+        };
+        let key = self.next_key();
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.state = State::Mounted(mount, config, key);
+        }
+        self.refresh(index);
+    }
+
+    fn next_key(&mut self) -> u32 {
+        self.generation = self.generation.wrapping_add(1);
+        self.generation
+    }
+
+    /// A slot from the pool (or a new one), its root moved into `host`'s styled shadow root.
+    fn acquire(&mut self, host: &Element, kind: SheetKind) -> Option<Mount> {
+        let mount = match self.pool.pop() {
+            Some(mount) => mount,
+            None => {
+                let root = self.document.create_element("div").ok()?;
+                root.set_class_name("fw-root");
+                let props = SlotProps {
+                    content: Content::Empty,
+                };
+                let app =
+                    yew::Renderer::<SlotApp>::with_root_and_props(root.clone(), props).render();
+                Mount { root, app }
+            }
+        };
+        if shadow::prepare(host, &mut self.sheets, kind, &mount.root).is_none() {
+            self.pool.push(mount);
+            return None;
+        }
+        Some(mount)
+    }
+
+    /// Empties a slot, detaches its root and returns it to the pool.
+    fn release(&mut self, mut mount: Mount) {
+        mount.app.update(SlotProps {
+            content: Content::Empty,
+        });
+        mount.root.remove();
+        self.pool.push(mount);
+    }
+
+    fn visibility_of(&self, index: usize) -> Visibility {
+        Visibility {
+            on_screen: self.slots.get(index).is_some_and(|slot| slot.on_screen),
+            page_visible: self.page_visible,
+        }
+    }
+
+    /// Renders a mounted widget with its current visibility.
+    fn refresh(&mut self, index: usize) {
+        let visibility = self.visibility_of(index);
+        if let Some(Slot {
+            host,
+            state: State::Mounted(mount, config, key),
+            ..
+        }) = self.slots.get_mut(index)
+        {
+            let ready = host.clone();
+            let failed = host.clone();
+            mount.app.update(SlotProps {
+                content: Content::Widget {
+                    key: *key,
+                    config: config.clone(),
+                    visibility,
+                    on_ready: Callback::from(move |()| placeholder::report_ready(&ready)),
+                    on_error: Callback::from(move |message: String| {
+                        placeholder::report_error(&failed, &message)
+                    }),
+                },
+            });
+        }
+    }
+
+    fn on_near(&mut self, entries: &Array) {
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                continue;
+            };
+            if entry.is_intersecting() {
+                if let Some(index) = self.position(&entry.target()) {
+                    self.wake(index);
+                }
+            }
+        }
+    }
+
+    fn on_seen(&mut self, entries: &Array) {
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                continue;
+            };
+            let Some(index) = self.position(&entry.target()) else {
+                continue;
+            };
+            if let Some(slot) = self.slots.get_mut(index) {
+                slot.on_screen = entry.is_intersecting();
+            }
+            self.refresh(index);
+        }
+    }
+
+    fn on_visibility_change(&mut self) {
+        self.page_visible = !self.document.hidden();
+        for index in 0..self.slots.len() {
+            self.refresh(index);
+        }
+    }
+
+    fn on_mutations(&mut self, records: &Array) {
+        let mut removed = false;
+        for record in records.iter() {
+            let Ok(record) = record.dyn_into::<MutationRecord>() else {
+                continue;
+            };
+            removed |= record.removed_nodes().length() > 0;
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                if let Some(node) = added.item(i) {
+                    self.register_within(&node);
+                }
+            }
+        }
+        if removed {
+            let (gone, kept) = std::mem::take(&mut self.slots)
+                .into_iter()
+                .partition(|slot| !slot.host.is_connected());
+            self.slots = kept;
+            for slot in gone {
+                self.teardown(slot);
+            }
+        }
+    }
+
+    fn teardown(&mut self, slot: Slot) {
+        self.near.unobserve(&slot.host);
+        self.seen.unobserve(&slot.host);
+        match slot.state {
+            State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
+            State::Waiting(_) | State::Inert => {}
+        }
+        shadow::release(&slot.host);
+        placeholder::clear_state(&slot.host);
+    }
+}
+
+impl Drop for Embed {
+    fn drop(&mut self) {
+        self.near.disconnect();
+        self.seen.disconnect();
+        self.mutations.disconnect();
+    }
+}

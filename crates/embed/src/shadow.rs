@@ -1,0 +1,89 @@
+//! The placeholder's shadow root and its adopted stylesheets.
+//!
+//! One constructable `CSSStyleSheet` per widget kind is built on first use and shared by every
+//! shadow root of that kind. Constructable sheets are not subject to CSP `style-src`; only a
+//! browser without them gets a `<style>` element instead (which a strict CSP would block).
+
+use story::WidgetKind;
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// Which stylesheet a shadow root needs: a widget's, or the error box's alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SheetKind {
+    Widget(WidgetKind),
+    Error,
+}
+
+impl SheetKind {
+    fn css(self) -> String {
+        match self {
+            SheetKind::Widget(kind) => widgets::stylesheet(kind),
+            SheetKind::Error => widgets::error_stylesheet(),
+        }
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct Sheets {
+    built: Vec<(SheetKind, CssStyleSheet)>,
+}
+
+impl Sheets {
+    fn get(&mut self, kind: SheetKind) -> Option<CssStyleSheet> {
+        if let Some((_, sheet)) = self.built.iter().find(|(k, _)| *k == kind) {
+            return Some(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new().ok()?;
+        sheet.replace_sync(&kind.css()).ok()?;
+        self.built.push((kind, sheet.clone()));
+        Some(sheet)
+    }
+}
+
+/// Gives `host` an open shadow root (reusing one this module attached before), empties it,
+/// styles it for `kind` and moves `root` (the element a slot renders into) inside it. `None`
+/// when the element cannot hold a shadow root (e.g. `<img>`, or someone else attached a
+/// closed one).
+pub(crate) fn prepare(
+    host: &Element,
+    sheets: &mut Sheets,
+    kind: SheetKind,
+    root: &Element,
+) -> Option<()> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?,
+    };
+    clear(&shadow);
+    let document = host.owner_document()?;
+    let adopted =
+        js_sys::Reflect::has(&shadow, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
+    match sheets.get(kind).filter(|_| adopted) {
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        None => {
+            let style = document.create_element("style").ok()?;
+            style.set_text_content(Some(&kind.css()));
+            shadow.append_child(&style).ok()?;
+        }
+    }
+    shadow.append_child(root).ok()?;
+    Some(())
+}
+
+/// Empties the placeholder's shadow root, if it has one.
+pub(crate) fn release(host: &Element) {
+    if let Some(shadow) = host.shadow_root() {
+        clear(&shadow);
+    }
+}
+
+fn clear(shadow: &ShadowRoot) {
+    while let Some(child) = shadow.last_child() {
+        if shadow.remove_child(&child).is_err() {
+            break;
+        }
+    }
+}

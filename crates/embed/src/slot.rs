@@ -1,0 +1,57 @@
+//! The one root component type the embed mounts: a slot that shows a widget, an error, or
+//! nothing.
+//!
+//! Yew keeps the event listeners it delegates to an app's root element for the life of the
+//! page (`HostHandlers` forgets them by design), so destroying an app and mounting a new one
+//! for every placeholder would leak a root element and its listeners each time. Instead the
+//! embed keeps a pool of slots: unmounting empties a slot (which drops the widget's
+//! components with their own listeners, timers and animation frames) and detaches its root;
+//! the next mount moves that root into the new shadow root. The pool never grows beyond the
+//! most placeholders mounted at once.
+
+use story::{Lang, WidgetConfig};
+use widgets::{FailedWidget, Visibility, Widget};
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub(crate) enum Content {
+    Empty,
+    /// `key` changes with every mount, so a reused slot always creates a fresh widget.
+    Widget {
+        key: u32,
+        config: WidgetConfig,
+        visibility: Visibility,
+        on_ready: Callback<()>,
+        on_error: Callback<String>,
+    },
+    Failed {
+        key: u32,
+        lang: Lang,
+        message: AttrValue,
+    },
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct SlotProps {
+    pub content: Content,
+}
+
+#[function_component]
+pub(crate) fn Slot(props: &SlotProps) -> Html {
+    match &props.content {
+        Content::Empty => Html::default(),
+        Content::Widget {
+            key,
+            config,
+            visibility,
+            on_ready,
+            on_error,
+        } => html! {
+            <Widget key={*key} config={config.clone()} visibility={*visibility}
+                on_ready={on_ready.clone()} on_error={on_error.clone()} />
+        },
+        Content::Failed { key, lang, message } => html! {
+            <FailedWidget key={*key} lang={*lang} message={message.clone()} />
+        },
+    }
+}

@@ -1,0 +1,182 @@
+//! The published embed snippets: `dist/snippets.json` (for the embed builder and tools) and
+//! `dist/snippets.html` (for people). Each pins the content-hashed module and stylesheet with
+//! Subresource Integrity, and gives the placeholder markup with its static fallback text and
+//! the iframe variant.
+//!
+//! URLs are relative to dist/ unless `WIDGETS_BASE_URL` is set when building (e.g.
+//! `WIDGETS_BASE_URL=https://cdn.example.org/widgets/0.1.0/ cargo xtask dist`).
+
+use crate::dist::{write, Pinned};
+use crate::util::Result;
+use std::path::Path;
+
+/// Widget names and their fallback titles (zh, en).
+// Until `story` provides each widget's fallback text (title and key figures), the titles live
+// here; they are the ones the stub widgets show.
+const WIDGETS: &[(&str, &str, &str)] = &[
+    ("tally", "望亭镇“七个一”", "Wangting's “seven ones”"),
+    (
+        "payments",
+        "工行e支付收款码",
+        "ICBC e-payment collection code",
+    ),
+    (
+        "grid-map",
+        "10千伏电网跨省互联",
+        "10 kV grid links across provinces",
+    ),
+];
+/// Initial iframe height before the widget reports its own (px).
+const IFRAME_HEIGHT: u32 = 400;
+
+struct Snippet {
+    widget: &'static str,
+    lang: &'static str,
+    head: String,
+    placeholder: String,
+    iframe: String,
+}
+
+pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinned) -> Result {
+    let base = std::env::var("WIDGETS_BASE_URL").unwrap_or_default();
+    let head = format!(
+        "<link rel=\"stylesheet\" href=\"{base}{}\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
+         <script type=\"module\" src=\"{base}{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        css.name, css.integrity, module.name, module.integrity
+    );
+    let iframe_host = format!(
+        "<script src=\"{base}{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        host_script.name, host_script.integrity
+    );
+    let mut snippets = Vec::new();
+    for &(widget, zh, en) in WIDGETS {
+        for (lang, title) in [("zh", zh), ("en", en)] {
+            snippets.push(Snippet {
+                widget,
+                lang,
+                head: head.clone(),
+                placeholder: format!(
+                    "<div data-widget=\"{widget}\" data-lang=\"{lang}\" data-theme=\"auto\">\n  \
+                     <p class=\"fw-fallback\">{}</p>\n</div>",
+                    html_escape(title)
+                ),
+                iframe: format!(
+                    "<iframe data-feature-widget src=\"{base}embed.html?widget={widget}&amp;lang={lang}&amp;theme=auto\" \
+                     title=\"{}\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" loading=\"lazy\"></iframe>",
+                    html_escape(title)
+                ),
+            });
+        }
+    }
+    write(
+        &dist.join("snippets.json"),
+        to_json(module, css, &iframe_host, &base, &snippets).as_bytes(),
+    )?;
+    write(
+        &dist.join("snippets.html"),
+        to_html(&iframe_host, &snippets).as_bytes(),
+    )
+}
+
+fn to_json(
+    module: &Pinned,
+    css: &Pinned,
+    iframe_host: &str,
+    base: &str,
+    snippets: &[Snippet],
+) -> String {
+    let entries: Vec<String> = snippets
+        .iter()
+        .map(|s| {
+            format!(
+                "    {{\n      \"widget\": {},\n      \"lang\": {},\n      \"head\": {},\n      \"placeholder\": {},\n      \"snippet\": {},\n      \"iframe\": {}\n    }}",
+                json_str(s.widget),
+                json_str(s.lang),
+                json_str(&s.head),
+                json_str(&s.placeholder),
+                json_str(&format!("{}\n{}", s.head, s.placeholder)),
+                json_str(&s.iframe),
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"version\": {},\n  \"base\": {},\n  \"module\": {{ \"src\": {}, \"integrity\": {} }},\n  \"stylesheet\": {{ \"href\": {}, \"integrity\": {} }},\n  \"iframe_host\": {},\n  \"snippets\": [\n{}\n  ]\n}}\n",
+        json_str(env!("CARGO_PKG_VERSION")),
+        json_str(base),
+        json_str(&module.name),
+        json_str(&module.integrity),
+        json_str(&css.name),
+        json_str(&css.integrity),
+        json_str(iframe_host),
+        entries.join(",\n")
+    )
+}
+
+fn to_html(iframe_host: &str, snippets: &[Snippet]) -> String {
+    let mut out = String::from(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Feature widgets: embed snippets</title>\n<link rel=\"stylesheet\" href=\"article.css\">\n</head>\n\
+         <body>\n<main class=\"article\">\n<h1>Embed snippets</h1>\n\
+         <p>Put the first two lines once per page (repeating them is harmless), and one placeholder \
+         per widget where it should appear. Options: <code>data-lang</code> (zh, en), \
+         <code>data-theme</code> (auto, light, dark). See docs/embedding.md.</p>\n",
+    );
+    for s in snippets {
+        out.push_str(&format!(
+            "<h2>{} ({})</h2>\n<pre><code>{}\n{}</code></pre>\n<p>Iframe mode:</p>\n<pre><code>{}</code></pre>\n",
+            s.widget,
+            s.lang,
+            html_escape(&s.head),
+            html_escape(&s.placeholder),
+            html_escape(&s.iframe)
+        ));
+    }
+    out.push_str(&format!(
+        "<h2>Iframe mode: host script (once per page, in the site template)</h2>\n<pre><code>{}</code></pre>\n</main>\n</body>\n</html>\n",
+        html_escape(iframe_host)
+    ));
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A JSON string literal; `<` is escaped too, so the JSON can sit inside HTML.
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_escape_quotes_newlines_and_angle_brackets() {
+        assert_eq!(json_str("a\"b\n<c>\\"), r#""a\"b\n\u003cc>\\""#);
+    }
+
+    #[test]
+    fn html_escape_leaves_no_markup() {
+        assert_eq!(
+            html_escape("<a href=\"x\">&</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+}
