@@ -106,17 +106,23 @@ impl Projection {
         (x1 - x0) / (y1 - y0)
     }
 
-    /// The parameters `[lon0, lat0, scale, tx, ty]`, for serialising.
-    pub fn to_parts(self) -> [f64; 5] {
-        [self.lon0, self.lat0, self.scale, self.tx, self.ty]
+    /// The parameters `[lon0, lat0, cos(lat0), scale, tx, ty]`, for serialising. The cosine is
+    /// stored so that decoding needs no trigonometry (libm's `cos` costs ~6 KB of WASM).
+    pub fn to_parts(self) -> [f64; 6] {
+        [self.lon0, self.lat0, self.k, self.scale, self.tx, self.ty]
     }
 
     /// Rebuilds a projection from [`Projection::to_parts`].
-    pub fn from_parts(parts: [f64; 5]) -> Self {
-        let [lon0, lat0, scale, tx, ty] = parts;
-        Projection::new(lon0, lat0)
-            .with_scale(scale)
-            .with_translate(tx, ty)
+    pub fn from_parts(parts: [f64; 6]) -> Self {
+        let [lon0, lat0, k, scale, tx, ty] = parts;
+        Projection {
+            lon0,
+            lat0,
+            k,
+            scale,
+            tx,
+            ty,
+        }
     }
 
     fn raw(&self, [lon, lat]: [f64; 2]) -> [f64; 2] {

@@ -3,7 +3,7 @@
 //! Also compiled into `build.rs` (via `#[path]`).
 //!
 //! Layout (all integers are LEB128 varints unless noted):
-//! `"GMAP"`, version byte, width, height, 5 × f64 little-endian projection parts,
+//! `"GMAP"`, version byte, width, height, 6 × f64 little-endian projection parts,
 //! arc count, then per arc: point count, first point (zigzag x, y), then zigzag deltas;
 //! feature count, then per feature: kind byte, name_zh, name_en (length + UTF-8), and
 //! province/lake: rings; district: code, rings, label point; border: refs; place: role byte,
@@ -280,7 +280,7 @@ pub fn decode(bytes: &[u8]) -> Result<GeoMap, DecodeError> {
     }
     let width = r.u32()?;
     let height = r.u32()?;
-    let mut parts = [0f64; 5];
+    let mut parts = [0f64; 6];
     for p in parts.iter_mut() {
         *p = r.f64()?;
     }
@@ -458,8 +458,8 @@ mod tests {
     #[test]
     fn a_huge_count_is_refused_without_allocating() {
         let mut blob = encode(&sample());
-        // Arc count sits right after magic, version, width (1 byte), height (1 byte), 40 bytes.
-        let at = 4 + 1 + 1 + 1 + 40;
+        // Arc count sits right after magic, version, width (1 byte), height (1 byte), 48 bytes.
+        let at = 4 + 1 + 1 + 1 + 48;
         blob.splice(at..at + 1, [0xff, 0xff, 0xff, 0xff, 0x0f]);
         assert!(matches!(decode(&blob), Err(DecodeError::Truncated(_))));
     }
