@@ -3,6 +3,7 @@
 //! `main` only dispatches; each command lives in its own module under `commands/`.
 
 mod commands;
+mod render;
 
 use std::process::ExitCode;
 
@@ -13,7 +14,9 @@ commands:
   schema                JSON Schema of widget configurations
   validate <file.json>  check a widget configuration (a JSON block) and print the verdict
   page --lang zh|en [--template index.html]
-                        the demo article as HTML, with each widget's static fallback";
+                        the demo article as HTML, with each widget's static fallback
+  render grid-map --lang zh|en [--width PX] --out FILE.svg
+                        a widget's final state as a standalone SVG";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +29,9 @@ fn main() -> ExitCode {
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
         "page" => commands::page::run(rest),
+        "render" => render::run(rest)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -1,4 +1,11 @@
 //! View-model maths shared by the widgets and the native CLI: scales, ticks, easing,
 //! timelines, projection and geometry. Pure Rust: no web types.
 
+pub mod easing;
+pub mod geo;
+pub mod map;
+pub mod projection;
 pub mod table;
+pub mod timeline;
+
+pub use projection::Projection;

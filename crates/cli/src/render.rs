@@ -1,0 +1,208 @@
+//! `cli render grid-map [--lang zh|en] [--width PX] [--out FILE]`: the grid map's final state
+//! (every link closed) as a standalone SVG, drawn from the same view model as the widget
+//! (`viz::map`): the same path strings, anchors and label layout.
+
+use viz::geo::{self, GeoMap};
+use viz::map::{self, path::fmt1, LinkAt};
+
+const USAGE: &str = "usage: cli render grid-map [--lang zh|en] [--width PX] [--out FILE]";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("grid-map") => {}
+        _ => return Err(USAGE.into()),
+    }
+    let mut zh = true;
+    let mut width = 1200.0;
+    let mut out: Option<String> = None;
+    while let Some(flag) = it.next() {
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--lang" => {
+                zh = match value.as_str() {
+                    "zh" => true,
+                    "en" => false,
+                    other => return Err(format!("--lang {other}: use zh or en")),
+                }
+            }
+            "--width" => {
+                width = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|w| (320.0..=4000.0).contains(w))
+                    .ok_or_else(|| format!("--width {value}: use a number from 320 to 4000"))?
+            }
+            "--out" => out = Some(value.clone()),
+            other => return Err(format!("unknown option {other}\n{USAGE}")),
+        }
+    }
+    let map = geo::load().map_err(|e| format!("map data: {e}"))?;
+    let svg = grid_map_svg(&map, width, zh);
+    match out {
+        Some(path) => {
+            std::fs::write(&path, &svg).map_err(|e| format!("cannot write {path}: {e}"))?;
+            eprintln!(
+                "wrote {path}: {} bytes (map blob {} bytes, {} arc points)",
+                svg.len(),
+                geo::DEMO_ZONE.len(),
+                map.arcs.iter().map(Vec::len).sum::<usize>()
+            );
+        }
+        None => print!("{svg}"),
+    }
+    Ok(())
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "
+.prov{fill:#eceef1;stroke:#fff;stroke-width:1}
+.dist{stroke:#fff;stroke-width:1.5}
+.wujiang{fill:#f3d6a4}.qingpu{fill:#c6e0c0}.jiashan{fill:#d6cbe8}
+.lake{fill:#a9cde8;stroke:#7fb0d6;stroke-width:.8;fill-rule:evenodd}
+.border{fill:none;stroke:#4a4f57;stroke-width:1.4;stroke-dasharray:6 3}
+.link{fill:none;stroke:#c0392b;stroke-width:4;stroke-linecap:round}
+.flow{fill:none;stroke:#fff;stroke-width:1.6;stroke-dasharray:4 8;stroke-linecap:round}
+.end{fill:#c0392b}
+.junction{fill:#fff;stroke:#c0392b;stroke-width:2.5}
+.dot{fill:#222;stroke:#fff;stroke-width:1.2}
+text{fill:#1a1a1a;stroke:#fff;stroke-width:3px;stroke-linejoin:round;paint-order:stroke}
+.lbl-district{font-weight:700;fill:#222}
+.lbl-note{fill:#8e2a1f;font-style:italic}
+.credit{fill:#555;stroke:none}
+";
+
+/// The standalone SVG of the final state, `width` px wide.
+pub fn grid_map_svg(map: &GeoMap, width: f64, zh: bool) -> String {
+    let paths = map::paths(map);
+    let links: Vec<map::Link> = map::demo_zone_links()
+        .iter()
+        .filter_map(|&s| map::link_geometry(map, s))
+        .collect();
+    let layout = map::layout(map, &links, width, zh);
+    let (w, h) = (layout.width, layout.height);
+    let credit_h = 12.0 + 16.0 * credit_lines(geo::attribution(zh), w - 16.0, 12.0).len() as f64;
+    let total_h = h + credit_h;
+    let mut s = String::new();
+    let title: Vec<&str> = paths
+        .districts
+        .iter()
+        .map(|d| {
+            if zh {
+                d.name_zh.as_str()
+            } else {
+                d.name_en.as_str()
+            }
+        })
+        .collect();
+    s.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {total_h}\" width=\"{w}\" height=\"{total_h}\" \
+         font-family=\"'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif\" lang=\"{}\">\n",
+        if zh { "zh-CN" } else { "en" }
+    ));
+    s.push_str(&format!("<title>{}</title>\n", esc(&title.join(" · "))));
+    s.push_str(&format!("<style>{STYLE}</style>\n"));
+    s.push_str(&format!(
+        "<rect width=\"{w}\" height=\"{total_h}\" fill=\"#fff\"/>\n"
+    ));
+    s.push_str(&format!(
+        "<g transform=\"scale({})\" vector-effect=\"non-scaling-stroke\">\n",
+        layout.scale
+    ));
+    let layer = |s: &mut String,
+                 items: &[map::FeaturePath],
+                 class: &dyn Fn(&map::FeaturePath) -> String| {
+        for f in items {
+            let name = if zh { &f.name_zh } else { &f.name_en };
+            s.push_str(&format!(
+                "<path class=\"{}\" d=\"{}\" vector-effect=\"non-scaling-stroke\"><title>{}</title></path>\n",
+                class(f),
+                f.d,
+                esc(name)
+            ));
+        }
+    };
+    layer(&mut s, &paths.provinces, &|_| "prov".into());
+    layer(&mut s, &paths.districts, &|f| {
+        format!("dist {}", map::slug(f.code))
+    });
+    layer(&mut s, &paths.lakes, &|_| "lake".into());
+    layer(&mut s, &paths.borders, &|_| "border".into());
+    s.push_str("</g>\n");
+    for l in &layout.links {
+        let d = map::path::polyline_px(&[l.from, l.anchor, l.to]);
+        s.push_str(&format!(
+            "<path class=\"link\" d=\"{d}\"><title>{}</title></path><path class=\"flow\" d=\"{d}\"/>\n",
+            esc(map::anchor_note(l.at, zh))
+        ));
+        for p in [l.from, l.to] {
+            s.push_str(&format!(
+                "<circle class=\"end\" cx=\"{}\" cy=\"{}\" r=\"3.5\"/>\n",
+                fmt1(p[0]),
+                fmt1(p[1])
+            ));
+        }
+        if matches!(l.at, LinkAt::NearPlace(_)) {
+            s.push_str(&format!(
+                "<circle class=\"junction\" cx=\"{}\" cy=\"{}\" r=\"6\"/>\n",
+                fmt1(l.anchor[0]),
+                fmt1(l.anchor[1])
+            ));
+        }
+    }
+    for p in &layout.places {
+        s.push_str(&format!(
+            "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}</title></circle>\n",
+            fmt1(p.x),
+            fmt1(p.y),
+            if p.seat { 4 } else { 3 },
+            esc(&p.name)
+        ));
+    }
+    for l in &layout.labels {
+        s.push_str(&format!(
+            "<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\">{}</text>\n",
+            l.kind.class(),
+            fmt1(l.x),
+            fmt1(l.y),
+            l.anchor.as_str(),
+            fmt1(l.size),
+            esc(&l.text)
+        ));
+    }
+    for (i, line) in credit_lines(geo::attribution(zh), w - 16.0, 12.0)
+        .iter()
+        .enumerate()
+    {
+        s.push_str(&format!(
+            "<text class=\"credit\" x=\"8\" y=\"{}\" font-size=\"12\">{}</text>\n",
+            fmt1(h + 19.0 + 16.0 * i as f64),
+            esc(line)
+        ));
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The credit split at its ` · ` separators into lines no wider than `max` px.
+fn credit_lines(text: &str, max: f64, size: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in text.split(" · ") {
+        match lines.last_mut() {
+            Some(l) if map::labels::text_width(&format!("{l} · {part}"), size) <= max => {
+                l.push_str(" · ");
+                l.push_str(part);
+            }
+            _ => lines.push(part.to_owned()),
+        }
+    }
+    lines
+}

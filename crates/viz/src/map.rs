@@ -1,0 +1,229 @@
+//! The grid map's view model: SVG path strings for the geography (in integer grid units, built
+//! once), link connectors anchored on the geometry, and a pixel layout of dots and labels for
+//! a given drawing width. The widget and the CLI both draw from this.
+
+pub mod labels;
+pub mod links;
+pub mod path;
+
+pub use labels::{Label, LabelKind, TextAnchor};
+pub use links::{demo_zone_links, link_geometry, shared_border, Link, LinkAt, LinkSpec};
+
+use crate::geo::{GeoMap, PlaceRole, Shape};
+
+/// One area or line feature as an SVG path in grid units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeaturePath {
+    pub name_zh: String,
+    pub name_en: String,
+    /// Administrative code for districts, 0 otherwise.
+    pub code: u32,
+    pub d: String,
+}
+
+/// Path strings for every drawn layer, bottom to top, in grid units (`0 0 width height`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPaths {
+    pub width: u32,
+    pub height: u32,
+    pub provinces: Vec<FeaturePath>,
+    pub districts: Vec<FeaturePath>,
+    pub lakes: Vec<FeaturePath>,
+    pub borders: Vec<FeaturePath>,
+}
+
+/// Builds the path strings of every area and border of `map`.
+pub fn paths(map: &GeoMap) -> MapPaths {
+    let mut out = MapPaths {
+        width: map.width,
+        height: map.height,
+        provinces: Vec::new(),
+        districts: Vec::new(),
+        lakes: Vec::new(),
+        borders: Vec::new(),
+    };
+    for f in &map.features {
+        let (layer, d, code) = match &f.shape {
+            Shape::Province { rings } => (&mut out.provinces, rings_d(map, rings), 0),
+            Shape::District { rings, code, .. } => (&mut out.districts, rings_d(map, rings), *code),
+            Shape::Lake { rings } => (&mut out.lakes, rings_d(map, rings), 0),
+            Shape::Border { line } => {
+                let pts = map.resolve(line).unwrap_or_default();
+                (&mut out.borders, path::line_d(&pts, false), 0)
+            }
+            Shape::Place { .. } => continue,
+        };
+        layer.push(FeaturePath {
+            name_zh: f.name_zh.clone(),
+            name_en: f.name_en.clone(),
+            code,
+            d,
+        });
+    }
+    out
+}
+
+fn rings_d(map: &GeoMap, rings: &[Vec<i32>]) -> String {
+    let mut d = String::new();
+    for r in rings {
+        if let Some(pts) = map.resolve(r) {
+            d.push_str(&path::line_d(&pts, true));
+        }
+    }
+    d
+}
+
+/// A place dot in px.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMark {
+    pub x: f64,
+    pub y: f64,
+    pub seat: bool,
+    /// Full name in the reader's language (for a `<title>`).
+    pub name: String,
+}
+
+/// Everything positioned in px for a drawing `width` px wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    /// px per grid unit: draw [`MapPaths`] under `scale(scale)`.
+    pub scale: f64,
+    pub places: Vec<PlaceMark>,
+    /// Links in px, in the order given.
+    pub links: Vec<Link>,
+    pub labels: Vec<Label>,
+}
+
+/// Stable class-name slug of a district of the zone.
+pub fn slug(code: u32) -> &'static str {
+    use crate::geo::codes::*;
+    match code {
+        WUJIANG => "wujiang",
+        QINGPU => "qingpu",
+        JIASHAN => "jiashan",
+        _ => "other",
+    }
+}
+
+/// Short label of a feature name: the part before a full-width parenthesis (zh) or a comma
+/// (en). `松陵（吴江区政府驻地）` gives `松陵`, `Lili town, Wujiang` gives `Lili town`.
+pub fn short_name(name: &str) -> &str {
+    name.split(['（', '(', ',']).next().unwrap_or(name).trim()
+}
+
+/// The note shown beside a link anchor: where the link is drawn is not where it is.
+pub fn anchor_note(at: LinkAt, zh: bool) -> &'static str {
+    match (at, zh) {
+        (LinkAt::SharedBorder, true) => "示意位置",
+        (LinkAt::SharedBorder, false) => "location not reported",
+        (LinkAt::NearPlace(_), true) => "位置示意",
+        (LinkAt::NearPlace(_), false) => "approximate",
+    }
+}
+
+/// Lays out places, links and labels for a drawing `width` px wide (clamped to 200..=4000).
+/// `links` are in grid units, as [`link_geometry`] returns them.
+pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
+    let width = if width.is_finite() {
+        width.clamp(200.0, 4000.0)
+    } else {
+        1200.0
+    };
+    let scale = width / f64::from(map.width.max(1));
+    let height = (f64::from(map.height) * scale).round();
+    let px = |p: [f64; 2]| [p[0] * scale, p[1] * scale];
+    let small = width < 560.0;
+    let k = if small { 0.85 } else { 1.0 };
+
+    let mut places = Vec::new();
+    let mut requests = Vec::new();
+    for f in &map.features {
+        let name = if zh { &f.name_zh } else { &f.name_en };
+        match &f.shape {
+            Shape::Place { role, at, .. } => {
+                let [x, y] = px(crate::geo::measure::to_f(*at));
+                let seat = *role == PlaceRole::DistrictSeat;
+                places.push(PlaceMark {
+                    x,
+                    y,
+                    seat,
+                    name: name.clone(),
+                });
+                let (kind, size) = if seat {
+                    (LabelKind::Seat, 13.0 * k)
+                } else {
+                    (LabelKind::Town, 12.0 * k)
+                };
+                requests.push(labels::Request::beside_point(
+                    short_name(name),
+                    [x, y],
+                    if seat { 4.0 } else { 3.0 },
+                    kind,
+                    size,
+                ));
+            }
+            Shape::District { label, .. } => {
+                let at = px(crate::geo::measure::to_f(*label));
+                let short = short_name(name);
+                let short = short
+                    .strip_suffix(" District")
+                    .or_else(|| short.strip_suffix(" County"))
+                    .unwrap_or(short);
+                requests.push(labels::Request::centred(
+                    short,
+                    at,
+                    LabelKind::District,
+                    16.0 * k,
+                ));
+            }
+            _ => {}
+        }
+    }
+    let links: Vec<Link> = links
+        .iter()
+        .map(|l| Link {
+            from: px(l.from),
+            to: px(l.to),
+            anchor: px(l.anchor),
+            ..*l
+        })
+        .collect();
+    for l in &links {
+        requests.push(labels::Request::beside_point(
+            anchor_note(l.at, zh),
+            l.anchor,
+            7.0,
+            LabelKind::Note,
+            11.0 * k,
+        ));
+    }
+    let mut obstacles: Vec<labels::Box2> = places
+        .iter()
+        .map(|p| labels::Box2::around([p.x, p.y], 4.0))
+        .collect();
+    obstacles.extend(links.iter().map(|l| labels::Box2::around(l.anchor, 6.0)));
+    // Keep labels off the connectors: small boxes along each half of every link.
+    for l in &links {
+        for (a, b) in [(l.from, l.anchor), (l.anchor, l.to)] {
+            for k in 0..=4 {
+                let t = f64::from(k) / 4.0;
+                let p = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+                obstacles.push(labels::Box2::around(p, 2.0));
+            }
+        }
+    }
+    let labels = labels::place(&requests, &obstacles, [width, height]);
+    Layout {
+        width,
+        height,
+        scale,
+        places,
+        links,
+        labels,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! View-model tests on the real map.
+
+use super::labels::{Box2, Request};
+use super::*;
+use crate::geo::measure::{in_rings, length, to_f, P};
+use crate::geo::{codes, load, Feature};
+
+fn map() -> GeoMap {
+    load().unwrap()
+}
+
+fn rings(map: &GeoMap, f: &Feature) -> Vec<Vec<P>> {
+    map.area_rings(f)
+        .into_iter()
+        .map(|r| r.into_iter().map(to_f).collect())
+        .collect()
+}
+
+fn links(m: &GeoMap) -> Vec<Link> {
+    demo_zone_links()
+        .iter()
+        .map(|&s| link_geometry(m, s).unwrap())
+        .collect()
+}
+
+#[test]
+fn there_are_three_district_paths_and_three_border_paths() {
+    let p = paths(&map());
+    assert_eq!(p.districts.len(), 3);
+    assert_eq!(p.borders.len(), 3);
+    assert_eq!(p.lakes.len(), 2);
+    assert_eq!(p.provinces.len(), 3);
+    assert!(p
+        .districts
+        .iter()
+        .all(|d| d.d.starts_with('M') && d.d.ends_with('z')));
+    let total: usize = [&p.provinces, &p.districts, &p.lakes, &p.borders]
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|f| f.d.len())
+        .sum();
+    println!("path strings: {total} bytes");
+}
+
+#[test]
+fn every_link_crosses_from_its_first_district_into_its_second() {
+    let m = map();
+    for l in links(&m) {
+        let (_, a) = m.district(l.a).unwrap();
+        let (_, b) = m.district(l.b).unwrap();
+        assert!(in_rings(l.from, &rings(&m, a)), "{} -> {}", l.a, l.b);
+        assert!(in_rings(l.to, &rings(&m, b)), "{} -> {}", l.a, l.b);
+    }
+}
+
+#[test]
+fn every_anchor_lies_on_the_shared_border() {
+    let m = map();
+    for l in links(&m) {
+        let (_, a) = m.district(l.a).unwrap();
+        let (_, b) = m.district(l.b).unwrap();
+        let border = shared_border(&m, a, b);
+        let (near, _) = crate::geo::measure::nearest_on_line(l.anchor, &border).unwrap();
+        assert!((near[0] - l.anchor[0]).hypot(near[1] - l.anchor[1]) < 1e-6);
+    }
+}
+
+#[test]
+fn the_junction_is_the_border_point_nearest_lili() {
+    let m = map();
+    let l = links(&m)[2];
+    assert_eq!(l.at, LinkAt::NearPlace("黎里镇"));
+    let lili = m
+        .features
+        .iter()
+        .find_map(|f| match f.shape {
+            crate::geo::Shape::Place { at, .. } if f.name_zh == "黎里镇" => Some(to_f(at)),
+            _ => None,
+        })
+        .unwrap();
+    let (_, wj) = m.district(codes::WUJIANG).unwrap();
+    let (_, js) = m.district(codes::JIASHAN).unwrap();
+    let border = shared_border(&m, js, wj);
+    let d = (l.anchor[0] - lili[0]).hypot(l.anchor[1] - lili[1]);
+    for p in &border {
+        assert!((p[0] - lili[0]).hypot(p[1] - lili[1]) >= d - 1e-6);
+    }
+    // South of Lili: the border with Zhejiang.
+    assert!(l.anchor[1] > lili[1]);
+}
+
+#[test]
+fn the_2019_anchors_are_half_way_or_off_a_lake() {
+    let m = map();
+    for l in &links(&m)[..2] {
+        let (_, a) = m.district(l.a).unwrap();
+        let (_, b) = m.district(l.b).unwrap();
+        let border = shared_border(&m, a, b);
+        let (_, s) = crate::geo::measure::nearest_on_line(l.anchor, &border).unwrap();
+        let half = length(&border) / 2.0;
+        assert!(
+            (s - half).abs() < length(&border) / 2.0,
+            "anchor is on the border"
+        );
+        assert_eq!(l.at, LinkAt::SharedBorder);
+    }
+}
+
+#[test]
+fn shared_border_of_districts_that_do_not_touch_is_empty() {
+    let m = map();
+    let (_, wj) = m.district(codes::WUJIANG).unwrap();
+    let lake = m.features.iter().find(|f| f.name_zh == "淀山湖").unwrap();
+    assert!(shared_border(&m, wj, lake).is_empty());
+    let none = LinkSpec {
+        a: codes::WUJIANG,
+        b: 999_999,
+        at: LinkAt::SharedBorder,
+    };
+    assert!(link_geometry(&m, none).is_none());
+}
+
+fn label_boxes(l: &Layout) -> Vec<Box2> {
+    l.labels
+        .iter()
+        .map(|x| Request::centred(&x.text, [0.0, 0.0], x.kind, x.size).bbox(([x.x, x.y], x.anchor)))
+        .collect()
+}
+
+#[test]
+fn labels_never_overlap_or_leave_the_frame_from_320_to_1200_px() {
+    let m = map();
+    let ls = links(&m);
+    for zh in [true, false] {
+        for w in (320..=1200).step_by(40) {
+            let l = layout(&m, &ls, f64::from(w), zh);
+            let boxes = label_boxes(&l);
+            for (i, a) in boxes.iter().enumerate() {
+                let [x0, y0, x1, y1] = a.0;
+                assert!(x0 >= 0.0 && y0 >= 0.0 && x1 <= l.width && y1 <= l.height);
+                for b in boxes.iter().skip(i + 1) {
+                    assert!(!a.overlaps(b), "overlap at {w} px");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn all_three_district_names_fit_even_at_320_px() {
+    let m = map();
+    for zh in [true, false] {
+        let l = layout(&m, &links(&m), 320.0, zh);
+        let n = l
+            .labels
+            .iter()
+            .filter(|x| x.kind == LabelKind::District)
+            .count();
+        assert_eq!(n, 3, "zh={zh}");
+    }
+}
+
+#[test]
+fn at_1200_px_every_label_fits() {
+    let m = map();
+    let l = layout(&m, &links(&m), 1200.0, true);
+    assert_eq!(l.labels.len(), 3 + 8 + 3);
+    let texts: Vec<&str> = l.labels.iter().map(|x| x.text.as_str()).collect();
+    assert!(texts.contains(&"吴江区") && texts.contains(&"松陵"));
+}
+
+#[test]
+fn a_nan_width_lays_out_at_1200() {
+    let m = map();
+    let l = layout(&m, &links(&m), f64::NAN, false);
+    assert_eq!(l.width, 1200.0);
+    assert!(l.height > 700.0 && l.height < 900.0);
+}
+
+#[test]
+fn short_names_drop_the_qualifier() {
+    assert_eq!(short_name("松陵（吴江区政府驻地）"), "松陵");
+    assert_eq!(short_name("Lili town, Wujiang"), "Lili town");
+    assert_eq!(short_name("青浦区"), "青浦区");
+}
