@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
-use story::{Lang, Theme, WidgetConfig, WidgetKind};
+use story::{Lang, WidgetConfig, WidgetKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
@@ -16,9 +16,8 @@ async fn mount(lang: Lang) -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = GridMapProps {
         config: WidgetConfig {
-            kind: WidgetKind::GridMap,
             lang,
-            theme: Theme::Auto,
+            ..WidgetConfig::new(WidgetKind::GridMap)
         },
         captions: vec!["c0".into(), "c1".into(), "c2".into(), "c3".into()],
         dates: vec![],
