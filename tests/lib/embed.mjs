@@ -41,7 +41,10 @@ export function shadowSnapshot(page) {
         .split(/\s+/).filter((c) => c && c !== "paused");
       return {
         el: [el.tagName.toLowerCase(), ...classes].join("."),
-        box: [b.left - hb.left, b.top - hb.top, b.width, b.height].map((v) => Math.round(v * 10) / 10),
+        // Elements that are not rendered (SVG <title>, hidden ones) have no meaningful position.
+        box: b.width === 0 && b.height === 0
+          ? "not rendered"
+          : [b.left - hb.left, b.top - hb.top, b.width, b.height].map((v) => Math.round(v * 10) / 10),
         style: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
       };
     });
