@@ -9,23 +9,9 @@
 use crate::dist::{write, Pinned};
 use crate::util::Result;
 use std::path::Path;
+use story::fallback::escape_html as html_escape;
+use story::{Lang, WidgetKind};
 
-/// Widget names and their fallback titles (zh, en).
-// Until `story` provides each widget's fallback text (title and key figures), the titles live
-// here; they are the ones the stub widgets show.
-const WIDGETS: &[(&str, &str, &str)] = &[
-    ("tally", "望亭镇“七个一”", "Wangting's “seven ones”"),
-    (
-        "payments",
-        "工行e支付收款码",
-        "ICBC e-payment collection code",
-    ),
-    (
-        "grid-map",
-        "10千伏电网跨省互联",
-        "10 kV grid links across provinces",
-    ),
-];
 /// Initial iframe height before the widget reports its own (px).
 const IFRAME_HEIGHT: u32 = 400;
 
@@ -49,16 +35,19 @@ pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinne
         host_script.name, host_script.integrity
     );
     let mut snippets = Vec::new();
-    for &(widget, zh, en) in WIDGETS {
-        for (lang, title) in [("zh", zh), ("en", en)] {
+    for kind in WidgetKind::ALL {
+        let widget = kind.name();
+        for (lang, story_lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
+            // The same fallback (title and key figures) as the demo article's placeholders.
+            let fallback = story::fallback::fallback(kind, story_lang);
+            let title = fallback.title;
             snippets.push(Snippet {
                 widget,
                 lang,
                 head: head.clone(),
                 placeholder: format!(
-                    "<div data-widget=\"{widget}\" data-lang=\"{lang}\" data-theme=\"auto\">\n  \
-                     <p class=\"fw-fallback\">{}</p>\n</div>",
-                    html_escape(title)
+                    "<div data-widget=\"{widget}\" data-lang=\"{lang}\" data-theme=\"auto\">\n  {}\n</div>",
+                    fallback.to_html()
                 ),
                 iframe: format!(
                     "<iframe data-feature-widget src=\"{base}embed.html?widget={widget}&amp;lang={lang}&amp;theme=auto\" \
@@ -138,13 +127,6 @@ fn to_html(iframe_host: &str, snippets: &[Snippet]) -> String {
     out
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// A JSON string literal; `<` is escaped too, so the JSON can sit inside HTML.
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -170,13 +152,5 @@ mod tests {
     #[test]
     fn json_strings_escape_quotes_newlines_and_angle_brackets() {
         assert_eq!(json_str("a\"b\n<c>\\"), r#""a\"b\n\u003cc>\\""#);
-    }
-
-    #[test]
-    fn html_escape_leaves_no_markup() {
-        assert_eq!(
-            html_escape("<a href=\"x\">&</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
-        );
     }
 }

@@ -65,6 +65,45 @@ pub fn fallback(kind: WidgetKind, lang: Lang) -> Fallback {
     }
 }
 
+impl Fallback {
+    /// The fallback as the light-DOM content of a placeholder (`embed.css` styles
+    /// `.fw-fallback`); the widget's shadow root hides it once the widget renders. Every piece
+    /// of text is escaped.
+    pub fn to_html(&self) -> String {
+        let mut out = String::from("<div class=\"fw-fallback\"><p class=\"fw-fallback-title\">");
+        push_escaped(&mut out, self.title);
+        out.push_str("</p><ul>");
+        for line in &self.lines {
+            out.push_str("<li>");
+            push_escaped(&mut out, line);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>");
+        out
+    }
+}
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// [`push_escaped`] into a new string.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
 fn line(f: &crate::facts::Fact, lang: Lang) -> String {
     let (label, sep) = match lang {
         Lang::Zh => (f.label_zh, "："),
@@ -94,6 +133,19 @@ mod tests {
         let fb = fallback(WidgetKind::Tally, Lang::En);
         assert_eq!(fb.lines.len(), 8);
         assert!(fb.lines[0].contains("99"));
+    }
+
+    #[test]
+    fn html_escapes_every_piece_of_text() {
+        let fb = Fallback {
+            title: "<b>\"t\"</b>",
+            lines: vec!["a & <img src=x onerror=alert(1)>".into()],
+        };
+        assert_eq!(
+            fb.to_html(),
+            "<div class=\"fw-fallback\"><p class=\"fw-fallback-title\">&lt;b&gt;&quot;t&quot;&lt;/b&gt;</p>\
+             <ul><li>a &amp; &lt;img src=x onerror=alert(1)&gt;</li></ul></div>"
+        );
     }
 
     #[test]

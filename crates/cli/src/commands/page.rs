@@ -5,7 +5,7 @@
 use super::Outcome;
 use std::process::ExitCode;
 use story::article::{article, spans_text, Block};
-use story::fallback::fallback;
+use story::fallback::{escape_html as escape, fallback};
 use story::Lang;
 
 pub fn run(args: &[String]) -> Outcome {
@@ -57,16 +57,11 @@ pub fn render(template: &str, lang: Lang) -> Result<String, String> {
                 body.push_str(&format!("<p>{}</p>\n", escape(&spans_text(spans, lang))))
             }
             Block::Widget(kind) => {
-                let fb = fallback(*kind, lang);
                 body.push_str(&format!(
-                    "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  <div class=\"widget-fallback\"><p class=\"widget-fallback-title\">{}</p><ul>",
+                    "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  {}\n</div>\n",
                     kind.name(),
-                    escape(fb.title)
+                    fallback(*kind, lang).to_html()
                 ));
-                for line in &fb.lines {
-                    body.push_str(&format!("<li>{}</li>", escape(line)));
-                }
-                body.push_str("</ul></div>\n</div>\n");
             }
         }
     }
@@ -77,22 +72,6 @@ pub fn render(template: &str, lang: Lang) -> Result<String, String> {
         .replace("{{other_lang_href}}", other_href)
         .replace("{{other_lang_name}}", other_name)
         .replace("<!-- article -->", &body))
-}
-
-/// HTML text escaping for element content and double-quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
