@@ -94,6 +94,10 @@ pub fn run() -> Result {
     );
     write(&dist.join("embed.js"), loader.as_bytes())?;
 
+    step("dist: JSON Schema of the widget configuration");
+    let schema = util::capture(util::cargo().args(["run", "--quiet", "-p", "cli", "--", "schema"]))?;
+    write(&dist.join("config.schema.json"), schema.as_bytes())?;
+
     step("dist: demo article pages (zh, en) from the story crate");
     for (lang, page) in [("zh", "index.html"), ("en", "index.en.html")] {
         let html = util::capture(util::cargo().args([
