@@ -1,8 +1,20 @@
 //! One module per command.
 
 pub mod facts;
+pub mod render_payments;
 pub mod schema;
 pub mod validate;
 
 /// What a command returns: an exit code, or an error for `main` to print.
 pub type Outcome = Result<std::process::ExitCode, Box<dyn std::error::Error>>;
+
+/// `cli render <widget> --lang zh|en --out FILE`: one module per widget.
+pub fn render(args: &[String]) -> Outcome {
+    match args.split_first() {
+        Some((w, rest)) if w == "payments" => render_payments::run(rest),
+        _ => {
+            eprintln!("usage: cli render <widget> --lang zh|en --out FILE   (widgets: payments)");
+            Ok(std::process::ExitCode::from(2))
+        }
+    }
+}

@@ -11,7 +11,9 @@ const USAGE: &str = "usage: cli <command> [args]
 commands:
   facts                 every figure as one JSON object per line
   schema                JSON Schema of widget configurations
-  validate <file.json>  check a widget configuration (a JSON block) and print the verdict";
+  validate <file.json>  check a widget configuration (a JSON block) and print the verdict
+  render <widget> --lang zh|en --out FILE
+                        draw a widget as a static SVG (widgets: payments)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         "facts" => commands::facts::run(rest),
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
+        "render" => commands::render(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

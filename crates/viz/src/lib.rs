@@ -1,4 +1,8 @@
 //! View-model maths shared by the widgets and the native CLI: scales, ticks, easing,
 //! timelines, projection and geometry. Pure Rust: no web types.
 
+pub mod chart;
+pub mod payments;
+pub mod scale;
 pub mod table;
+pub mod ticks;
