@@ -440,21 +440,26 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Connector label: top left of the plot, where a rising line leaves room.
+    // Connector label: bottom right of the plot, below a rising line and away from the
+    // total's label at the top right.
     if let Some(label) = &view.connector {
         let sample = 22.0;
-        let x0 = plot.left + 8.0;
-        let max = ((plot.right - plot.left) * 0.62 - sample - 6.0).max(px * 6.0);
-        let y0 = plot.top + 2.0;
+        let max = ((plot.right - plot.left) * 0.6 - sample - 6.0).max(px * 6.0);
+        let lines = wrap(label, px, max);
+        let widest = lines.iter().map(|l| text_width(l, px)).fold(0.0, f64::max);
+        let x_text = plot.right - 4.0 - widest;
+        let y0 = plot.bottom - 8.0 - line_h * lines.len() as f64;
+        let x_sample = x_text - 6.0 - sample;
+        let y_sample = y0 + line_h * 0.5;
         dashed(
             db,
-            (x0, y0 + px * 0.6),
-            (x0 + sample, y0 + px * 0.6),
+            (x_sample, y_sample),
+            (x_sample + sample, y_sample),
             1.0,
             pal.accent,
         )?;
-        for (i, line) in wrap(label, px, max).iter().enumerate() {
-            let at = (x0 + sample + 6.0, y0 + line_h * i as f64);
+        for (i, line) in lines.iter().enumerate() {
+            let at = (x_text, y0 + line_h * i as f64);
             text(
                 db,
                 line,
