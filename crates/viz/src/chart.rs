@@ -451,13 +451,20 @@ pub fn draw<DB: DrawingBackend>(
         let y0 = plot.bottom - 8.0 - line_h * lines.len() as f64;
         let x_sample = x_text - 6.0 - sample;
         let y_sample = y0 + line_h * 0.5;
-        dashed(
-            db,
-            (x_sample, y_sample),
-            (x_sample + sample, y_sample),
-            1.0,
-            pal.accent,
-        )?;
+        // The sample dash only where it stays clear of the line itself (narrow charts).
+        let line_x = match (lay.points.first(), lay.points.last()) {
+            (Some(a), Some(b)) if a.1 != b.1 => a.0 + (a.1 - y_sample) / (a.1 - b.1) * (b.0 - a.0),
+            _ => f64::NEG_INFINITY,
+        };
+        if x_sample > line_x + 8.0 {
+            dashed(
+                db,
+                (x_sample, y_sample),
+                (x_sample + sample, y_sample),
+                1.0,
+                pal.accent,
+            )?;
+        }
         for (i, line) in lines.iter().enumerate() {
             let at = (x_text, y0 + line_h * i as f64);
             text(
