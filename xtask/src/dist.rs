@@ -95,7 +95,8 @@ pub fn run() -> Result {
     write(&dist.join("embed.js"), loader.as_bytes())?;
 
     step("dist: JSON Schema of the widget configuration");
-    let schema = util::capture(util::cargo().args(["run", "--quiet", "-p", "cli", "--", "schema"]))?;
+    let schema =
+        util::capture(util::cargo().args(["run", "--quiet", "-p", "cli", "--", "schema"]))?;
     write(&dist.join("config.schema.json"), schema.as_bytes())?;
 
     step("dist: demo article pages (zh, en) from the story crate");

@@ -2,8 +2,23 @@
 
 pub mod facts;
 pub mod page;
+pub mod render_payments;
 pub mod schema;
 pub mod validate;
 
 /// What a command returns: an exit code, or an error for `main` to print.
 pub type Outcome = Result<std::process::ExitCode, Box<dyn std::error::Error>>;
+
+/// `cli render <widget> --lang zh|en --out FILE`: one module per widget.
+pub fn render(args: &[String]) -> Outcome {
+    match args.split_first() {
+        Some((w, rest)) if w == "payments" => render_payments::run(rest),
+        Some((w, _)) if w == "grid-map" => crate::render::run(args)
+            .map(|()| std::process::ExitCode::SUCCESS)
+            .map_err(Into::into),
+        _ => {
+            eprintln!("usage: cli render <payments|grid-map> --lang zh|en --out FILE");
+            Ok(std::process::ExitCode::from(2))
+        }
+    }
+}

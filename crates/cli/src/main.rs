@@ -15,8 +15,8 @@ commands:
   validate <file.json>  check a widget configuration (a JSON block) and print the verdict
   page --lang zh|en [--template index.html]
                         the demo article as HTML, with each widget's static fallback
-  render grid-map --lang zh|en [--width PX] --out FILE.svg
-                        a widget's final state as a standalone SVG";
+  render <payments|grid-map> --lang zh|en --out FILE.svg
+                        draw a widget as a static SVG (fallback, print)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,9 +29,7 @@ fn main() -> ExitCode {
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
         "page" => commands::page::run(rest),
-        "render" => render::run(rest)
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(Into::into),
+        "render" => commands::render(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -14,6 +14,44 @@ pub enum UiText {
     Pause,
     Previous,
     Next,
+    // ---- payments chart ----
+    /// Legend of the metric switch.
+    PaymentsChoose,
+    PaymentsTransactions,
+    PaymentsValue,
+    PaymentsMerchants,
+    PaymentsFees,
+    /// After the launch year: "2019年推广" / "2019 launch".
+    PaymentsLaunch,
+    PaymentsMonthNotReported,
+    /// After the report month: "2020年7月报道" / "July 2020 report".
+    PaymentsReport,
+    /// Label of the dashed connector between the two reported points.
+    PaymentsConnector,
+    /// Note under the chart when only the source's totals are drawn.
+    PaymentsNoteTotals,
+    /// Note under the chart when an editor-supplied series is drawn.
+    PaymentsNoteSeries,
+    PaymentsUnitPrefix,
+    /// Accessible description of the default view: {0} title, {1} launch, {2} report, {3} total.
+    PaymentsDescribeTotals,
+    /// Accessible description of a series: {0} title, {1} count, {2} first date, {3} first value,
+    /// {4} last date, {5} last value, {6} highest value.
+    PaymentsDescribeSeries,
+    /// One point, for the tooltip and the live region: {0} date, {1} value.
+    PaymentsPoint,
+    /// Hint on the focusable chart area.
+    PaymentsKeys,
+    PaymentsComputed,
+    PaymentsFormula,
+    PaymentsDate,
+    PaymentsAsReported,
+    PaymentsLoading,
+    /// A series file could not be loaded: {0} URL, {1} reason.
+    PaymentsLoadFailed,
+    /// {0}: HTTP status code.
+    PaymentsHttpStatus,
+    PaymentsNetworkError,
 }
 
 impl UiText {
@@ -27,6 +65,51 @@ impl UiText {
             UiText::Pause => ("暂停", "Pause"),
             UiText::Previous => ("上一步", "Previous"),
             UiText::Next => ("下一步", "Next"),
+            UiText::PaymentsChoose => ("选择指标", "Choose a figure"),
+            UiText::PaymentsTransactions => ("交易笔数", "Transactions"),
+            UiText::PaymentsValue => ("交易金额", "Value"),
+            UiText::PaymentsMerchants => ("商户数", "Merchants"),
+            UiText::PaymentsFees => ("节省费用", "Fees saved"),
+            UiText::PaymentsLaunch => ("推广", " launch"),
+            UiText::PaymentsMonthNotReported => ("（月份未公布）", "(month not reported)"),
+            UiText::PaymentsReport => ("报道", " report"),
+            UiText::PaymentsConnector => (
+                "虚线仅连接两个公布的数值，不代表实际走势",
+                "Straight line only joins the two reported points; not the actual trend",
+            ),
+            UiText::PaymentsNoteTotals => (
+                "仅有累计总数，中间数值未公布。",
+                "Reported totals; intermediate values not reported.",
+            ),
+            UiText::PaymentsNoteSeries => (
+                "折线数据由编辑提供；原文只公布累计总数。",
+                "Line data supplied by the editors; the source reports only cumulative totals.",
+            ),
+            UiText::PaymentsUnitPrefix => ("单位：", "Unit: "),
+            UiText::PaymentsDescribeTotals => (
+                "折线图：{0}。从{1}时的0，累计到{2}的{3}。原文只公布了累计总数，两点之间的虚线只是把它们连起来，不代表实际走势。",
+                "Line chart: {0}. From 0 at the {1} to {3} at the {2}. The source reports only cumulative totals; the dashed straight line only joins the two points and does not show the actual trend.",
+            ),
+            UiText::PaymentsDescribeSeries => (
+                "折线图：{0}，共{1}个数据点，从{2}的{3}到{4}的{5}，最高为{6}。",
+                "Line chart: {0}, {1} points, from {3} in {2} to {5} in {4}; highest {6}.",
+            ),
+            UiText::PaymentsPoint => ("{0}：{1}", "{0}: {1}"),
+            UiText::PaymentsKeys => (
+                "图表，可用左右方向键逐点查看数值",
+                "Chart; use the Left and Right arrow keys to step through the points",
+            ),
+            UiText::PaymentsComputed => ("推算数字", "Computed figures"),
+            UiText::PaymentsFormula => ("计算方法：", "Formula: "),
+            UiText::PaymentsDate => ("时间", "Date"),
+            UiText::PaymentsAsReported => ("原文表述", "As reported"),
+            UiText::PaymentsLoading => ("正在加载数据……", "Loading data…"),
+            UiText::PaymentsLoadFailed => (
+                "无法加载数据文件 {0}：{1}",
+                "Could not load the data file {0}: {1}",
+            ),
+            UiText::PaymentsHttpStatus => ("服务器返回 HTTP {0}", "the server answered HTTP {0}"),
+            UiText::PaymentsNetworkError => ("网络错误", "network error"),
         };
         match lang {
             Lang::Zh => zh,
@@ -54,5 +137,47 @@ pub fn widget_title(kind: WidgetKind, lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// Fills `{0}`…`{9}` in a [`UiText`] template with `args` (missing arguments become empty).
+/// Small on purpose: no `format!` in the WASM path.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (head, tail) = rest.split_at(open);
+        out.push_str(head);
+        let mut chars = tail.chars();
+        chars.next();
+        match (chars.next(), chars.next()) {
+            (Some(d @ '0'..='9'), Some('}')) => {
+                let i = (d as usize).wrapping_sub('0' as usize);
+                out.push_str(args.get(i).copied().unwrap_or(""));
+                rest = tail.get(3..).unwrap_or("");
+            }
+            _ => {
+                out.push('{');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_numbered_placeholders_in_any_order() {
+        assert_eq!(fill("{1} then {0}", &["a", "b"]), "b then a");
+    }
+
+    #[test]
+    fn fill_leaves_other_braces_and_drops_missing_arguments() {
+        assert_eq!(fill("{x} {3}.", &["a"]), "{x} .");
+        assert_eq!(fill("end {", &[]), "end {");
     }
 }

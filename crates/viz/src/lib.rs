@@ -1,11 +1,15 @@
 //! View-model maths shared by the widgets and the native CLI: scales, ticks, easing,
 //! timelines, projection and geometry. Pure Rust: no web types.
 
+pub mod chart;
 pub mod easing;
 pub mod geo;
 pub mod map;
+pub mod payments;
 pub mod projection;
+pub mod scale;
 pub mod table;
+pub mod ticks;
 pub mod timeline;
 
 pub use projection::Projection;

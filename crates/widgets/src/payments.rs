@@ -1,6 +1,25 @@
-//! The payments widget.
+//! The payments widget: what the ICBC e-payment collection code reached since its 2019 launch.
+//!
+//! The source reports cumulative totals only, so by default the chart shows the two points it
+//! supports (zero at launch, the totals at the July 2020 report) joined by a labelled dashed
+//! line; an editor may supply a real series (`series` or a same-origin `src` file). Drawn with
+//! plotters on a canvas (`viz::chart`), the same code the CLI uses for its SVG fallback.
 
-use story::WidgetConfig;
+mod backend;
+mod canvas;
+mod entrance;
+mod fetch;
+
+use crate::components::{DataTable, SourceNote};
+use crate::hooks::use_reduced_motion;
+use story::config::{Metric, Series};
+use story::ui::UiText;
+use story::{Lang, WidgetConfig, WidgetOptions};
+use viz::chart::{layout, ChartStyle, Frame, Palette};
+use viz::payments::{build_view, derived, metric_label, ChartView, SECTION};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,8 +27,315 @@ pub struct PaymentsProps {
     pub config: WidgetConfig,
 }
 
+/// State of an editor's `src` file.
+#[derive(Debug, Clone, PartialEq)]
+enum Load {
+    None,
+    Loading,
+    Ready(Series),
+    Failed(String),
+}
+
+/// Fallback size before the first measurement (CSS pixels).
+const DEFAULT_SIZE: (f64, f64) = (600.0, 375.0);
+
+fn style() -> ChartStyle<'static> {
+    ChartStyle::new(Palette::LIGHT)
+}
+
 #[function_component]
 pub fn Payments(props: &PaymentsProps) -> Html {
-    let _ = &props.config;
-    html! { <h2 class="title">{ "e支付收款码" }</h2> }
+    let lang = props.config.lang;
+    let options = match &props.config.options {
+        WidgetOptions::Payments(o) => o.clone(),
+        _ => Default::default(),
+    };
+    let metric = use_state(|| options.metric);
+    let active = use_state(|| None::<usize>);
+    let announce = use_state(String::new);
+    let size = use_state(|| None::<(f64, f64)>);
+    let load = use_state(|| {
+        if options.src.is_some() {
+            Load::Loading
+        } else {
+            Load::None
+        }
+    });
+    let reduced = use_reduced_motion();
+    let progress = entrance::use_entrance(*metric, reduced);
+
+    let box_ref = use_node_ref();
+    let canvas_ref = use_node_ref();
+    let tip_ref = use_node_ref();
+
+    // Fetch the editor's file once.
+    {
+        let load = load.clone();
+        let src = options.src.clone();
+        let m = options.metric;
+        use_effect_with(src, move |src| {
+            if let Some(src) = src.clone() {
+                yew::platform::spawn_local(async move {
+                    load.set(match fetch::load(&src, m, lang).await {
+                        Ok(s) => Load::Ready(s),
+                        Err(e) => Load::Failed(e),
+                    });
+                });
+            }
+        });
+    }
+
+    let series: Option<Series> = if *metric == options.metric {
+        match (&options.series, &*load) {
+            (Some(s), _) => Some(s.clone()),
+            (None, Load::Ready(s)) => Some(s.clone()),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let view = use_memo((*metric, series, lang), |(m, s, lang)| {
+        build_view(*m, s.as_ref(), *lang)
+    });
+
+    // Track the box size: ResizeObserver on the container (not window resize).
+    {
+        let size = size.clone();
+        let box_ref = box_ref.clone();
+        use_effect_with((), move |_| {
+            let el = box_ref.cast::<Element>();
+            let measure = {
+                let el = el.clone();
+                move || {
+                    if let Some(el) = &el {
+                        let r = el.get_bounding_client_rect();
+                        if r.width() > 0.0 && r.height() > 0.0 {
+                            size.set(Some((r.width(), r.height())));
+                        }
+                    }
+                }
+            };
+            measure();
+            let callback = Closure::<dyn FnMut()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, &el) {
+                o.observe(el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+
+    // Draw after every render that changes what is shown.
+    {
+        let canvas_ref = canvas_ref.clone();
+        let box_ref = box_ref.clone();
+        let tip_ref = tip_ref.clone();
+        let view = view.clone();
+        let (w, h) = size.unwrap_or(DEFAULT_SIZE);
+        let frame = Frame {
+            progress,
+            active: *active,
+        };
+        use_effect_with(
+            (
+                view,
+                (w.to_bits(), h.to_bits()),
+                progress.to_bits(),
+                *active,
+            ),
+            move |(view, _, _, _)| {
+                let mut st = style();
+                if let Some(el) = box_ref.cast::<Element>() {
+                    st.palette = canvas::palette(&el);
+                }
+                let lay = layout(view, w, h, &st);
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    if canvas::draw(&canvas, view, &lay, &st, frame) {
+                        mark_first_draw();
+                    }
+                }
+                if let (Some(tip), Some(p)) = (
+                    tip_ref.cast::<HtmlElement>(),
+                    frame.active.and_then(|i| lay.points.get(i)),
+                ) {
+                    let css = tip.style();
+                    let _ = css.set_property("left", &px(p.0));
+                    let _ = css.set_property("top", &px(p.1));
+                }
+            },
+        );
+    }
+
+    let points = view.points.len();
+    let nearest = {
+        let view = view.clone();
+        let canvas_ref = canvas_ref.clone();
+        move |client_x: i32| -> Option<usize> {
+            let canvas = canvas_ref.cast::<Element>()?;
+            let rect = canvas.get_bounding_client_rect();
+            let lay = layout(&view, rect.width(), rect.height(), &style());
+            lay.nearest(f64::from(client_x) - rect.left())
+        }
+    };
+    let on_pointer = {
+        let active = active.clone();
+        let nearest = nearest.clone();
+        Callback::from(move |e: PointerEvent| active.set(nearest(e.client_x())))
+    };
+    let on_leave = {
+        let active = active.clone();
+        Callback::from(move |_: PointerEvent| active.set(None))
+    };
+    let on_key = {
+        let active = active.clone();
+        let announce = announce.clone();
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let last = points.checked_sub(1);
+            let next = match (e.key().as_str(), *active) {
+                ("ArrowRight", None) | ("Home", _) => Some(0),
+                ("ArrowLeft", None) | ("End", _) => last,
+                ("ArrowRight", Some(i)) => Some((i + 1).min(last.unwrap_or(0))),
+                ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
+                ("Escape", _) => {
+                    active.set(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(p) = next.and_then(|i| view.points.get(i)) {
+                announce.set(p.announce.clone());
+            }
+            active.set(next);
+        })
+    };
+    let on_blur = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| active.set(None))
+    };
+
+    let switch = Metric::ALL.iter().map(|&m| {
+        let checked = *metric == m;
+        let metric = metric.clone();
+        let active = active.clone();
+        let onchange = Callback::from(move |_: Event| {
+            active.set(None);
+            metric.set(m);
+        });
+        html! {
+            <label class="metric">
+                <input type="radio" name="metric" value={m.name()} checked={checked} {onchange} />
+                <span>{ metric_label(m, lang) }</span>
+            </label>
+        }
+    });
+
+    let tip = (*active).and_then(|i| view.points.get(i)).map(|p| {
+        let edge = match *active {
+            Some(0) => "start",
+            Some(i) if i + 1 == points => "end",
+            _ => "middle",
+        };
+        html! { <div class={classes!("tip", edge)} ref={tip_ref.clone()} aria-hidden="true">{ &p.announce }</div> }
+    });
+
+    let error = match &*load {
+        Load::Failed(message) => Some(html! { <p class="error" role="alert">{ message }</p> }),
+        _ => None,
+    };
+    let note = match &*load {
+        Load::Loading => UiText::PaymentsLoading.get(lang).to_owned(),
+        _ => view.note.clone(),
+    };
+    let source = match lang {
+        Lang::Zh => SECTION.heading_zh(),
+        Lang::En => SECTION.heading_en(),
+    };
+
+    html! {
+        <div class="payments">
+            <h2 class="title">{ &view.title }</h2>
+            <fieldset class="metrics">
+                <legend class="visually-hidden">{ UiText::PaymentsChoose.get(lang) }</legend>
+                { for switch }
+            </fieldset>
+            { for error }
+            <div class="plot" tabindex="0" role="group"
+                aria-label={UiText::PaymentsKeys.get(lang)}
+                aria-describedby="payments-desc"
+                onkeydown={on_key} onblur={on_blur}
+                onpointermove={on_pointer.clone()} onpointerdown={on_pointer}
+                onpointerleave={on_leave}>
+                <div class="chart-box" ref={box_ref}>
+                    <canvas ref={canvas_ref} aria-hidden="true"></canvas>
+                    { for tip }
+                </div>
+            </div>
+            <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
+            <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
+            <Derived {lang} />
+            <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
+            <DataTable table={view.table.clone()} {lang} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DerivedProps {
+    lang: Lang,
+}
+
+/// Figures computed from the reported totals, each with its formula on hover and focus.
+#[function_component]
+fn Derived(props: &DerivedProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="derived">
+            <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
+            <dl>
+                { for derived(lang).into_iter().map(|d| {
+                    let id = d.id.replace('.', "-");
+                    html! {
+                        <div class="figure">
+                            <dt>{ d.label }</dt>
+                            <dd>
+                                <button type="button" class="value" aria-describedby={id.clone()}>{ &d.value }</button>
+                                <span role="tooltip" class="formula" id={id}>
+                                    { UiText::PaymentsFormula.get(lang) }{ &d.formula }
+                                </span>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+        </div>
+    }
+}
+
+fn px(v: f64) -> String {
+    let mut s = (v.round() as i64).to_string();
+    s.push_str("px");
+    s
+}
+
+/// A `performance.mark` once the first frame is on screen, for first-render timing.
+fn mark_first_draw() {
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("payments-first-draw");
+    }
+}
+
+/// The view the chart would show, for tests.
+pub fn view_for(metric: Metric, lang: Lang) -> ChartView {
+    build_view(metric, None, lang)
 }
