@@ -301,15 +301,20 @@ fn dates_note(lead: Option<&FigureView>, cards: &[CardView], lang: Lang) -> Stri
         .chain(cards.iter().flat_map(|c| c.figures.iter()))
         .collect();
     let mut groups: Vec<(Option<&str>, Vec<&str>)> = Vec::new();
+    let mut undated: Vec<&str> = Vec::new();
     for f in &all {
-        let key = f.date.as_deref();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
+        let Some(key) = f.date.as_deref() else {
+            undated.push(f.text.as_str());
+            continue;
+        };
+        match groups.iter_mut().find(|(k, _)| *k == Some(key)) {
             Some((_, texts)) => texts.push(f.text.as_str()),
-            None => groups.push((key, vec![f.text.as_str()])),
+            None => groups.push((Some(key), vec![f.text.as_str()])),
         }
     }
-    // Undated figures last.
-    groups.sort_by_key(|(k, _)| k.is_none());
+    if !undated.is_empty() {
+        groups.push((None, undated));
+    }
     let (colon, item_sep, group_sep) = match lang {
         Lang::Zh => ("：", "、", "；"),
         Lang::En => (": ", ", ", "; "),

@@ -9,31 +9,32 @@
     clippy::panic
 )]
 
-use std::rc::Rc;
 use story::config::TallyOptions;
-use story::{Lang, Section};
-use viz::tally::build_view;
+use story::{Lang, Section, WidgetConfig, WidgetKind, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
-use widgets::tally::{TallyBoard, TallyBoardProps};
+use widgets::tally::{Tally, TallyProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 struct Mounted {
     root: Element,
-    app: yew::AppHandle<TallyBoard>,
+    app: yew::AppHandle<Tally>,
 }
 
 async fn mount(lang: Lang, options: TallyOptions, reduced_motion: bool) -> Mounted {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = TallyBoardProps {
-        view: Rc::new(build_view(&options, lang)),
+    let mut config = WidgetConfig::new(WidgetKind::Tally);
+    config.lang = lang;
+    config.options = WidgetOptions::Tally(options);
+    let props = TallyProps {
+        config,
         reduced_motion,
     };
-    let app = yew::Renderer::<TallyBoard>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<Tally>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted { root, app }
 }
