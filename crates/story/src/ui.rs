@@ -52,6 +52,20 @@ pub enum UiText {
     /// {0}: HTTP status code.
     PaymentsHttpStatus,
     PaymentsNetworkError,
+    /// Data-table column headers shared by the widgets.
+    ColSection,
+    ColFigure,
+    ColValue,
+    ColRaw,
+    ColUnit,
+    ColQualifier,
+    ColDate,
+    /// Marks the card or item an editor chose to emphasise.
+    Highlighted,
+    /// Said where the source gives no figure (the tally's activist card).
+    NoFigure,
+    /// Group name for figures the source gives no date for.
+    Undated,
 }
 
 impl UiText {
@@ -110,6 +124,16 @@ impl UiText {
             ),
             UiText::PaymentsHttpStatus => ("服务器返回 HTTP {0}", "the server answered HTTP {0}"),
             UiText::PaymentsNetworkError => ("网络错误", "network error"),
+            UiText::ColSection => ("部分", "Section"),
+            UiText::ColFigure => ("指标", "Figure"),
+            UiText::ColValue => ("数值", "Value"),
+            UiText::ColRaw => ("原始数值", "Raw value"),
+            UiText::ColUnit => ("单位", "Unit"),
+            UiText::ColQualifier => ("限定", "Qualifier"),
+            UiText::ColDate => ("日期", "Date"),
+            UiText::Highlighted => ("（重点）", "(highlighted)"),
+            UiText::NoFigure => ("原文未给出数字", "No figure in the source"),
+            UiText::Undated => ("未注明日期", "Undated"),
         };
         match lang {
             Lang::Zh => zh,

@@ -9,6 +9,7 @@ pub mod payments;
 pub mod projection;
 pub mod scale;
 pub mod table;
+pub mod tally;
 pub mod ticks;
 pub mod timeline;
 

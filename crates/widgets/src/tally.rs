@@ -1,15 +1,166 @@
-//! The tally widget.
+//! The "七个一" tally: the lead figure, then one card per "one" in a grid that reflows with
+//! the widget's width, each figure counting up once when it scrolls into view, and the data.
+//!
+//! Kept to two components (this one and [`Figure`], which owns the per-figure hooks) because
+//! every Yew component costs about 1.5 KB of WASM; cards are plain functions, their open
+//! state one bitmask here, and one keydown listener on the list handles Escape for all cards.
 
-use story::WidgetConfig;
+mod figure;
+
+pub use figure::Figure;
+
+use crate::components::{DataTable, SourceNote};
+use crate::hooks::use_reduced_motion;
+use story::config::TallyOptions;
+use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
+use viz::tally::{build_view, CardView};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TallyProps {
     pub config: WidgetConfig,
+    /// True: every figure shows its final value at once, whatever the reader's setting (tests,
+    /// static previews). False: follow `prefers-reduced-motion`.
+    #[prop_or_default]
+    pub reduced_motion: bool,
 }
 
 #[function_component]
 pub fn Tally(props: &TallyProps) -> Html {
-    let _ = &props.config;
-    html! { <h2 class="title">{ "七个一" }</h2> }
+    let reduced_motion = use_reduced_motion() || props.reduced_motion;
+    let view = use_memo(props.config.clone(), |config| {
+        let options = match &config.options {
+            WidgetOptions::Tally(o) => o.clone(),
+            _ => TallyOptions::default(),
+        };
+        build_view(&options, config.lang)
+    });
+    // Bit i set: card i is open.
+    let open = use_state(|| 0u32);
+    let lang = view.lang;
+
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |bit: u32| open.set(*open ^ bit))
+    };
+    let on_keydown = {
+        let open = open.clone();
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            let Some(card) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".card").ok().flatten())
+            else {
+                return;
+            };
+            let section = card.get_attribute("data-section");
+            let index = view
+                .cards
+                .iter()
+                .position(|c| Some(c.id) == section.as_deref());
+            let bit = index.map_or(0, bit_of);
+            if *open & bit == 0 {
+                return;
+            }
+            e.prevent_default();
+            open.set(*open & !bit);
+            let button = card.query_selector(".card-btn").ok().flatten();
+            if let Some(b) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+        })
+    };
+
+    html! {
+        <div class="tally" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <header class="head">
+                <h2 class="title">{ view.title }</h2>
+                if let Some(lead) = &view.lead {
+                    <p class="lead">
+                        <Figure figure={lead.clone()} {reduced_motion} class="big" />
+                        <span class="label">{ lead.label }</span>
+                    </p>
+                }
+            </header>
+            <ol class="cards" onkeydown={on_keydown}>
+                { for view.cards.iter().enumerate().map(|(i, c)| {
+                    let bit = bit_of(i);
+                    card(c, *open & bit != 0, lang, reduced_motion, on_toggle.reform(move |_: MouseEvent| bit))
+                }) }
+            </ol>
+            <DataTable table={view.table.clone()} {lang} />
+            <SourceNote {lang} source={view.source} note={AttrValue::from(view.dates_note.clone())} />
+        </div>
+    }
+}
+
+fn bit_of(index: usize) -> u32 {
+    u32::try_from(index)
+        .ok()
+        .and_then(|i| 1u32.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// One card: the 心 word and the "one" in a real disclosure button (click, tap, Enter, Space),
+/// the headline figure, and the details it opens (every figure with its date, the citation).
+fn card(
+    card: &CardView,
+    open: bool,
+    lang: Lang,
+    reduced_motion: bool,
+    on_toggle: Callback<MouseEvent>,
+) -> Html {
+    let mut panel_id = String::from("tally-");
+    panel_id.push_str(card.id);
+    html! {
+        <li key={card.id} class={classes!("card", card.highlight.then_some("hl"))} data-section={card.id}>
+            <div class="front">
+                <h3 class="card-h">
+                    <button type="button" class="card-btn"
+                        aria-expanded={if open { "true" } else { "false" }}
+                        aria-controls={panel_id.clone()} onclick={on_toggle}>
+                        <span class="heart">{ card.heart }</span>
+                        <span class="one">{ card.title }</span>
+                        if card.highlight {
+                            <span class="visually-hidden">{ UiText::Highlighted.get(lang) }</span>
+                        }
+                        <span class="mark" aria-hidden="true"></span>
+                    </button>
+                </h3>
+                if let Some(h) = &card.headline {
+                    <p class="lede">
+                        <Figure figure={h.clone()} {reduced_motion} />
+                        <span class="label">{ h.label }</span>
+                    </p>
+                } else if let Some(about) = card.about {
+                    <p class="lede about">
+                        <span class="nofig">{ UiText::NoFigure.get(lang) }</span>
+                        <span class="label">{ about }</span>
+                    </p>
+                }
+            </div>
+            <div class="details" id={panel_id} hidden={!open}>
+                if !card.figures.is_empty() {
+                    <ul class="facts">
+                        { for card.figures.iter().map(|f| html! {
+                            <li>
+                                <span class="v">{ &f.text }</span>
+                                <span class="l">{ f.label }</span>
+                                if let Some(d) = &f.date {
+                                    <span class="d">{ d }</span>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <p class="cite">{ UiText::SourcePrefix.get(lang) }{ card.citation }</p>
+            </div>
+        </li>
+    }
 }

@@ -1,0 +1,701 @@
+//! View model of the "七个一" tally (Wangting): a header with the lead figure, one card per
+//! "one" with its 心 word, a headline figure and the section's other figures, and the data table.
+//!
+//! Every figure comes from `story`; this module only picks, orders and formats them.
+//! It builds strings by pushing, never with `format!`, because it runs in the WASM.
+
+use crate::table::{Cell, TableView};
+use story::config::TallyOptions;
+use story::ui::UiText;
+use story::{
+    fact, facts::facts_in, format_fact, format_number, format_value, format_when, Fact, Lang,
+    Qualifier, Section, Unit,
+};
+
+/// How long a figure counts up, in milliseconds.
+pub const COUNT_UP_MS: f64 = 1000.0;
+
+/// File name of the CSV download.
+pub const CSV_FILE: &str = "wangting-seven-ones.csv";
+
+/// What the activist card (耐心) is about: the source gives no figure for it, so the card says
+/// what happens instead of showing a number. Our own summary of the source section.
+const ACTIVIST_ABOUT_ZH: &str =
+    "一对一传帮带：一名预备党员即将转正，他的入党介绍人已有下一位重点培养对象。";
+const ACTIVIST_ABOUT_EN: &str = "One-to-one mentoring: a probationary party member is about to \
+     join in full, and his sponsor already has her next protégé.";
+
+/// The figure a card leads with. The rule: the figure that measures how far the section's
+/// "one" reached, i.e. how many companies, people, orders or projects that one handbook,
+/// session, visit, volunteering drive, service window or fast-track touched:
+///
+/// - policy: 1300余家 companies received the handbook (full coverage), rather than the 8950
+///   copies, which count paper, not reach;
+/// - training: 70多家 companies at the session itself (the card's "one session"), rather than
+///   the cumulative online total or the incubation pool;
+/// - visit: 2800 employees (the 50余家 companies are their employers);
+/// - volunteer: 2468 volunteer visits to firms (the 2600余套 housings are one firm's output);
+/// - order: 108 orders followed up (the 12 members are the staff);
+/// - problem: 9 projects helped to a permit (the 20 days is one firm's wait);
+/// - activist: none (the source gives no figure).
+pub const fn headline_id(section: Section) -> Option<&'static str> {
+    match section {
+        Section::Lead => Some("tally.lead.instructors"),
+        Section::Policy => Some("tally.policy.companies"),
+        Section::Training => Some("tally.training.attendees"),
+        Section::Visit => Some("tally.visit.employees"),
+        Section::Volunteer => Some("tally.volunteer.person_times"),
+        Section::Order => Some("tally.order.orders"),
+        Section::Problem => Some("tally.problem.permits"),
+        Section::Activist | Section::Grid | Section::Payments => None,
+    }
+}
+
+/// One figure as the reader sees it, with what its count-up needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureView {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Final text with qualifier and unit, e.g. "1300余家", "1,300+ companies".
+    pub text: String,
+    /// Date or period the source gives, in the reader's language.
+    pub date: Option<String>,
+    /// Count-up start and end values.
+    pub start: f64,
+    pub end: f64,
+    pub unit: Unit,
+    pub lang: Lang,
+}
+
+impl FigureView {
+    pub fn of(fact: &Fact, lang: Lang) -> FigureView {
+        FigureView {
+            id: fact.id,
+            label: pick(lang, fact.label_zh, fact.label_en),
+            text: format_fact(fact, lang),
+            date: fact.date.map(|w| format_when(w, lang)),
+            start: 0.0,
+            end: fact.value,
+            unit: fact.unit,
+            lang,
+        }
+    }
+
+    /// The text of one count-up frame at eased `progress` (0 = start, 1 = end): the bare
+    /// number and unit while counting ("650家"), the qualified final text at the end
+    /// ("1300余家"). NaN counts as the end.
+    pub fn frame_text(&self, progress: f64) -> String {
+        if progress >= 1.0 || progress.is_nan() {
+            return self.text.clone();
+        }
+        let value = self.start + (self.end - self.start) * progress.max(0.0);
+        format_value(value, self.unit, self.lang).unwrap_or_else(|_| self.text.clone())
+    }
+}
+
+/// One card: a "one" of the seven.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardView {
+    pub section: Section,
+    /// Stable id (`policy`, `training`, ...), for element ids.
+    pub id: &'static str,
+    /// The "one", e.g. 一套政策汇编.
+    pub title: &'static str,
+    /// The 心 word, e.g. 精心.
+    pub heart: &'static str,
+    /// The figure shown big; `None` when the source gives none.
+    pub headline: Option<FigureView>,
+    /// Every figure of the section in source order (the headline included).
+    pub figures: Vec<FigureView>,
+    /// What the section is about, for a card without figures.
+    pub about: Option<&'static str>,
+    /// The source heading, in the reader's language.
+    pub citation: &'static str,
+    pub highlight: bool,
+}
+
+/// The whole tally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TallyView {
+    pub lang: Lang,
+    /// The story's headline.
+    pub title: &'static str,
+    /// The lead figure (99 party-building instructors).
+    pub lead: Option<FigureView>,
+    pub cards: Vec<CardView>,
+    /// Every figure shown, for the data table and CSV.
+    pub table: TableView,
+    /// Source line: the story's headline.
+    pub source: &'static str,
+    /// Which figures hold as of which date, e.g. "2020年3月：6项、27条；…".
+    pub dates_note: String,
+}
+
+/// Builds the tally for `options` in `lang`: cards in the order of `options.sections`
+/// (sections outside the seven and repeats are skipped).
+pub fn build_view(options: &TallyOptions, lang: Lang) -> TallyView {
+    let mut cards: Vec<CardView> = Vec::with_capacity(options.sections.len());
+    for &section in &options.sections {
+        if cards.iter().any(|c| c.section == section) {
+            continue;
+        }
+        if let Some(card) = card(section, options.highlight == Some(section), lang) {
+            cards.push(card);
+        }
+    }
+    let lead = headline_id(Section::Lead)
+        .and_then(fact)
+        .map(|f| FigureView::of(&f, lang));
+    let table = table(lead.as_ref(), &cards, lang);
+    let dates_note = dates_note(lead.as_ref(), &cards, lang);
+    TallyView {
+        lang,
+        title: heading(Section::Lead, lang),
+        lead,
+        cards,
+        table,
+        source: heading(Section::Lead, lang),
+        dates_note,
+    }
+}
+
+/// Splits a formatted figure around its number, so the number can be set big:
+/// "1300余家" -> ("", "1300", "余家"), "超500家" -> ("超", "500", "家"),
+/// "1,300+ companies" -> ("", "1,300", "+ companies"). Text without digits is all trailer.
+pub fn split_numeral(text: &str) -> (&str, &str, &str) {
+    let first = text.find(|c: char| c.is_ascii_digit());
+    let last = text.rfind(|c: char| c.is_ascii_digit());
+    match (first, last) {
+        (Some(a), Some(b)) => {
+            let end = b + 1;
+            match (text.get(..a), text.get(a..end), text.get(end..)) {
+                (Some(lead), Some(num), Some(trail)) => (lead, num, trail),
+                _ => ("", "", text),
+            }
+        }
+        _ => ("", "", text),
+    }
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn heading(section: Section, lang: Lang) -> &'static str {
+    pick(lang, section.heading_zh(), section.heading_en())
+}
+
+fn card(section: Section, highlight: bool, lang: Lang) -> Option<CardView> {
+    let (title, heart) = match lang {
+        Lang::Zh => (section.one_zh()?, section.heart_zh()?),
+        Lang::En => (section.one_en()?, section.heart_en()?),
+    };
+    let figures: Vec<FigureView> = facts_in(section).map(|f| FigureView::of(f, lang)).collect();
+    let headline = headline_id(section).and_then(|id| figures.iter().find(|f| f.id == id).cloned());
+    let about = match (section, &headline) {
+        (Section::Activist, None) => Some(pick(lang, ACTIVIST_ABOUT_ZH, ACTIVIST_ABOUT_EN)),
+        _ => None,
+    };
+    Some(CardView {
+        section,
+        id: section.id(),
+        title,
+        heart,
+        headline,
+        figures,
+        about,
+        citation: heading(section, lang),
+        highlight,
+    })
+}
+
+fn table(lead: Option<&FigureView>, cards: &[CardView], lang: Lang) -> TableView {
+    let headers = [
+        UiText::ColSection,
+        UiText::ColFigure,
+        UiText::ColValue,
+        UiText::ColRaw,
+        UiText::ColUnit,
+        UiText::ColQualifier,
+        UiText::ColDate,
+    ]
+    .iter()
+    .map(|t| String::from(t.get(lang)))
+    .collect();
+    let lead_rows = lead.map(|f| (Section::Lead, f));
+    let card_rows = cards
+        .iter()
+        .flat_map(|c| c.figures.iter().map(move |f| (c.section, f)));
+    let rows = lead_rows
+        .into_iter()
+        .chain(card_rows)
+        .filter_map(|(section, f)| row(section, f, lang))
+        .collect();
+    TableView {
+        caption: String::from(UiText::DataTableNote.get(lang)),
+        headers,
+        rows,
+        file_name: String::from(CSV_FILE),
+    }
+}
+
+fn row(section: Section, figure: &FigureView, lang: Lang) -> Option<Vec<Cell>> {
+    let f = fact(figure.id)?;
+    let (date, date_raw) = match f.date {
+        Some(w) => (format_when(w, lang), w.iso()),
+        None => (String::new(), String::new()),
+    };
+    Some(vec![
+        Cell::text(heading(section, lang)),
+        Cell::text(figure.label),
+        Cell::text(figure.text.as_str()),
+        Cell::text(raw_number(f.value)),
+        Cell::new(
+            pick(lang, f.unit.zh(), f.unit.en(f.value != 1.0)),
+            f.unit.id(),
+        ),
+        Cell::new(qualifier_text(f.qualifier, lang), f.qualifier.id()),
+        Cell::new(date, date_raw),
+    ])
+}
+
+/// The qualifier in words, for the data table.
+fn qualifier_text(q: Qualifier, lang: Lang) -> &'static str {
+    match q {
+        Qualifier::Exact => pick(lang, "确数", "exact"),
+        Qualifier::MoreThan(story::facts::MoreMark::Yu) => pick(lang, "余", "more than"),
+        Qualifier::MoreThan(story::facts::MoreMark::Duo) => pick(lang, "多", "more than"),
+        Qualifier::Over => pick(lang, "超", "over"),
+        Qualifier::Nearly => pick(lang, "近", "nearly"),
+        Qualifier::About => pick(lang, "约", "about"),
+        Qualifier::AtLeast => pick(lang, "及以上", "and above"),
+    }
+}
+
+/// A plain machine-readable number for the CSV: whole numbers as digits ("8950"), anything
+/// else as the zh reading form.
+fn raw_number(value: f64) -> String {
+    if !(value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value < 1e15) {
+        return format_number(value, Lang::Zh).unwrap_or_default();
+    }
+    let mut n = value as u64;
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+/// "2020年3月：6项、27条、2600余套、5名；…；未注明日期：1300余家、…": every figure shown,
+/// grouped by the date the source gives, dated groups in order of first appearance.
+fn dates_note(lead: Option<&FigureView>, cards: &[CardView], lang: Lang) -> String {
+    let all: Vec<&FigureView> = lead
+        .into_iter()
+        .chain(cards.iter().flat_map(|c| c.figures.iter()))
+        .collect();
+    let mut groups: Vec<(Option<&str>, Vec<&str>)> = Vec::new();
+    let mut undated: Vec<&str> = Vec::new();
+    for f in &all {
+        let Some(key) = f.date.as_deref() else {
+            undated.push(f.text.as_str());
+            continue;
+        };
+        match groups.iter_mut().find(|(k, _)| *k == Some(key)) {
+            Some((_, texts)) => texts.push(f.text.as_str()),
+            None => groups.push((Some(key), vec![f.text.as_str()])),
+        }
+    }
+    if !undated.is_empty() {
+        groups.push((None, undated));
+    }
+    let (colon, item_sep, group_sep) = match lang {
+        Lang::Zh => ("：", "、", "；"),
+        Lang::En => (": ", ", ", "; "),
+    };
+    let mut out = String::new();
+    for (i, (key, texts)) in groups.iter().enumerate() {
+        if i > 0 {
+            out.push_str(group_sep);
+        }
+        out.push_str(key.unwrap_or(UiText::Undated.get(lang)));
+        out.push_str(colon);
+        for (j, t) in texts.iter().enumerate() {
+            if j > 0 {
+                out.push_str(item_sep);
+            }
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(lang: Lang) -> TallyView {
+        build_view(&TallyOptions::default(), lang)
+    }
+
+    fn opts(sections: &[Section], highlight: Option<Section>) -> TallyOptions {
+        TallyOptions {
+            sections: sections.to_vec(),
+            highlight,
+        }
+    }
+
+    fn card_of(view: &TallyView, section: Section) -> &CardView {
+        view.cards.iter().find(|c| c.section == section).unwrap()
+    }
+
+    fn texts(view: &TallyView, section: Section) -> Vec<&str> {
+        card_of(view, section)
+            .figures
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn default_options_give_seven_cards_in_source_order() {
+        let view = all(Lang::Zh);
+        let order: Vec<Section> = view.cards.iter().map(|c| c.section).collect();
+        assert_eq!(order, Section::SEVEN);
+        let hearts: Vec<&str> = view.cards.iter().map(|c| c.heart).collect();
+        assert_eq!(
+            hearts,
+            ["精心", "悉心", "走心", "暖心", "贴心", "耐心", "省心"]
+        );
+        assert_eq!(view.cards[0].title, "一套政策汇编");
+        assert!(view.cards.iter().all(|c| !c.highlight));
+    }
+
+    #[test]
+    fn a_subset_keeps_the_order_the_editor_gave() {
+        let view = build_view(
+            &opts(&[Section::Problem, Section::Policy, Section::Visit], None),
+            Lang::En,
+        );
+        let ids: Vec<&str> = view.cards.iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["problem", "policy", "visit"]);
+        assert_eq!(view.cards[0].title, "Solving one practical problem");
+        assert_eq!(view.cards[0].heart, "hassle-free");
+    }
+
+    #[test]
+    fn sections_outside_the_seven_and_repeats_are_skipped() {
+        let view = build_view(
+            &opts(
+                &[Section::Grid, Section::Order, Section::Lead, Section::Order],
+                None,
+            ),
+            Lang::Zh,
+        );
+        let ids: Vec<&str> = view.cards.iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["order"]);
+    }
+
+    #[test]
+    fn highlight_marks_exactly_its_card() {
+        let view = build_view(
+            &TallyOptions {
+                highlight: Some(Section::Volunteer),
+                ..TallyOptions::default()
+            },
+            Lang::Zh,
+        );
+        let marked: Vec<&str> = view
+            .cards
+            .iter()
+            .filter(|c| c.highlight)
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(marked, ["volunteer"]);
+    }
+
+    #[test]
+    fn highlight_of_a_section_not_shown_marks_nothing() {
+        let view = build_view(&opts(&[Section::Policy], Some(Section::Problem)), Lang::Zh);
+        assert!(view.cards.iter().all(|c| !c.highlight));
+    }
+
+    #[test]
+    fn header_carries_the_lead_figure_and_the_headline() {
+        let zh = all(Lang::Zh);
+        let lead = zh.lead.as_ref().unwrap();
+        assert_eq!(lead.text, "99名");
+        assert_eq!(lead.label, "全镇党建指导员");
+        assert_eq!(zh.title, "望亭镇“七个一”党建赋能复工复产");
+        let en = all(Lang::En);
+        assert_eq!(en.lead.as_ref().unwrap().text, "99 people");
+        assert!(en.title.starts_with("Wangting"));
+    }
+
+    #[test]
+    fn every_figure_reads_as_the_source_gives_it_in_zh() {
+        let v = all(Lang::Zh);
+        assert_eq!(
+            texts(&v, Section::Policy),
+            ["6项", "27条", "1300余家", "59家", "8950册"]
+        );
+        assert_eq!(texts(&v, Section::Training), ["70多家", "超500家", "106家"]);
+        assert_eq!(texts(&v, Section::Visit), ["50余家", "2800名"]);
+        assert_eq!(
+            texts(&v, Section::Volunteer),
+            ["2600余套", "5名", "2468人次"]
+        );
+        assert_eq!(texts(&v, Section::Order), ["12名", "108笔"]);
+        assert_eq!(texts(&v, Section::Problem), ["9个", "20余个", "20天"]);
+    }
+
+    #[test]
+    fn every_figure_reads_in_plain_english() {
+        let v = all(Lang::En);
+        assert_eq!(
+            texts(&v, Section::Policy),
+            [
+                "6 items",
+                "27 policies",
+                "1,300+ companies",
+                "59 companies",
+                "8,950 copies"
+            ]
+        );
+        assert_eq!(
+            texts(&v, Section::Training),
+            ["70+ companies", "over 500 companies", "106 companies"]
+        );
+        assert_eq!(texts(&v, Section::Visit), ["50+ companies", "2,800 people"]);
+        assert_eq!(
+            texts(&v, Section::Volunteer),
+            ["2,600+ sets", "5 people", "2,468 person-visits"]
+        );
+        assert_eq!(texts(&v, Section::Order), ["12 people", "108 orders"]);
+        assert_eq!(
+            texts(&v, Section::Problem),
+            ["9 projects", "20+ projects", "20 days"]
+        );
+    }
+
+    #[test]
+    fn each_card_leads_with_its_reach_figure() {
+        let v = all(Lang::Zh);
+        let lead = |s| card_of(&v, s).headline.as_ref().unwrap().text.as_str();
+        assert_eq!(lead(Section::Policy), "1300余家");
+        assert_eq!(lead(Section::Training), "70多家");
+        assert_eq!(lead(Section::Visit), "2800名");
+        assert_eq!(lead(Section::Volunteer), "2468人次");
+        assert_eq!(lead(Section::Order), "108笔");
+        assert_eq!(lead(Section::Problem), "9个");
+    }
+
+    #[test]
+    fn every_headline_is_one_of_its_cards_figures() {
+        for c in all(Lang::En).cards {
+            if let Some(h) = &c.headline {
+                assert!(c.figures.contains(h), "{}", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_activist_card_has_no_number_but_says_what_it_is_about() {
+        for lang in [Lang::Zh, Lang::En] {
+            let v = all(lang);
+            let c = card_of(&v, Section::Activist);
+            assert!(c.headline.is_none());
+            assert!(c.figures.is_empty());
+            let about = c.about.unwrap();
+            assert!(!about.chars().any(|ch| ch.is_ascii_digit()), "{about}");
+        }
+        assert_eq!(card_of(&all(Lang::Zh), Section::Activist).heart, "耐心");
+    }
+
+    #[test]
+    fn cards_with_figures_have_no_about_text() {
+        for c in all(Lang::Zh).cards {
+            assert_eq!(
+                c.about.is_some(),
+                c.section == Section::Activist,
+                "{}",
+                c.id
+            );
+        }
+    }
+
+    #[test]
+    fn citation_is_the_section_heading_in_the_readers_language() {
+        assert_eq!(
+            card_of(&all(Lang::Zh), Section::Visit).citation,
+            "一次党建参观 走心"
+        );
+        assert_eq!(
+            card_of(&all(Lang::En), Section::Visit).citation,
+            "One party-building visit: heartfelt"
+        );
+    }
+
+    #[test]
+    fn figures_carry_their_source_dates() {
+        let v = all(Lang::Zh);
+        let date = |s, id: &str| {
+            card_of(&v, s)
+                .figures
+                .iter()
+                .find(|f| f.id == id)
+                .unwrap()
+                .date
+                .clone()
+        };
+        assert_eq!(
+            date(Section::Policy, "tally.policy.copies").as_deref(),
+            Some("截至2020年7月")
+        );
+        assert_eq!(
+            date(Section::Training, "tally.training.attendees").as_deref(),
+            Some("2020年6月19日")
+        );
+        assert_eq!(date(Section::Training, "tally.training.online"), None);
+    }
+
+    #[test]
+    fn count_up_runs_from_zero_to_the_fact_value() {
+        let v = all(Lang::Zh);
+        let h = card_of(&v, Section::Policy).headline.clone().unwrap();
+        assert_eq!((h.start, h.end), (0.0, 1300.0));
+    }
+
+    #[test]
+    fn frames_show_the_bare_number_and_the_last_frame_the_qualified_text() {
+        let v = all(Lang::Zh);
+        let h = card_of(&v, Section::Policy).headline.clone().unwrap();
+        assert_eq!(h.frame_text(0.0), "0家");
+        assert_eq!(h.frame_text(0.5), "650家");
+        assert_eq!(h.frame_text(0.999), "1299家");
+        assert_eq!(h.frame_text(1.0), "1300余家");
+        let en = card_of(&all(Lang::En), Section::Policy)
+            .headline
+            .clone()
+            .unwrap();
+        assert_eq!(en.frame_text(0.5), "650 companies");
+        assert_eq!(en.frame_text(1.0), "1,300+ companies");
+    }
+
+    #[test]
+    fn frames_out_of_range_clamp_and_nan_shows_the_final_text() {
+        let h = all(Lang::Zh).lead.unwrap();
+        assert_eq!(h.frame_text(-1.0), "0名");
+        assert_eq!(h.frame_text(2.0), "99名");
+        assert_eq!(h.frame_text(f64::NAN), "99名");
+    }
+
+    #[test]
+    fn split_numeral_separates_qualifiers_and_units_from_the_number() {
+        assert_eq!(split_numeral("1300余家"), ("", "1300", "余家"));
+        assert_eq!(split_numeral("超500家"), ("超", "500", "家"));
+        assert_eq!(
+            split_numeral("1,300+ companies"),
+            ("", "1,300", "+ companies")
+        );
+        assert_eq!(
+            split_numeral("over 500 companies"),
+            ("over ", "500", " companies")
+        );
+        assert_eq!(split_numeral("0家"), ("", "0", "家"));
+    }
+
+    #[test]
+    fn split_numeral_of_text_without_digits_is_all_trailer() {
+        assert_eq!(split_numeral("无"), ("", "", "无"));
+        assert_eq!(split_numeral(""), ("", "", ""));
+    }
+
+    #[test]
+    fn table_lists_the_lead_and_every_figure_shown_with_seven_columns() {
+        let v = all(Lang::Zh);
+        let shown: usize = v.cards.iter().map(|c| c.figures.len()).sum();
+        assert_eq!(v.table.rows.len(), shown + 1);
+        assert_eq!(v.table.headers.len(), 7);
+        assert!(v.table.rows.iter().all(|r| r.len() == 7));
+        assert_eq!(v.table.file_name, "wangting-seven-ones.csv");
+        assert_eq!(v.table.headers[0], "部分");
+    }
+
+    #[test]
+    fn table_only_lists_the_sections_shown() {
+        let v = build_view(&opts(&[Section::Order], None), Lang::En);
+        assert_eq!(v.table.rows.len(), 3);
+        assert_eq!(
+            v.table.rows[2][0].display,
+            "Taking part in one order: considerate"
+        );
+    }
+
+    #[test]
+    fn table_row_has_shown_text_raw_value_unit_qualifier_and_date() {
+        let v = all(Lang::Zh);
+        let row = v
+            .table
+            .rows
+            .iter()
+            .find(|r| r[1].display == "累计发放汇编")
+            .unwrap();
+        assert_eq!(row[0].display, "一套政策汇编 精心");
+        assert_eq!(row[2].display, "8950册");
+        assert_eq!(row[3].display, "8950");
+        assert_eq!(
+            (row[4].display.as_str(), row[4].raw.as_str()),
+            ("册", "copies")
+        );
+        assert_eq!(row[5].raw, "exact");
+        assert_eq!(
+            (row[6].display.as_str(), row[6].raw.as_str()),
+            ("截至2020年7月", "..2020-07")
+        );
+    }
+
+    #[test]
+    fn csv_has_the_raw_values() {
+        let csv = all(Lang::En).table.to_csv();
+        assert!(
+            csv.contains(",\"1,300+ companies\",1300,companies,more-than,\r\n"),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn raw_number_writes_whole_numbers_as_plain_digits() {
+        assert_eq!(raw_number(0.0), "0");
+        assert_eq!(raw_number(8950.0), "8950");
+        assert_eq!(raw_number(90_000_000_000.0), "90000000000");
+    }
+
+    #[test]
+    fn dates_note_groups_figures_by_date_with_undated_last() {
+        let zh = all(Lang::Zh).dates_note;
+        assert!(
+            zh.starts_with("2020年7月1日前夕：99名；2020年3月：6项、27条、2600余套、5名；"),
+            "{zh}"
+        );
+        assert!(zh.contains("截至2020年7月：8950册"), "{zh}");
+        assert!(
+            zh.ends_with("未注明日期：1300余家、超500家、2468人次、12名、9个、20天"),
+            "{zh}"
+        );
+        let en = all(Lang::En).dates_note;
+        assert!(en.contains("March 2020: 6 items, 27 policies"), "{en}");
+        assert!(en.contains("; Undated: 1,300+ companies"), "{en}");
+    }
+
+    #[test]
+    fn source_is_the_wangting_headline() {
+        assert_eq!(all(Lang::Zh).source, "望亭镇“七个一”党建赋能复工复产");
+    }
+}

@@ -1,0 +1,295 @@
+//! Browser tests of the "七个一" tally: cards, final values for screen readers, the disclosure
+//! buttons (click, Escape), reduced motion and the count-up.
+#![cfg(target_arch = "wasm32")]
+// Tests may fail loudly: that is how they report.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use story::config::TallyOptions;
+use story::{Lang, Section, WidgetConfig, WidgetKind, WidgetOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use widgets::tally::{Tally, TallyProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: Element,
+    app: yew::AppHandle<Tally>,
+}
+
+async fn mount(lang: Lang, options: TallyOptions, reduced_motion: bool) -> Mounted {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut config = WidgetConfig::new(WidgetKind::Tally);
+    config.lang = lang;
+    config.options = WidgetOptions::Tally(options);
+    let props = TallyProps {
+        config,
+        reduced_motion,
+    };
+    let app = yew::Renderer::<Tally>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted { root, app }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .collect()
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root.query_selector(selector).unwrap().expect(selector)
+    }
+
+    fn done(self) {
+        self.app.destroy();
+        self.root.remove();
+    }
+}
+
+const ZH_HEADLINES: [&str; 6] = ["1300余家", "70多家", "2800名", "2468人次", "108笔", "9个"];
+const EN_HEADLINES: [&str; 6] = [
+    "1,300+ companies",
+    "70+ companies",
+    "2,800 people",
+    "2,468 person-visits",
+    "108 orders",
+    "9 projects",
+];
+
+#[wasm_bindgen_test]
+async fn seven_cards_hold_their_final_values_for_screen_readers_in_zh() {
+    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let sections: Vec<String> = m
+        .all(".card")
+        .iter()
+        .map(|c| c.get_attribute("data-section").unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "policy",
+            "training",
+            "visit",
+            "volunteer",
+            "order",
+            "activist",
+            "problem"
+        ]
+    );
+    assert_eq!(
+        m.texts(".card .heart"),
+        ["精心", "悉心", "走心", "暖心", "贴心", "耐心", "省心"]
+    );
+    assert_eq!(m.texts(".card .lede .final"), ZH_HEADLINES);
+    assert_eq!(m.texts(".lead .final"), ["99名"]);
+    // The animated twin is hidden from assistive technology.
+    for shown in m.all(".fig .shown") {
+        assert_eq!(shown.get_attribute("aria-hidden").as_deref(), Some("true"));
+    }
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn seven_cards_hold_their_final_values_for_screen_readers_in_en() {
+    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    assert_eq!(m.all(".card").len(), 7);
+    assert_eq!(m.texts(".card .lede .final"), EN_HEADLINES);
+    assert_eq!(m.texts(".card .one")[0], "One policy handbook");
+    assert_eq!(m.one(".tally").get_attribute("lang").as_deref(), Some("en"));
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn details_list_every_figure_with_its_date_and_the_citation() {
+    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let policy = m.texts("[data-section=policy] .facts .v");
+    assert_eq!(policy, ["6项", "27条", "1300余家", "59家", "8950册"]);
+    let dates = m.texts("[data-section=policy] .facts .d");
+    assert!(dates.contains(&"截至2020年7月".to_string()), "{dates:?}");
+    assert_eq!(
+        m.texts("[data-section=policy] .cite"),
+        ["来源：一套政策汇编 精心"]
+    );
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_opens_from_its_button_and_escape_closes_it_returning_focus() {
+    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let button: HtmlElement = m.one("[data-section=visit] .card-btn").dyn_into().unwrap();
+    let panel_id = button.get_attribute("aria-controls").unwrap();
+    let panel = m.one(&["#", panel_id.as_str()].concat());
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.has_attribute("hidden"));
+
+    button.focus().unwrap();
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!panel.has_attribute("hidden"));
+
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    button.dispatch_event(&escape).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.has_attribute("hidden"));
+    let active = gloo::utils::document().active_element().unwrap();
+    assert!(active.is_same_node(Some(button.as_ref())));
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn escape_on_a_closed_card_does_nothing() {
+    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    let button = m.one("[data-section=order] .card-btn");
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    button.dispatch_event(&escape).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_click_closes_the_card() {
+    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let button: HtmlElement = m.one("[data-section=policy] .card-btn").dyn_into().unwrap();
+    button.click();
+    yew::scheduler::flush().await;
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn reduced_motion_shows_every_final_value_at_once() {
+    let m = mount(Lang::Zh, TallyOptions::default(), true).await;
+    assert_eq!(m.texts(".card .lede .shown"), ZH_HEADLINES);
+    assert_eq!(m.texts(".lead .shown"), ["99名"]);
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn without_reduced_motion_figures_count_up_from_zero_to_their_final_value() {
+    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    m.root.scroll_into_view();
+    assert_eq!(m.texts(".lead .shown"), ["0名"]);
+    gloo::timers::future::TimeoutFuture::new(1600).await;
+    yew::scheduler::flush().await;
+    assert_eq!(m.texts(".lead .shown"), ["99名"]);
+    assert_eq!(m.texts("[data-section=policy] .lede .shown"), ["1300余家"]);
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_mid_count_up_leaves_no_frames_behind() {
+    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    m.root.scroll_into_view();
+    gloo::timers::future::TimeoutFuture::new(200).await;
+    let root = m.root.clone();
+    m.done();
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_subset_shows_its_cards_in_the_given_order() {
+    let options = TallyOptions {
+        sections: vec![Section::Problem, Section::Activist, Section::Policy],
+        highlight: None,
+    };
+    let m = mount(Lang::Zh, options, true).await;
+    let sections: Vec<String> = m
+        .all(".card")
+        .iter()
+        .map(|c| c.get_attribute("data-section").unwrap())
+        .collect();
+    assert_eq!(sections, ["problem", "activist", "policy"]);
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn the_highlighted_card_is_marked_visually_and_for_screen_readers() {
+    let options = TallyOptions {
+        highlight: Some(Section::Order),
+        ..TallyOptions::default()
+    };
+    let m = mount(Lang::Zh, options, true).await;
+    let marked: Vec<String> = m
+        .all(".card.hl")
+        .iter()
+        .map(|c| c.get_attribute("data-section").unwrap())
+        .collect();
+    assert_eq!(marked, ["order"]);
+    assert_eq!(
+        m.texts("[data-section=order] .card-btn .visually-hidden"),
+        ["（重点）"]
+    );
+    assert!(m
+        .all("[data-section=policy] .card-btn .visually-hidden")
+        .is_empty());
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn the_activist_card_shows_no_number() {
+    let m = mount(Lang::Zh, TallyOptions::default(), true).await;
+    let card = m.one("[data-section=activist]");
+    assert!(card.query_selector(".fig").unwrap().is_none());
+    assert!(card.query_selector(".facts").unwrap().is_none());
+    let text = card.text_content().unwrap();
+    assert!(text.contains("原文未给出数字"), "{text}");
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    m.done();
+}
+
+#[wasm_bindgen_test]
+async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
+    let m = mount(Lang::En, TallyOptions::default(), true).await;
+    // 1 lead figure + 18 figures of the seven sections.
+    assert_eq!(m.all("table tbody tr").len(), 19);
+    assert_eq!(m.texts(".download"), ["Download the data (CSV)"]);
+    let source = m.texts(".source")[0].clone();
+    assert!(source.starts_with("Source: Wangting"), "{source}");
+    assert!(source.contains("as of July 2020: 8,950 copies"), "{source}");
+    m.done();
+}
