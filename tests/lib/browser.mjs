@@ -33,8 +33,26 @@ export async function openPage(browser, path, options = {}) {
   return page;
 }
 
-/** Waits until every placeholder matching `selector` is ready or failed; returns their states. */
+/**
+ * Scrolls through the whole page a viewport at a time, so that every lazily mounted widget
+ * comes near the screen once (they mount within one viewport and stay mounted).
+ */
+export async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const step = Math.max(200, window.innerHeight);
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
+}
+
+/**
+ * Scrolls through the page, then waits until every placeholder matching `selector` is ready or
+ * failed; returns their states.
+ */
 export async function waitForWidgets(page, selector = "[data-widget]", timeout = 20000) {
+  await scrollThrough(page);
   await page.waitForFunction(
     (sel) => [...document.querySelectorAll(sel)].every(
       (el) => el.hasAttribute("data-widget-ready") || el.hasAttribute("data-widget-error"),
