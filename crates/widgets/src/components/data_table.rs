@@ -22,7 +22,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     };
     html! {
         <div class="data">
-            <table class="visually-hidden">
+            // The wrapper hides the table: a table ignores a 1px width and would widen the page.
+            <div class="visually-hidden">
+            <table>
                 <caption>{ &table.caption }</caption>
                 <thead>
                     <tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr>
@@ -37,6 +39,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <button type="button" class="download" onclick={on_download}>
                 { UiText::DownloadCsv.get(props.lang) }
             </button>
