@@ -62,7 +62,7 @@ fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
 
 fn push_cell(out: &mut String, cell: &str) {
     let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
-        || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+        || (cell.starts_with('-') && !is_number(cell));
     let needs_quotes = risky || cell.contains([',', '"', '\n', '\r']);
     if needs_quotes {
         out.push('"');
@@ -79,6 +79,22 @@ fn push_cell(out: &mut String, cell: &str) {
     if needs_quotes {
         out.push('"');
     }
+}
+
+/// Whether `s` is a plain decimal number such as `-5` or `-2.5e3` (a cell a spreadsheet may
+/// read as a number, not a formula). Not `str::parse::<f64>`: its tables cost ~13 KiB of WASM.
+fn is_number(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    (!int.is_empty() || !frac.is_empty())
+        && digits(int)
+        && digits(frac)
+        && exponent.is_none_or(|e| !e.is_empty() && digits(e))
 }
 
 #[cfg(test)]
@@ -118,6 +134,16 @@ mod tests {
         ]])
         .to_csv();
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\",-5\r\n"));
+    }
+
+    #[test]
+    fn numbers_are_told_from_formulas() {
+        for n in ["-5", "-2.5", "-2.5e3", "-.5", "-1E-3", "0"] {
+            assert!(is_number(n), "{n}");
+        }
+        for f in ["-", "-x", "-1+1", "-SUM(A1)", "-1e", "-.", "--1"] {
+            assert!(!is_number(f), "{f}");
+        }
     }
 
     #[test]
