@@ -110,7 +110,9 @@ impl<C> Timeline<C> {
         if t.is_nan() {
             0.0
         } else {
-            t.clamp(0.0, self.total)
+            // Not `f64::clamp`: with a bound known only at run time it keeps an assertion
+            // whose message formats floats (~12 KB of WASM). `total` is never negative.
+            t.max(0.0).min(self.total)
         }
     }
 
