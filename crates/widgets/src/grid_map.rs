@@ -121,16 +121,6 @@ fn tag(prefix: char, i: usize) -> AttrValue {
     s.into()
 }
 
-/// A unique id prefix per mounted map (ids are per shadow root, but tests mount several maps
-/// in one document).
-fn next_id() -> String {
-    use core::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let mut s = String::from("gm");
-    map::path::push_int(&mut s, i64::from(NEXT.fetch_add(1, Ordering::Relaxed)));
-    s
-}
-
 #[function_component]
 pub fn GridMap(props: &GridMapProps) -> Html {
     let lang = props.config.lang;
@@ -142,7 +132,6 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     let stage = use_node_ref();
     let tip_ref = use_node_ref();
     let width = hooks::use_width(stage.clone());
-    let ids = use_memo((), |_| next_id());
     let visibility = crate::use_visibility();
     let reduced = crate::hooks::use_reduced_motion();
     let state = {
@@ -163,15 +152,13 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     let tip = use_state_eq(|| None::<Tip>);
     hooks::use_clock(state.playing && visibility.active(), state.dispatcher());
     {
-        let d = state.dispatcher();
-        use_effect_with(reduced, move |&r| d.dispatch(Action::ReducedMotion(r)));
-    }
-    {
-        // Autoplay: play once from the first step the first time the map can be seen.
+        // Tell the state about reduced motion; with autoplay, play once from the first step the
+        // first time the map can be seen (never under reduced motion).
         let d = state.dispatcher();
         let done = use_mut_ref(|| false);
         let go = autoplay && !reduced && visibility.active();
-        use_effect_with(go, move |&go| {
+        use_effect_with((reduced, go), move |&(reduced, go)| {
+            d.dispatch(Action::ReducedMotion(reduced));
             if go && !*done.borrow() {
                 *done.borrow_mut() = true;
                 d.dispatch(Action::PlayFromStart);
@@ -304,18 +291,12 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         })
     };
 
-    let desc_id = {
-        let mut s = (*ids).clone();
-        s.push_str("-desc");
-        AttrValue::from(s)
-    };
-    let tip_id = {
-        let mut s = (*ids).clone();
-        s.push_str("-tip");
-        AttrValue::from(s)
-    };
+    // Ids are scoped to the widget's shadow root, so fixed names do not clash between widgets.
+    let desc_id = AttrValue::Static("gm-desc");
+    let tip_id = AttrValue::Static("gm-tip");
     let tip_html = tooltip(
         tip.and_then(|t| Some((t.target, anchor_of(t.target, l)?))),
+        l.width < 560.0,
         story,
         tip_id,
         tip_ref,
@@ -390,11 +371,12 @@ fn anchor_of(target: Target, l: &Layout) -> Option<(f64, f64)> {
 }
 
 /// The tooltip box: a heading and lines, placed beside its anchor (side classes keep it inside
-/// the drawing: it grows away from the nearer edge). Always rendered, `hidden` when closed, so
+/// the drawing: it grows away from the nearer edge; on a narrow map it docks under it). Always rendered, `hidden` when closed, so
 /// the elements before it are never re-created (yew diffs unkeyed lists from the end), which
 /// would lose keyboard focus.
 fn tooltip(
     open: Option<(Target, (f64, f64))>,
+    docked: bool,
     story: &GridStory,
     id: AttrValue,
     node: NodeRef,
@@ -419,11 +401,15 @@ fn tooltip(
             } else {
                 ""
             };
-            (
-                title,
-                lines,
-                classes!("gm-tip", side, (y < 40.0).then_some("below")),
-            )
+            // A narrow map has no room beside the anchor: the box docks under the drawing.
+            let place = if docked {
+                "docked"
+            } else if y < 35.0 {
+                "below"
+            } else {
+                ""
+            };
+            (title, lines, classes!("gm-tip", side, place))
         }
         None => (String::new(), Vec::new(), classes!("gm-tip")),
     };
