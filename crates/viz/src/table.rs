@@ -60,9 +60,23 @@ fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
+/// `-5`, `-1.25`: a minus, digits and at most one decimal point. Not `str::parse::<f64>`,
+/// which pulls core's float parser and its tables (~13 KB brotli) into the WASM.
+fn is_plain_negative(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or("");
+    let mut parts = digits.split('.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_none()
+        && all_digits(whole)
+        && frac.is_none_or(|f| !f.is_empty() && all_digits(f))
+        && !whole.is_empty()
+}
+
 fn push_cell(out: &mut String, cell: &str) {
     let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
-        || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+        || (cell.starts_with('-') && !is_plain_negative(cell));
     let needs_quotes = risky || cell.contains([',', '"', '\n', '\r']);
     if needs_quotes {
         out.push('"');
@@ -118,6 +132,16 @@ mod tests {
         ]])
         .to_csv();
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\",-5\r\n"));
+    }
+
+    #[test]
+    fn only_plain_negative_numbers_escape_the_formula_guard() {
+        for ok in ["-5", "-1.25", "-0"] {
+            assert!(is_plain_negative(ok), "{ok}");
+        }
+        for risky in ["-", "-1-1", "-1.", "-.5", "-1e3", "-SUM(A1)", "-1.2.3"] {
+            assert!(!is_plain_negative(risky), "{risky}");
+        }
     }
 
     #[test]
