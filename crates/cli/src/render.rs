@@ -67,9 +67,9 @@ fn esc(s: &str) -> String {
 
 /// The widget's light theme (grid_map.css), as plain colours.
 const STYLE: &str = "
-.prov{stroke:#fff;stroke-width:1}.p-sh{fill:#eef0f4}.p-js{fill:#f1f0ea}.p-zj{fill:#eef1ec}
+.prov{stroke:#fff;stroke-width:1}.p-sh{fill:#f1eef6}.p-js{fill:#f5f1e7}.p-zj{fill:#edf3ec}
 .dist{stroke:#fff;stroke-width:1.5}
-.wujiang{fill:#f1d9ae}.qingpu{fill:#cfe3c9}.jiashan{fill:#dcd2ea}
+.wujiang{fill:#f1d9ae}.qingpu{fill:#dcd2ee}.jiashan{fill:#cfe5c8}
 .lake{fill:#9fc9ea;stroke:#6fa6d2;stroke-width:.8;fill-rule:evenodd}
 .border{fill:none;stroke:#4a4f57;stroke-width:1.4;stroke-dasharray:6 3}
 .zone{fill:none;stroke:#0b5394;stroke-width:2.5}
