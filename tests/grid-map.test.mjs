@@ -34,7 +34,7 @@ async function mountMap(page) {
 function mapState(page) {
   return page.$eval(HOST, (host) => {
     const root = host.shadowRoot;
-    const tip = root.querySelector(".gm-tip:not([hidden])");
+    const tip = root.querySelector(".gm-tip:not(.closed)");
     return {
       districts: root.querySelectorAll("path.gm-dist").length,
       links: root.querySelectorAll(".gm-link").length,

@@ -371,9 +371,9 @@ fn anchor_of(target: Target, l: &Layout) -> Option<(f64, f64)> {
 }
 
 /// The tooltip box: a heading and lines, placed beside its anchor (side classes keep it inside
-/// the drawing: it grows away from the nearer edge; on a narrow map it docks under it). Always rendered, `hidden` when closed, so
-/// the elements before it are never re-created (yew diffs unkeyed lists from the end), which
-/// would lose keyboard focus.
+/// the drawing: it grows away from the nearer edge; on a narrow map it docks under it).
+/// Always rendered, `closed` (invisible) when closed, so the elements before it are never
+/// re-created (yew diffs unkeyed lists from the end), which would lose keyboard focus.
 fn tooltip(
     open: Option<(Target, (f64, f64))>,
     docked: bool,
@@ -411,10 +411,10 @@ fn tooltip(
             };
             (title, lines, classes!("gm-tip", side, place))
         }
-        None => (String::new(), Vec::new(), classes!("gm-tip")),
+        None => (String::new(), Vec::new(), classes!("gm-tip", "closed")),
     };
     html! {
-        <div {class} {id} role="tooltip" ref={node} hidden={open.is_none()}>
+        <div {class} {id} role="tooltip" ref={node}>
             <strong>{ title }</strong>
             { for lines.into_iter().map(|t| html! { <span>{ t }</span> }) }
         </div>

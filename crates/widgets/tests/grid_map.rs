@@ -197,7 +197,7 @@ async fn a_step_button_shows_that_steps_links() {
 #[wasm_bindgen_test]
 async fn focusing_a_link_shows_its_tooltip_and_escape_hides_it() {
     let root = mount(Lang::En).await;
-    assert_eq!(count(&root, ".gm-tip:not([hidden])"), 0);
+    assert_eq!(count(&root, ".gm-tip:not(.closed)"), 0);
     let link: HtmlElement = root
         .query_selector(".gm-link[data-link='2']")
         .unwrap()
@@ -207,13 +207,13 @@ async fn focusing_a_link_shows_its_tooltip_and_escape_hides_it() {
     settle().await;
     // The focused link survives the re-render that opens the tooltip (focus is not lost).
     assert!(link.is_connected());
-    let tip = text(&root, ".gm-tip:not([hidden])");
+    let tip = text(&root, ".gm-tip:not(.closed)");
     assert!(tip.contains("30 June 2020"), "{tip}");
     assert!(tip.contains("about 4,000 kVA"), "{tip}");
     assert!(tip.contains("Shibei village"), "{tip}");
     key(&link, "Escape");
     settle().await;
-    assert_eq!(count(&root, ".gm-tip:not([hidden])"), 0);
+    assert_eq!(count(&root, ".gm-tip:not(.closed)"), 0);
 }
 
 #[wasm_bindgen_test]
@@ -226,7 +226,7 @@ async fn a_district_tooltip_names_its_province_and_city() {
         .unchecked_into();
     district.focus().unwrap();
     settle().await;
-    let tip = text(&root, ".gm-tip:not([hidden])");
+    let tip = text(&root, ".gm-tip:not(.closed)");
     assert!(tip.contains("Jiashan County"), "{tip}");
     assert!(tip.contains("Jiaxing, Zhejiang"), "{tip}");
     // Positioned through CSSOM, in percent of the drawing.
@@ -242,5 +242,5 @@ async fn a_district_tooltip_names_its_province_and_city() {
         .ends_with('%'));
     district.blur().unwrap();
     settle().await;
-    assert_eq!(count(&root, ".gm-tip:not([hidden])"), 0);
+    assert_eq!(count(&root, ".gm-tip:not(.closed)"), 0);
 }
