@@ -1,9 +1,11 @@
 //! `cli render grid-map [--lang zh|en] [--width PX] [--out FILE]`: the grid map's final state
-//! (every link closed) as a standalone SVG, drawn from the same view model as the widget
-//! (`viz::map`): the same path strings, anchors and label layout.
+//! (every link closed, the zone outlined, the transferable load by the junction) as a
+//! standalone SVG, drawn from the same view models as the widget (`viz::map` for geometry and
+//! layout, `viz::map::view` for the story): the same path strings, anchors, labels and text.
 
+use story::Lang;
 use viz::geo::{self, GeoMap};
-use viz::map::{self, path::fmt1, LinkAt};
+use viz::map::{self, path::fmt1, view::grid_story, LinkAt};
 
 const USAGE: &str = "usage: cli render grid-map [--lang zh|en] [--width PX] [--out FILE]";
 
@@ -40,7 +42,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let map = geo::load().map_err(|e| format!("map data: {e}"))?;
-    let svg = grid_map_svg(&map, width, zh);
+    let svg = grid_map_svg(&map, width, if zh { Lang::Zh } else { Lang::En });
     match out {
         Some(path) => {
             std::fs::write(&path, &svg).map_err(|e| format!("cannot write {path}: {e}"))?;
@@ -63,31 +65,34 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The widget's light theme (grid_map.css), as plain colours.
 const STYLE: &str = "
-.prov{fill:#eceef1;stroke:#fff;stroke-width:1}
+.prov{stroke:#fff;stroke-width:1}.p-sh{fill:#f1eef6}.p-js{fill:#f5f1e7}.p-zj{fill:#edf3ec}
 .dist{stroke:#fff;stroke-width:1.5}
-.wujiang{fill:#f3d6a4}.qingpu{fill:#c6e0c0}.jiashan{fill:#d6cbe8}
-.lake{fill:#a9cde8;stroke:#7fb0d6;stroke-width:.8;fill-rule:evenodd}
+.wujiang{fill:#f1d9ae}.qingpu{fill:#dcd2ee}.jiashan{fill:#cfe5c8}
+.lake{fill:#9fc9ea;stroke:#6fa6d2;stroke-width:.8;fill-rule:evenodd}
 .border{fill:none;stroke:#4a4f57;stroke-width:1.4;stroke-dasharray:6 3}
-.link{fill:none;stroke:#c0392b;stroke-width:4;stroke-linecap:round}
-.flow{fill:none;stroke:#fff;stroke-width:1.6;stroke-dasharray:4 8;stroke-linecap:round}
+.zone{fill:none;stroke:#0b5394;stroke-width:2.5}
+.link{fill:none;stroke:#c0392b;stroke-width:5;stroke-linecap:round}
+.flow{fill:none;stroke:#fff;stroke-width:1.8;stroke-dasharray:4 8;stroke-linecap:round}
 .end{fill:#c0392b}
 .junction{fill:#fff;stroke:#c0392b;stroke-width:2.5}
 .dot{fill:#222;stroke:#fff;stroke-width:1.2}
 text{fill:#1a1a1a;stroke:#fff;stroke-width:3px;stroke-linejoin:round;paint-order:stroke}
 .lbl-district{font-weight:700;fill:#222}
 .lbl-note{fill:#8e2a1f;font-style:italic}
+.lbl-cap{fill:#8e2a1f;font-weight:700}
 .credit{fill:#555;stroke:none}
 ";
 
 /// The standalone SVG of the final state, `width` px wide.
-pub fn grid_map_svg(map: &GeoMap, width: f64, zh: bool) -> String {
+pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let paths = map::paths(map);
-    let links: Vec<map::Link> = map::demo_zone_links()
-        .iter()
-        .filter_map(|&s| map::link_geometry(map, s))
-        .collect();
-    let layout = map::layout(map, &links, width, zh);
+    let story = grid_story(map, lang);
+    let links: Vec<map::Link> = story.links.iter().map(|l| l.geo).collect();
+    let caps: Vec<Option<&str>> = story.links.iter().map(|l| l.capacity.as_deref()).collect();
+    let layout = map::layout(map, &links, &caps, width, lang);
     let (w, h) = (layout.width, layout.height);
     let credit_h = 12.0 + 16.0 * credit_lines(geo::attribution(zh), w - 16.0, 12.0).len() as f64;
     let total_h = h + credit_h;
@@ -109,6 +114,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, zh: bool) -> String {
         if zh { "zh-CN" } else { "en" }
     ));
     s.push_str(&format!("<title>{}</title>\n", esc(&title.join(" · "))));
+    s.push_str(&format!("<desc>{}</desc>\n", esc(&story.description)));
     s.push_str(&format!("<style>{STYLE}</style>\n"));
     s.push_str(&format!(
         "<rect width=\"{w}\" height=\"{total_h}\" fill=\"#fff\"/>\n"
@@ -130,18 +136,20 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, zh: bool) -> String {
             ));
         }
     };
-    layer(&mut s, &paths.provinces, &|_| "prov".into());
-    layer(&mut s, &paths.districts, &|f| {
-        format!("dist {}", map::slug(f.code))
-    });
+    layer(&mut s, &paths.provinces, &|f| format!("prov {}", f.class));
+    layer(&mut s, &paths.districts, &|f| format!("dist {}", f.class));
     layer(&mut s, &paths.lakes, &|_| "lake".into());
     layer(&mut s, &paths.borders, &|_| "border".into());
+    s.push_str(&format!(
+        "<path class=\"zone\" d=\"{}\" vector-effect=\"non-scaling-stroke\"/>\n",
+        paths.zone
+    ));
     s.push_str("</g>\n");
-    for l in &layout.links {
+    for (l, info) in layout.links.iter().zip(&story.links) {
         let d = map::path::polyline_px(&[l.from, l.anchor, l.to]);
         s.push_str(&format!(
             "<path class=\"link\" d=\"{d}\"><title>{}</title></path><path class=\"flow\" d=\"{d}\"/>\n",
-            esc(map::anchor_note(l.at, zh))
+            esc(&info.label)
         ));
         for p in [l.from, l.to] {
             s.push_str(&format!(

@@ -5,11 +5,14 @@
 pub mod labels;
 pub mod links;
 pub mod path;
+pub mod view;
 
 pub use labels::{Label, LabelKind, TextAnchor};
 pub use links::{demo_zone_links, link_geometry, shared_border, Link, LinkAt, LinkSpec};
 
-use crate::geo::{GeoMap, PlaceRole, Shape};
+use crate::geo::{arc_index, GeoMap, PlaceRole, Shape};
+use std::rc::Rc;
+use story::{ui::UiText, Lang};
 
 /// One area or line feature as an SVG path in grid units.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +21,11 @@ pub struct FeaturePath {
     pub name_en: String,
     /// Administrative code for districts, 0 otherwise.
     pub code: u32,
-    pub d: String,
+    /// Stable class slug: the district (`wujiang`, ...) or province (`p-js`, ...); empty for
+    /// lakes and borders.
+    pub class: &'static str,
+    /// Shared, not copied, when drawn again (`Rc<str>` becomes a yew `AttrValue` for free).
+    pub d: Rc<str>,
 }
 
 /// Path strings for every drawn layer, bottom to top, in grid units (`0 0 width height`).
@@ -30,6 +37,8 @@ pub struct MapPaths {
     pub districts: Vec<FeaturePath>,
     pub lakes: Vec<FeaturePath>,
     pub borders: Vec<FeaturePath>,
+    /// The outline of the zone: the district edges no other district shares, as open lines.
+    pub zone: Rc<str>,
 }
 
 /// Builds the path strings of every area and border of `map`.
@@ -41,15 +50,23 @@ pub fn paths(map: &GeoMap) -> MapPaths {
         districts: Vec::new(),
         lakes: Vec::new(),
         borders: Vec::new(),
+        zone: zone_d(map).into(),
     };
     for f in &map.features {
-        let (layer, d, code) = match &f.shape {
-            Shape::Province { rings } => (&mut out.provinces, rings_d(map, rings), 0),
-            Shape::District { rings, code, .. } => (&mut out.districts, rings_d(map, rings), *code),
-            Shape::Lake { rings } => (&mut out.lakes, rings_d(map, rings), 0),
+        let (layer, d, code, class) = match &f.shape {
+            Shape::Province { rings } => (
+                &mut out.provinces,
+                rings_d(map, rings),
+                0,
+                province_slug(&f.name_en),
+            ),
+            Shape::District { rings, code, .. } => {
+                (&mut out.districts, rings_d(map, rings), *code, slug(*code))
+            }
+            Shape::Lake { rings } => (&mut out.lakes, rings_d(map, rings), 0, ""),
             Shape::Border { line } => {
                 let pts = map.resolve(line).unwrap_or_default();
-                (&mut out.borders, path::line_d(&pts, false), 0)
+                (&mut out.borders, path::line_d(&pts, false), 0, "")
             }
             Shape::Place { .. } => continue,
         };
@@ -57,7 +74,8 @@ pub fn paths(map: &GeoMap) -> MapPaths {
             name_zh: f.name_zh.clone(),
             name_en: f.name_en.clone(),
             code,
-            d,
+            class,
+            d: d.into(),
         });
     }
     out
@@ -68,6 +86,29 @@ fn rings_d(map: &GeoMap, rings: &[Vec<i32>]) -> String {
     for r in rings {
         if let Some(pts) = map.resolve(r) {
             d.push_str(&path::line_d(&pts, true));
+        }
+    }
+    d
+}
+
+/// The zone's outline: every arc of the district rings that only one district uses, each as
+/// an open line (arcs shared by two districts are inner borders).
+pub fn zone_d(map: &GeoMap) -> String {
+    let refs: Vec<usize> = map
+        .features
+        .iter()
+        .filter(|f| matches!(f.shape, Shape::District { .. }))
+        .flat_map(|f| GeoMap::rings_of(f).iter().flatten())
+        .map(|&r| arc_index(r).0)
+        .collect();
+    let mut d = String::new();
+    for (k, &i) in refs.iter().enumerate() {
+        let once = refs.iter().filter(|&&j| j == i).count() == 1;
+        let first = refs.iter().position(|&j| j == i) == Some(k);
+        if once && first {
+            if let Some(arc) = map.arcs.get(i) {
+                d.push_str(&path::line_d(arc, false));
+            }
         }
     }
     d
@@ -93,6 +134,8 @@ pub struct Layout {
     pub places: Vec<PlaceMark>,
     /// Links in px, in the order given.
     pub links: Vec<Link>,
+    /// Each district's code and label point in px (where its tooltip points).
+    pub districts: Vec<(u32, [f64; 2])>,
     pub labels: Vec<Label>,
 }
 
@@ -107,6 +150,16 @@ pub fn slug(code: u32) -> &'static str {
     }
 }
 
+/// Class slug of a province by its English name: `p-sh`, `p-js`, `p-zj`.
+pub fn province_slug(name_en: &str) -> &'static str {
+    match name_en {
+        "Shanghai" => "p-sh",
+        "Jiangsu" => "p-js",
+        "Zhejiang" => "p-zj",
+        _ => "p-other",
+    }
+}
+
 /// Short label of a feature name: the part before a full-width parenthesis (zh) or a comma
 /// (en). `松陵（吴江区政府驻地）` gives `松陵`, `Lili town, Wujiang` gives `Lili town`.
 pub fn short_name(name: &str) -> &str {
@@ -114,18 +167,24 @@ pub fn short_name(name: &str) -> &str {
 }
 
 /// The note shown beside a link anchor: where the link is drawn is not where it is.
-pub fn anchor_note(at: LinkAt, zh: bool) -> &'static str {
-    match (at, zh) {
-        (LinkAt::SharedBorder, true) => "示意位置",
-        (LinkAt::SharedBorder, false) => "location not reported",
-        (LinkAt::NearPlace(_), true) => "位置示意",
-        (LinkAt::NearPlace(_), false) => "approximate",
+pub fn anchor_note(at: LinkAt, lang: Lang) -> &'static str {
+    match at {
+        LinkAt::SharedBorder => UiText::LocationNotReported.get(lang),
+        LinkAt::NearPlace(_) => UiText::Approximate.get(lang),
     }
 }
 
 /// Lays out places, links and labels for a drawing `width` px wide (clamped to 200..=4000).
-/// `links` are in grid units, as [`link_geometry`] returns them.
-pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
+/// `links` are in grid units, as [`link_geometry`] returns them; `capacity` gives, by link
+/// index, a figure to label beside the link's anchor (e.g. its transferable load).
+pub fn layout(
+    map: &GeoMap,
+    links: &[Link],
+    capacity: &[Option<&str>],
+    width: f64,
+    lang: Lang,
+) -> Layout {
+    let zh = lang == Lang::Zh;
     let width = if width.is_finite() {
         width.clamp(200.0, 4000.0)
     } else {
@@ -138,6 +197,7 @@ pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
     let k = if small { 0.85 } else { 1.0 };
 
     let mut places = Vec::new();
+    let mut districts = Vec::new();
     let mut requests = Vec::new();
     for f in &map.features {
         let name = if zh { &f.name_zh } else { &f.name_en };
@@ -164,8 +224,9 @@ pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
                     size,
                 ));
             }
-            Shape::District { label, .. } => {
+            Shape::District { label, code, .. } => {
                 let at = px(crate::geo::measure::to_f(*label));
+                districts.push((*code, at));
                 let short = short_name(name);
                 let short = short
                     .strip_suffix(" District")
@@ -190,14 +251,23 @@ pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
             ..*l
         })
         .collect();
-    for l in &links {
-        requests.push(labels::Request::beside_point(
-            anchor_note(l.at, zh),
-            l.anchor,
-            7.0,
-            LabelKind::Note,
-            11.0 * k,
-        ));
+    for (i, l) in links.iter().enumerate() {
+        requests.push(
+            labels::Request::beside_point(
+                anchor_note(l.at, lang),
+                l.anchor,
+                7.0,
+                LabelKind::Note,
+                11.0 * k,
+            )
+            .for_link(i),
+        );
+        if let Some(Some(text)) = capacity.get(i) {
+            requests.push(
+                labels::Request::beside_point(text, l.anchor, 7.0, LabelKind::Capacity, 13.0 * k)
+                    .for_link(i),
+            );
+        }
     }
     let mut obstacles: Vec<labels::Box2> = places
         .iter()
@@ -221,6 +291,7 @@ pub fn layout(map: &GeoMap, links: &[Link], width: f64, zh: bool) -> Layout {
         scale,
         places,
         links,
+        districts,
         labels,
     }
 }

@@ -2,6 +2,10 @@
 //! it makes (generic `C`), a duration, and an entry transition at its start. [`Timeline::state_at`]
 //! turns a clock time into the current step and its eased progress; the navigation methods
 //! return clock times to jump to.
+//!
+//! A step's change may bring in several items at once (the grid map's first step completes two
+//! links): with a change that is a set of item indices ([`Changes`]), [`Timeline::step_of`]
+//! finds the step that brings an item in and [`Timeline::item_shown`] how much of it shows.
 
 use crate::easing;
 
@@ -35,6 +39,17 @@ impl TimelineState {
             core::cmp::Ordering::Equal => self.progress,
             core::cmp::Ordering::Greater => 0.0,
         }
+    }
+}
+
+/// A change that brings in a set of items (indices into the caller's list, e.g. links).
+pub trait Changes {
+    fn items(&self) -> &[usize];
+}
+
+impl Changes for Vec<usize> {
+    fn items(&self) -> &[usize] {
+        self
     }
 }
 
@@ -95,7 +110,9 @@ impl<C> Timeline<C> {
         if t.is_nan() {
             0.0
         } else {
-            t.clamp(0.0, self.total)
+            // Not `f64::clamp`: with a bound known only at run time it keeps an assertion
+            // whose message formats floats (~12 KB of WASM). `total` is never negative.
+            t.max(0.0).min(self.total)
         }
     }
 
@@ -157,6 +174,27 @@ impl<C> Timeline<C> {
 
     pub fn last(&self) -> f64 {
         self.total
+    }
+}
+
+impl<C: Changes> Timeline<C> {
+    /// The first step whose change brings in `item`, if any.
+    pub fn step_of(&self, item: usize) -> Option<usize> {
+        self.steps
+            .iter()
+            .position(|s| s.change.items().contains(&item))
+    }
+
+    /// How much of `item` is shown in `state` (0..=1): fully once its step is past, the
+    /// step's eased progress while it enters, 0 before it or if no step brings it in.
+    pub fn item_shown(&self, state: TimelineState, item: usize) -> f64 {
+        self.step_of(item).map_or(0.0, |i| state.shown(i))
+    }
+
+    /// How much of `item` is shown at clock time `t` (see [`Timeline::state_at`] for times
+    /// outside the timeline).
+    pub fn item_shown_at(&self, t: f64, item: usize) -> f64 {
+        self.state_at(t).map_or(0.0, |s| self.item_shown(s, item))
     }
 }
 
@@ -265,5 +303,82 @@ mod tests {
         assert_eq!(t.prev(0.5), 1.0);
         assert_eq!(t.first(), 1.0);
         assert_eq!(t.last(), 6.0);
+    }
+
+    fn multi(id: &str, items: &[usize]) -> Step<Vec<usize>> {
+        Step {
+            id: id.into(),
+            date: String::new(),
+            change: items.to_vec(),
+            duration: 2.0,
+            enter: 1.0,
+        }
+    }
+
+    /// Two items at once, then a step with none, then one more: the grid map's shape.
+    fn grid() -> Timeline<Vec<usize>> {
+        Timeline::new(vec![
+            multi("2019-09", &[0, 1]),
+            multi("2019-10", &[]),
+            multi("2020-06", &[2]),
+        ])
+    }
+
+    #[test]
+    fn a_step_can_bring_in_several_items() {
+        let t = grid();
+        assert_eq!(t.step_of(0), Some(0));
+        assert_eq!(t.step_of(1), Some(0));
+        assert_eq!(t.step_of(2), Some(2));
+        assert_eq!(t.step_of(3), None);
+    }
+
+    #[test]
+    fn items_of_one_step_grow_together() {
+        let t = grid();
+        let a = t.item_shown_at(0.5, 0);
+        assert!(a > 0.0 && a < 1.0);
+        assert_eq!(a, t.item_shown_at(0.5, 1));
+        assert_eq!(t.item_shown_at(0.5, 2), 0.0);
+    }
+
+    #[test]
+    fn a_step_without_items_keeps_earlier_items_whole() {
+        let t = grid();
+        assert_eq!(t.item_shown_at(2.5, 0), 1.0);
+        assert_eq!(t.item_shown_at(2.5, 1), 1.0);
+        assert_eq!(t.item_shown_at(3.9, 2), 0.0);
+    }
+
+    #[test]
+    fn before_the_start_no_item_shows() {
+        let t = grid();
+        for i in 0..3 {
+            assert_eq!(t.item_shown_at(-1.0, i), 0.0);
+        }
+    }
+
+    #[test]
+    fn at_nan_no_item_shows() {
+        let t = grid();
+        for i in 0..3 {
+            assert_eq!(t.item_shown_at(f64::NAN, i), 0.0);
+        }
+    }
+
+    #[test]
+    fn past_the_end_every_item_shows_whole() {
+        let t = grid();
+        for i in 0..3 {
+            assert_eq!(t.item_shown_at(100.0, i), 1.0);
+            assert_eq!(t.item_shown_at(f64::INFINITY, i), 1.0);
+        }
+    }
+
+    #[test]
+    fn an_item_no_step_brings_in_never_shows() {
+        assert_eq!(grid().item_shown_at(100.0, 7), 0.0);
+        let empty: Timeline<Vec<usize>> = Timeline::new(vec![]);
+        assert_eq!(empty.item_shown_at(1.0, 0), 0.0);
     }
 }

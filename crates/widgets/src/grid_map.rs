@@ -1,162 +1,235 @@
-//! The grid-map widget: the three districts of the demonstration zone and the 10 kV links
-//! between them closing one after another, with timeline controls.
+//! The grid-map widget: the three areas of the demonstration zone and the 10 kV links between
+//! them, completed milestone by milestone, with timeline controls, tooltips, a text
+//! description and the data table.
 //!
 //! **SVG, not canvas.** The map is a few hundred points drawn once: as SVG paths it is crisp
-//! at any device pixel ratio and zoom without redrawing, each district is a focusable element
-//! with a `<title>` that screen readers announce, labels are real text (selectable,
-//! translatable, scaled with the page), and the flow along the links is a CSS animation of
-//! `stroke-dashoffset` that the browser runs off the main thread and that
-//! `prefers-reduced-motion` switches off in the stylesheet. Canvas would need a redraw per
-//! frame and per DPR change, plus a parallel accessible DOM.
+//! at any device pixel ratio and zoom without redrawing, each district and link is a focusable
+//! element with an accessible name, labels are real text, and the flow along the links is a
+//! CSS animation of `stroke-dashoffset` that the browser runs off the main thread and that
+//! `prefers-reduced-motion` switches off in the stylesheet.
 //!
-//! Geometry and layout come from `viz::map` (the CLI draws its fallback SVG from the same view
-//! model). The map scales with `viewBox` and `width: 100%`; labels are laid out again for the
-//! measured width (40 px buckets) so they stay legible from 320 to 1200 px.
+//! Everything shown comes from view models: the geometry and layout from `viz::map`, the
+//! story (milestones, links, captions, tooltips, description, table) from
+//! `viz::map::view::grid_story`, which reads the `story` facts. The CLI draws its fallback SVG
+//! from the same view models.
 //!
-//! Story facts (captions, dates, village name, the transferable load) are not typed here: the
-//! caller passes `captions` and `dates`, one per timeline step.
-//! TODO(lead): fill `captions` and `dates` from the `story` crate's facts when wiring it in.
+//! Size discipline (this compiles into the shared WASM): the static geography is its own
+//! component that renders once; repeated SVG elements go through a few small helpers rather
+//! than one `html!` per call site; path strings are `Rc<str>` shared with the attributes;
+//! numbers are written by `viz::map::path` without float formatting.
 
 mod hooks;
 pub mod state;
 
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
-use story::{Lang, WidgetConfig};
-use viz::geo::{self, GeoMap};
-use viz::map::{self, path::fmt1, Layout, Link, LinkAt, MapPaths};
+use story::ui::UiText;
+use story::{Lang, WidgetConfig, WidgetOptions};
+use viz::geo;
+use viz::map::view::{grid_story, GridStory};
+use viz::map::{self, path::push1, Layout, LinkAt, MapPaths};
 use viz::timeline::{Step, Timeline};
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
+
+use crate::components::{DataTable, SourceNote};
 
 #[derive(Properties, PartialEq)]
 pub struct GridMapProps {
     pub config: WidgetConfig,
-    /// One caption per timeline step (opening frame, then each link). TODO(lead): from `story`.
-    #[prop_or_default]
-    pub captions: Vec<String>,
-    /// One date label per step, shown on the step buttons. TODO(lead): from `story`.
-    #[prop_or_default]
-    pub dates: Vec<String>,
 }
 
 /// Seconds per step, and of its entry transition.
 const STEP_SECONDS: f64 = 3.0;
 const ENTER_SECONDS: f64 = 1.5;
 
-/// The opening frame, then one step per link in the order they closed.
-fn build_timeline(links: usize, dates: &[String]) -> MapTimeline {
-    let ids = [
-        "intro",
-        "wujiang-qingpu",
-        "qingpu-jiashan",
-        "wujiang-jiashan",
-    ];
-    let steps = (0..=links)
-        .map(|i| Step {
-            id: ids.get(i).copied().unwrap_or("link").to_owned(),
-            date: dates.get(i).cloned().unwrap_or_default(),
-            change: i.checked_sub(1),
-            duration: STEP_SECONDS,
-            enter: if i == 0 { 0.0 } else { ENTER_SECONDS },
-        })
-        .collect();
-    Timeline::new(steps)
+/// One timeline step per story milestone.
+fn build_timeline(story: &GridStory) -> MapTimeline {
+    Timeline::new(
+        story
+            .steps
+            .iter()
+            .map(|s| Step {
+                id: s.id.to_owned(),
+                date: s.date.clone(),
+                change: s.change.clone(),
+                duration: STEP_SECONDS,
+                enter: ENTER_SECONDS,
+            })
+            .collect(),
+    )
 }
 
-/// Decoded map, its path strings and its link connectors (grid units).
-struct Geo {
-    map: GeoMap,
-    paths: MapPaths,
-    links: Vec<Link>,
+/// Decoded map with its path strings and the story laid over it.
+pub struct Model {
+    map: geo::GeoMap,
+    paths: Rc<MapPaths>,
+    story: GridStory,
 }
 
-fn load_geo() -> Result<Geo, String> {
-    let map = geo::load().map_err(|e| e.to_string())?;
-    let paths = map::paths(&map);
-    let links = map::demo_zone_links()
-        .iter()
-        .filter_map(|&s| map::link_geometry(&map, s))
-        .collect();
-    Ok(Geo { map, paths, links })
+fn load_model(lang: Lang) -> Option<Model> {
+    let map = geo::load().ok()?;
+    let paths = Rc::new(map::paths(&map));
+    let story = grid_story(&map, lang);
+    Some(Model { map, paths, story })
 }
 
-struct Text {
-    play: &'static str,
-    pause: &'static str,
-    scrubber: &'static str,
-    steps: &'static str,
-    reverse: &'static str,
-    map: &'static str,
-    error: &'static str,
+/// What the tooltip points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    District(usize),
+    Link(usize),
 }
 
-fn text(zh: bool) -> Text {
-    if zh {
-        Text {
-            play: "播放",
-            pause: "暂停",
-            scrubber: "时间轴",
-            steps: "步骤",
-            reverse: "反向",
-            map: "示范区地图",
-            error: "地图数据无法读取",
-        }
-    } else {
-        Text {
-            play: "Play",
-            pause: "Pause",
-            scrubber: "Timeline",
-            steps: "Steps",
-            reverse: "Reverse flow",
-            map: "Map of the demonstration zone",
-            error: "Map data could not be read",
-        }
+/// The open tooltip; `pinned` by a tap or focus, so leaving with the pointer keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tip {
+    target: Target,
+    pinned: bool,
+}
+
+/// Reads `data-tip="d1"` / `"l2"` from the nearest element at or above the event target.
+fn target_of(e: &Event) -> Option<Target> {
+    let el: Element = e.target()?.dyn_into().ok()?;
+    let tagged = el.closest("[data-tip]").ok()??;
+    let tip = tagged.get_attribute("data-tip")?;
+    let (kind, index) = tip.split_at_checked(1)?;
+    let i: usize = index.parse().ok()?;
+    match kind {
+        "d" => Some(Target::District(i)),
+        "l" => Some(Target::Link(i)),
+        _ => None,
     }
+}
+
+fn int(v: usize) -> AttrValue {
+    let mut s = String::new();
+    map::path::push_int(&mut s, v as i64);
+    s.into()
+}
+
+fn num(v: f64) -> AttrValue {
+    let mut s = String::new();
+    push1(&mut s, v);
+    s.into()
+}
+
+fn tag(prefix: char, i: usize) -> AttrValue {
+    let mut s = String::from(prefix);
+    map::path::push_int(&mut s, i as i64);
+    s.into()
 }
 
 #[function_component]
 pub fn GridMap(props: &GridMapProps) -> Html {
-    let zh = props.config.lang == Lang::Zh;
-    let t = text(zh);
-    let geo = use_memo((), |_| load_geo());
-    let figure = use_node_ref();
-    let width = hooks::use_width(figure.clone());
-    let n_links = geo.as_ref().as_ref().map_or(0, |g| g.links.len());
-    let dates = props.dates.clone();
-    let state = use_reducer(move || MapState::new(Rc::new(build_timeline(n_links, &dates))));
-    hooks::use_clock(state.playing, state.dispatcher());
-    hooks::use_reduced_motion(state.dispatcher());
-    let layout = {
-        let geo = geo.clone();
-        use_memo((width, zh), move |&(w, zh)| {
-            geo.as_ref()
-                .as_ref()
-                .ok()
-                .map(|g| map::layout(&g.map, &g.links, f64::from(w), zh))
+    let lang = props.config.lang;
+    let (first_step, autoplay) = match &props.config.options {
+        WidgetOptions::GridMap(o) => (o.step.id, o.autoplay),
+        _ => ("", false),
+    };
+    let model = use_memo(lang, |&lang| load_model(lang));
+    let stage = use_node_ref();
+    let tip_ref = use_node_ref();
+    let width = hooks::use_width(stage.clone());
+    let visibility = crate::use_visibility();
+    let reduced = crate::hooks::use_reduced_motion();
+    let state = {
+        let model = model.clone();
+        use_reducer(move || {
+            let (timeline, step) = match model.as_ref() {
+                Some(m) => (
+                    build_timeline(&m.story),
+                    m.story
+                        .step_index(first_step)
+                        .unwrap_or(m.story.steps.len()),
+                ),
+                None => (Timeline::new(Vec::new()), 0),
+            };
+            MapState::new(Rc::new(timeline), step)
         })
     };
-
-    let body = match (geo.as_ref(), layout.as_ref()) {
-        (Ok(g), Some(l)) => draw_map(g, l, &state, zh, t.map),
-        (Err(e), _) => {
-            html! { <p class="gm-error" role="alert">{ t.error }{ ": " }{ e.clone() }</p> }
-        }
-        _ => html! {},
-    };
-
-    let view = state.view();
-    let on_toggle = {
+    let tip = use_state_eq(|| None::<Tip>);
+    hooks::use_clock(state.playing && visibility.active(), state.dispatcher());
+    {
+        // Tell the state about reduced motion; with autoplay, play once from the first step the
+        // first time the map can be seen (never under reduced motion).
         let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePlay))
+        let done = use_mut_ref(|| false);
+        let go = autoplay && !reduced && visibility.active();
+        use_effect_with((reduced, go), move |&(reduced, go)| {
+            d.dispatch(Action::ReducedMotion(reduced));
+            if go && !*done.borrow() {
+                *done.borrow_mut() = true;
+                d.dispatch(Action::PlayFromStart);
+            }
+        });
+    }
+    let layout = {
+        let model = model.clone();
+        use_memo((width, lang), move |&(w, lang)| {
+            model.as_ref().as_ref().map(|m| {
+                let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
+                let caps: Vec<Option<&str>> = m
+                    .story
+                    .links
+                    .iter()
+                    .map(|l| l.capacity.as_deref())
+                    .collect();
+                map::layout(&m.map, &links, &caps, f64::from(w), lang)
+            })
+        })
+    };
+    // Place the open tooltip at its anchor (CSSOM: inline style attributes break strict CSP).
+    {
+        let tip_ref = tip_ref.clone();
+        let at = tip
+            .and_then(|t| anchor_of(t.target, layout.as_ref().as_ref()?))
+            .map(|(x, y)| ((x * 10.0) as i64, (y * 10.0) as i64));
+        use_effect_with(at, move |at| {
+            if let (Some((x, y)), Some(el)) = (at, tip_ref.cast::<HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("left", &percent(*x));
+                let _ = style.set_property("top", &percent(*y));
+            }
+        });
+    }
+
+    let (Some(m), Some(l)) = (model.as_ref(), layout.as_ref()) else {
+        return html! {
+            <crate::components::ErrorBox {lang} message={UiText::MapError.get(lang)} />
+        };
+    };
+    let story = &m.story;
+    let view = state.view();
+    let d = state.dispatcher();
+    let act = move |a: Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a))
     };
     let on_key = {
         let d = state.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == " " || e.key() == "Enter" {
-                e.prevent_default();
-                d.dispatch(Action::TogglePlay);
-            }
+            let a = match e.key().as_str() {
+                " " | "Enter" => Action::TogglePlay,
+                _ => return,
+            };
+            e.prevent_default();
+            d.dispatch(a);
+        })
+    };
+    let on_scrub_key = {
+        let d = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| {
+            let a = match e.key().as_str() {
+                "ArrowLeft" | "ArrowDown" | "PageDown" => Action::Prev,
+                "ArrowRight" | "ArrowUp" | "PageUp" => Action::Next,
+                "Home" => Action::First,
+                "End" => Action::Last,
+                _ => return,
+            };
+            e.prevent_default();
+            d.dispatch(a);
         })
     };
     let on_scrub = {
@@ -167,154 +240,353 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             }
         })
     };
-    let on_reverse = {
-        let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ReverseFlow))
+    let show = {
+        let tip = tip.clone();
+        move |pinned: bool| {
+            let tip = tip.clone();
+            Callback::from(move |e: Event| {
+                let target = target_of(&e);
+                match (target, *tip) {
+                    (Some(target), _) => tip.set(Some(Tip { target, pinned })),
+                    // Pointer over empty map: a pinned tooltip stays, a hover one goes.
+                    (None, Some(t)) if t.pinned && !pinned => {}
+                    _ => tip.set(None),
+                }
+            })
+        }
     };
-    let total_ms = (state.timeline().total() * 1000.0).round() as i64;
-    let now_ms = (state.t * 1000.0).round() as i64;
-    let steps = state
-        .timeline()
-        .steps()
+    let hover = show(false);
+    let pin = show(true);
+    let on_over = Callback::from(move |e: PointerEvent| hover.emit(e.into()));
+    let on_click = {
+        let pin = pin.clone();
+        Callback::from(move |e: MouseEvent| pin.emit(e.into()))
+    };
+    let on_focus = Callback::from(move |e: FocusEvent| pin.emit(e.into()));
+    let hide = {
+        let tip = tip.clone();
+        move |keep_pinned: bool| {
+            let tip = tip.clone();
+            Callback::from(move |_: Event| {
+                if !(keep_pinned && tip.is_some_and(|t| t.pinned)) {
+                    tip.set(None);
+                }
+            })
+        }
+    };
+    let on_leave = {
+        let h = hide(true);
+        Callback::from(move |e: PointerEvent| h.emit(e.into()))
+    };
+    let on_blur = {
+        let h = hide(false);
+        Callback::from(move |e: FocusEvent| h.emit(e.into()))
+    };
+    let on_escape = {
+        let h = hide(false);
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                h.emit(e.into());
+            }
+        })
+    };
+
+    // Ids are scoped to the widget's shadow root, so fixed names do not clash between widgets.
+    let desc_id = AttrValue::Static("gm-desc");
+    let tip_id = AttrValue::Static("gm-tip");
+    let tip_html = tooltip(
+        tip.and_then(|t| Some((t.target, anchor_of(t.target, l)?))),
+        l.width < 560.0,
+        story,
+        tip_id,
+        tip_ref,
+    );
+    let total_ms = (state.timeline().total() * 1000.0).round() as usize;
+    let now_ms = (state.t * 1000.0).round() as usize;
+    let current = story.steps.get(view.step);
+    let steps = story
+        .steps
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let d = state.dispatcher();
-            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Step(i)));
-            let label = if s.date.is_empty() {
-                (i + 1).to_string()
-            } else {
-                s.date.clone()
-            };
-            let current = (i == view.step).then_some("step");
             html! {
-                <li><button type="button" class="gm-step" aria-current={current} {onclick}>{ label }</button></li>
+                <li><button type="button" class="gm-step" data-step={s.id}
+                    aria-current={(i == view.step).then_some("step")}
+                    onclick={act(Action::Step(i))}>{ s.date.clone() }</button></li>
             }
         })
         .collect::<Html>();
-    let caption = props.captions.get(view.step).cloned().unwrap_or_default();
-
+    let paused = !state.playing;
     html! {
-        <figure class="gm" ref={figure}>
-            { body }
-            <div class="gm-controls">
-                <button type="button" class="gm-play" aria-pressed={if state.playing { "true" } else { "false" }}
-                    onclick={on_toggle} onkeydown={on_key}>
-                    { if state.playing { t.pause } else { t.play } }
-                </button>
-                <input type="range" class="gm-scrub" min="0" max={total_ms.to_string()} step="10"
-                    value={now_ms.to_string()} aria-label={t.scrubber} oninput={on_scrub} />
-                <ol class="gm-steps" aria-label={t.steps}>{ steps }</ol>
-                <button type="button" class="gm-reverse" aria-pressed={if state.reversed { "true" } else { "false" }}
-                    onclick={on_reverse}>{ "⇄ " }{ t.reverse }</button>
+        <>
+        <figure class="gm" onkeydown={on_escape}>
+            <div class="gm-stage" ref={stage}>
+                <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
+                    aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
+                    onpointerover={on_over} onpointerleave={on_leave} onclick={on_click}
+                    onfocusin={on_focus} onfocusout={on_blur}>
+                    <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} />
+                    { draw_overlay(l, story, &state) }
+                </svg>
+                { tip_html }
             </div>
-            <figcaption class="gm-caption" aria-live="polite">{ caption }</figcaption>
-            <p class="gm-credit">{ geo::attribution(zh) }</p>
+            <p class="visually-hidden" id={desc_id}>{ story.description.clone() }</p>
+            <div class="gm-controls">
+                <button type="button" class="gm-play" onclick={act(Action::TogglePlay)} onkeydown={on_key}>
+                    { if paused { UiText::Play.get(lang) } else { UiText::Pause.get(lang) } }
+                </button>
+                <input type="range" class="gm-scrub" min="0" max={int(total_ms)} step="10"
+                    value={int(now_ms)} aria-label={UiText::Timeline.get(lang)}
+                    aria-valuetext={current.map(|s| AttrValue::from(s.date.clone()))}
+                    oninput={on_scrub} onkeydown={on_scrub_key} />
+                <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
+                <button type="button" class="gm-reverse" aria-pressed={if state.reversed { "true" } else { "false" }}
+                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ UiText::MutualBackup.get(lang) }</button>
+            </div>
+            <figcaption class="gm-caption" aria-live="polite">
+                { current.map(|s| s.caption.clone()).unwrap_or_default() }
+            </figcaption>
         </figure>
+        <DataTable table={story.table.clone()} {lang} />
+        <SourceNote {lang} source={story.source} note={Some(AttrValue::from(geo::attribution(lang == Lang::Zh)))} />
+        </>
     }
 }
 
-fn feature_paths(items: &[map::FeaturePath], zh: bool, class: &str, focus: bool) -> Html {
-    items
-        .iter()
-        .map(|f| {
-            let name = if zh { &f.name_zh } else { &f.name_en };
-            let class = if f.code != 0 {
-                classes!(class.to_owned(), map::slug(f.code))
-            } else {
-                classes!(class.to_owned())
-            };
-            html! {
-                <path {class} d={f.d.clone()} vector-effect="non-scaling-stroke"
-                    tabindex={focus.then_some("0")} data-code={(f.code != 0).then(|| f.code.to_string())}>
-                    <title>{ name.clone() }</title>
-                </path>
-            }
-        })
-        .collect()
+/// `42.5%` from tenths of a percent.
+fn percent(tenths: i64) -> String {
+    let mut s = String::new();
+    push1(&mut s, tenths as f64 / 10.0);
+    s.push('%');
+    s
 }
 
-fn draw_map(g: &Geo, l: &Layout, state: &MapState, zh: bool, title: &'static str) -> Html {
-    let view_box = {
-        let mut s = String::from("0 0 ");
-        s.push_str(&fmt1(l.width));
-        s.push(' ');
-        s.push_str(&fmt1(l.height));
-        s
+/// Where the tooltip for `target` points, in percent of the drawing.
+fn anchor_of(target: Target, l: &Layout) -> Option<(f64, f64)> {
+    let p = match target {
+        Target::District(i) => l.districts.get(i)?.1,
+        Target::Link(i) => l.links.get(i)?.anchor,
     };
-    let mut scale = String::from("scale(");
-    scale.push_str(&fixed(l.scale, 5));
-    scale.push(')');
+    Some((p[0] / l.width * 100.0, p[1] / l.height * 100.0))
+}
+
+/// The tooltip box: a heading and lines, placed beside its anchor (side classes keep it inside
+/// the drawing: it grows away from the nearer edge; on a narrow map it docks under it).
+/// Always rendered, `closed` (invisible) when closed, so the elements before it are never
+/// re-created (yew diffs unkeyed lists from the end), which would lose keyboard focus.
+fn tooltip(
+    open: Option<(Target, (f64, f64))>,
+    docked: bool,
+    story: &GridStory,
+    id: AttrValue,
+    node: NodeRef,
+) -> Html {
+    let (title, lines, class): (String, Vec<String>, Classes) = match open {
+        Some((target, (x, y))) => {
+            let text = match target {
+                Target::District(i) => story
+                    .districts
+                    .get(i)
+                    .map(|d| (d.name.to_owned(), vec![d.within.clone()])),
+                Target::Link(i) => story
+                    .links
+                    .get(i)
+                    .map(|l| (l.title.clone(), l.lines.clone())),
+            };
+            let (title, lines) = text.unwrap_or_default();
+            let side = if x < 35.0 {
+                "right"
+            } else if x > 65.0 {
+                "left"
+            } else {
+                ""
+            };
+            // A narrow map has no room beside the anchor: the box docks under the drawing.
+            let place = if docked {
+                "docked"
+            } else if y < 35.0 {
+                "below"
+            } else {
+                ""
+            };
+            (title, lines, classes!("gm-tip", side, place))
+        }
+        None => (String::new(), Vec::new(), classes!("gm-tip", "closed")),
+    };
+    html! {
+        <div {class} {id} role="tooltip" ref={node}>
+            <strong>{ title }</strong>
+            { for lines.into_iter().map(|t| html! { <span>{ t }</span> }) }
+        </div>
+    }
+}
+
+fn view_box(l: &Layout) -> AttrValue {
+    let mut s = String::from("0 0 ");
+    push1(&mut s, l.width);
+    s.push(' ');
+    push1(&mut s, l.height);
+    s.into()
+}
+
+trait ScaleAttr {
+    fn scale_attr(&self) -> AttrValue;
+}
+
+impl ScaleAttr for Layout {
+    /// `scale(0.29297)`: px per grid unit, five decimals.
+    fn scale_attr(&self) -> AttrValue {
+        let mut s = String::from("scale(");
+        s.push_str(&fixed(self.scale, 5));
+        s.push(')');
+        s.into()
+    }
+}
+
+#[derive(Properties)]
+struct GeographyProps {
+    paths: Rc<MapPaths>,
+    scale: AttrValue,
+    story: Rc<Option<Model>>,
+}
+
+impl PartialEq for GeographyProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.paths, &o.paths)
+            && self.scale == o.scale
+            && Rc::ptr_eq(&self.story, &o.story)
+    }
+}
+
+/// The static layers (provinces, districts, lakes, borders, zone outline) in grid units under
+/// one `scale()`: renders again only when the width bucket changes, not on every clock tick.
+#[function_component]
+fn Geography(props: &GeographyProps) -> Html {
+    let p = &props.paths;
+    let districts = props.story.as_ref().as_ref().map(|m| &m.story.districts);
+    let layer = |items: &[map::FeaturePath], class: &'static str| -> Html {
+        items
+            .iter()
+            .map(|f| area(class, f.class, f.d.clone(), None))
+            .collect()
+    };
+    let focusable = p
+        .districts
+        .iter()
+        .map(|f| {
+            let info =
+                districts.and_then(|ds| ds.iter().position(|d| d.code == f.code).map(|i| (i, ds)));
+            let a11y = info.and_then(|(i, ds)| Some((i, ds.get(i)?.label.clone())));
+            area("gm-dist", f.class, f.d.clone(), a11y)
+        })
+        .collect::<Html>();
+    html! {
+        <g transform={props.scale.clone()}>
+            { layer(&p.provinces, "gm-prov") }
+            { focusable }
+            { layer(&p.lakes, "gm-lake") }
+            { layer(&p.borders, "gm-border") }
+            { area("gm-zone", "", p.zone.clone(), None) }
+        </g>
+    }
+}
+
+/// One area or line of the geography; `a11y` makes it a focusable, named district.
+fn area(
+    class: &'static str,
+    slug: &'static str,
+    d: Rc<str>,
+    a11y: Option<(usize, String)>,
+) -> Html {
+    let (tabindex, role, label, tip) = match a11y {
+        Some((i, label)) => (
+            Some("0"),
+            Some("img"),
+            Some(AttrValue::from(label)),
+            Some(tag('d', i)),
+        ),
+        None => (None, None, None, None),
+    };
+    html! {
+        <path class={classes!(class, slug)} d={AttrValue::Rc(d)} vector-effect="non-scaling-stroke"
+            {tabindex} {role} aria-label={label} data-tip={tip} />
+    }
+}
+
+/// Everything that changes with the clock: links, labels of shown links, dots.
+fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
     let links = l
         .links
         .iter()
         .enumerate()
         .map(|(i, link)| {
             let shown = state.link_shown(i);
-            if shown <= 0.0 {
-                return html! {};
-            }
-            let d = map::path::polyline_px(&[link.from, link.anchor, link.to]);
-            let note = map::anchor_note(link.at, zh);
-            let mut dash = fixed(shown.clamp(0.0, 1.0), 3);
-            dash.push_str(" 1");
-            let flow = (shown >= 1.0).then(|| {
-                let class = classes!("gm-flow", state.reversed.then_some("rev"));
-                html! { <path {class} d={d.clone()} /> }
-            });
-            let junction = matches!(link.at, LinkAt::NearPlace(_)).then(|| {
-                html! { <circle class="gm-junction" cx={fmt1(link.anchor[0])} cy={fmt1(link.anchor[1])} r="6" /> }
-            });
-            html! {
-                <g class="gm-link" data-link={i.to_string()}>
-                    <title>{ note }</title>
-                    <path class="gm-cable" d={d.clone()} pathLength="1" stroke-dasharray={dash} />
-                    { flow }
-                    <circle class="gm-end" cx={fmt1(link.from[0])} cy={fmt1(link.from[1])} r="3.5" />
-                    if shown >= 1.0 {
-                        <circle class="gm-end" cx={fmt1(link.to[0])} cy={fmt1(link.to[1])} r="3.5" />
-                    }
-                    { junction }
-                </g>
+            match story.links.get(i) {
+                Some(info) if shown > 0.0 => {
+                    draw_link(i, link, shown, info.label.clone(), state.reversed)
+                }
+                _ => Html::default(),
             }
         })
         .collect::<Html>();
     let places = l
         .places
         .iter()
-        .map(|p| {
-            html! {
-                <circle class="gm-dot" cx={fmt1(p.x)} cy={fmt1(p.y)} r={if p.seat { "4" } else { "3" }}>
-                    <title>{ p.name.clone() }</title>
-                </circle>
-            }
-        })
+        .map(|p| circle("gm-dot", p.x, p.y, if p.seat { "4" } else { "3" }))
         .collect::<Html>();
     let labels = l
         .labels
         .iter()
+        .filter(|x| match (x.link, x.kind) {
+            (None, _) => true,
+            // A capacity shows once its link is closed, a note while the link is drawn.
+            (Some(i), map::LabelKind::Capacity) => state.link_shown(i) >= 1.0,
+            (Some(i), _) => state.link_shown(i) > 0.0,
+        })
         .map(|x| {
             html! {
-                <text class={x.kind.class()} x={fmt1(x.x)} y={fmt1(x.y)}
-                    text-anchor={x.anchor.as_str()} font-size={fmt1(x.size)} aria-hidden="true">
+                <text class={x.kind.class()} x={num(x.x)} y={num(x.y)}
+                    text-anchor={x.anchor.as_str()} font-size={num(x.size)} aria-hidden="true">
                     { x.text.clone() }
                 </text>
             }
         })
         .collect::<Html>();
     html! {
-        <svg class="gm-map" viewBox={view_box} role="group" aria-label={title}>
-            <g transform={scale}>
-                { feature_paths(&g.paths.provinces, zh, "gm-prov", false) }
-                { feature_paths(&g.paths.districts, zh, "gm-dist", true) }
-                { feature_paths(&g.paths.lakes, zh, "gm-lake", false) }
-                { feature_paths(&g.paths.borders, zh, "gm-border", false) }
-            </g>
+        <>
             { links }
             { places }
             { labels }
-        </svg>
+        </>
     }
+}
+
+fn draw_link(i: usize, link: &map::Link, shown: f64, label: String, reversed: bool) -> Html {
+    let d = AttrValue::from(map::path::polyline_px(&[link.from, link.anchor, link.to]));
+    let whole = shown >= 1.0;
+    let mut dash = fixed(shown.clamp(0.0, 1.0), 3);
+    dash.push_str(" 1");
+    html! {
+        <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex="0" role="img"
+            aria-label={label}>
+            <path class="gm-hit" d={d.clone()} />
+            <path class="gm-cable" d={d.clone()} pathLength="1" stroke-dasharray={dash} />
+            if whole {
+                <path class={if reversed { "gm-flow rev" } else { "gm-flow" }} {d} />
+            }
+            { circle("gm-end", link.from[0], link.from[1], "3.5") }
+            if whole {
+                { circle("gm-end", link.to[0], link.to[1], "3.5") }
+                if matches!(link.at, LinkAt::NearPlace(_)) {
+                    { circle("gm-junction", link.anchor[0], link.anchor[1], "6") }
+                }
+            }
+        </g>
+    }
+}
+
+fn circle(class: &'static str, x: f64, y: f64, r: &'static str) -> Html {
+    html! { <circle {class} cx={num(x)} cy={num(y)} {r} /> }
 }
 
 /// A non-negative number with exactly `decimals` decimals, without float formatting code.
@@ -353,23 +625,33 @@ mod tests {
     }
 
     #[test]
-    fn the_timeline_opens_then_closes_each_link_in_turn() {
-        let tl = build_timeline(3, &[]);
-        let changes: Vec<Option<usize>> = tl.steps().iter().map(|s| s.change).collect();
-        assert_eq!(changes, vec![None, Some(0), Some(1), Some(2)]);
-        assert_eq!(tl.total(), 4.0 * STEP_SECONDS);
+    fn the_timeline_has_one_step_per_milestone() {
+        let m = load_model(Lang::Zh).unwrap();
+        let tl = build_timeline(&m.story);
+        let ids: Vec<&str> = tl.steps().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["2019-09", "2019-10", "2020-06"]);
+        assert_eq!(tl.total(), 3.0 * STEP_SECONDS);
+        assert_eq!(tl.steps()[0].change.links.len(), 2);
+        assert_eq!(tl.steps()[2].date, "2020年6月30日11时许");
     }
 
     #[test]
-    fn dates_given_by_the_caller_label_the_steps() {
-        let tl = build_timeline(1, &["a".into(), "b".into()]);
-        assert_eq!(tl.steps()[1].date, "b");
+    fn the_embedded_map_loads_with_the_story() {
+        let m = load_model(Lang::En).unwrap();
+        assert_eq!(m.paths.districts.len(), 3);
+        assert_eq!(m.story.links.len(), 3);
     }
 
     #[test]
-    fn the_embedded_map_loads() {
-        let g = load_geo().unwrap();
-        assert_eq!(g.paths.districts.len(), 3);
-        assert_eq!(g.links.len(), 3);
+    fn tooltip_anchors_are_in_percent_of_the_drawing() {
+        let m = load_model(Lang::Zh).unwrap();
+        let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
+        let l = map::layout(&m.map, &links, &[], 640.0, Lang::Zh);
+        for t in [Target::District(0), Target::Link(2)] {
+            let (x, y) = anchor_of(t, &l).unwrap();
+            assert!((0.0..=100.0).contains(&x) && (0.0..=100.0).contains(&y));
+        }
+        assert_eq!(anchor_of(Target::Link(9), &l), None);
+        assert_eq!(percent(425), "42.5%");
     }
 }

@@ -7,6 +7,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LabelKind {
     District,
+    /// A figure beside a link (its capacity).
+    Capacity,
     Note,
     Seat,
     Town,
@@ -16,6 +18,7 @@ impl LabelKind {
     pub fn class(self) -> &'static str {
         match self {
             LabelKind::District => "lbl-district",
+            LabelKind::Capacity => "lbl-cap",
             LabelKind::Note => "lbl-note",
             LabelKind::Seat => "lbl-seat",
             LabelKind::Town => "lbl-town",
@@ -50,6 +53,8 @@ pub struct Label {
     pub anchor: TextAnchor,
     pub kind: LabelKind,
     pub size: f64,
+    /// The link (index) this label belongs to: shown only while that link is.
+    pub link: Option<usize>,
 }
 
 /// An axis-aligned box `[x0, y0, x1, y1]`.
@@ -78,6 +83,7 @@ pub struct Request {
     pub kind: LabelKind,
     pub size: f64,
     pub candidates: Vec<([f64; 2], TextAnchor)>,
+    pub link: Option<usize>,
 }
 
 /// Estimated advance width of `text` at `size` px.
@@ -99,6 +105,14 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 }
 
 impl Request {
+    /// The same request, for a label that belongs to link `i`.
+    pub fn for_link(self, i: usize) -> Self {
+        Request {
+            link: Some(i),
+            ..self
+        }
+    }
+
     /// Right, left, above and below a dot of radius `r` at `p`, then the four diagonals.
     pub fn beside_point(text: &str, p: [f64; 2], r: f64, kind: LabelKind, size: f64) -> Self {
         let gap = r + 3.0;
@@ -120,6 +134,7 @@ impl Request {
                 ([left, up], TextAnchor::End),
                 ([left, down], TextAnchor::End),
             ],
+            link: None,
         }
     }
 
@@ -146,6 +161,7 @@ impl Request {
             kind,
             size,
             candidates,
+            link: None,
         }
     }
 
@@ -173,6 +189,7 @@ pub fn place(requests: &[Request], obstacles: &[Box2], frame: [f64; 2]) -> Vec<L
     // Priority order without a sort (a stable sort costs ~3 KB of WASM).
     let kinds = [
         LabelKind::District,
+        LabelKind::Capacity,
         LabelKind::Note,
         LabelKind::Seat,
         LabelKind::Town,
@@ -196,6 +213,7 @@ pub fn place(requests: &[Request], obstacles: &[Box2], frame: [f64; 2]) -> Vec<L
                 anchor: c.1,
                 kind: r.kind,
                 size: r.size,
+                link: r.link,
             });
         }
     }

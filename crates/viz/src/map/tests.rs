@@ -4,6 +4,10 @@ use super::labels::{Box2, Request};
 use super::*;
 use crate::geo::measure::{in_rings, length, to_f, P};
 use crate::geo::{codes, load, Feature};
+use story::Lang;
+
+/// A capacity label on the last link, as the widget has.
+const CAP: [Option<&str>; 3] = [None, None, Some("约4000千伏安")];
 
 fn map() -> GeoMap {
     load().unwrap()
@@ -131,9 +135,9 @@ fn label_boxes(l: &Layout) -> Vec<Box2> {
 fn labels_never_overlap_or_leave_the_frame_from_320_to_1200_px() {
     let m = map();
     let ls = links(&m);
-    for zh in [true, false] {
+    for lang in [Lang::Zh, Lang::En] {
         for w in (320..=1200).step_by(40) {
-            let l = layout(&m, &ls, f64::from(w), zh);
+            let l = layout(&m, &ls, &CAP, f64::from(w), lang);
             let boxes = label_boxes(&l);
             for (i, a) in boxes.iter().enumerate() {
                 let [x0, y0, x1, y1] = a.0;
@@ -149,22 +153,22 @@ fn labels_never_overlap_or_leave_the_frame_from_320_to_1200_px() {
 #[test]
 fn all_three_district_names_fit_even_at_320_px() {
     let m = map();
-    for zh in [true, false] {
-        let l = layout(&m, &links(&m), 320.0, zh);
+    for lang in [Lang::Zh, Lang::En] {
+        let l = layout(&m, &links(&m), &CAP, 320.0, lang);
         let n = l
             .labels
             .iter()
             .filter(|x| x.kind == LabelKind::District)
             .count();
-        assert_eq!(n, 3, "zh={zh}");
+        assert_eq!(n, 3, "{lang:?}");
     }
 }
 
 #[test]
 fn at_1200_px_every_label_fits() {
     let m = map();
-    let l = layout(&m, &links(&m), 1200.0, true);
-    assert_eq!(l.labels.len(), 3 + 8 + 3);
+    let l = layout(&m, &links(&m), &CAP, 1200.0, Lang::Zh);
+    assert_eq!(l.labels.len(), 3 + 8 + 3 + 1);
     let texts: Vec<&str> = l.labels.iter().map(|x| x.text.as_str()).collect();
     assert!(texts.contains(&"吴江区") && texts.contains(&"松陵"));
 }
@@ -172,7 +176,7 @@ fn at_1200_px_every_label_fits() {
 #[test]
 fn a_nan_width_lays_out_at_1200() {
     let m = map();
-    let l = layout(&m, &links(&m), f64::NAN, false);
+    let l = layout(&m, &links(&m), &CAP, f64::NAN, Lang::En);
     assert_eq!(l.width, 1200.0);
     assert!(l.height > 700.0 && l.height < 900.0);
 }
@@ -182,4 +186,66 @@ fn short_names_drop_the_qualifier() {
     assert_eq!(short_name("松陵（吴江区政府驻地）"), "松陵");
     assert_eq!(short_name("Lili town, Wujiang"), "Lili town");
     assert_eq!(short_name("青浦区"), "青浦区");
+}
+
+#[test]
+fn link_labels_belong_to_their_link_and_the_capacity_sits_by_the_junction() {
+    let m = map();
+    let l = layout(&m, &links(&m), &CAP, 800.0, Lang::Zh);
+    let cap = l
+        .labels
+        .iter()
+        .find(|x| x.kind == LabelKind::Capacity)
+        .unwrap();
+    assert_eq!(cap.text, "约4000千伏安");
+    assert_eq!(cap.link, Some(2));
+    let a = l.links[2].anchor;
+    assert!((cap.x - a[0]).abs() < 120.0 && (cap.y - a[1]).abs() < 40.0);
+    for x in &l.labels {
+        let is_link = matches!(x.kind, LabelKind::Note | LabelKind::Capacity);
+        assert_eq!(x.link.is_some(), is_link, "{}", x.text);
+    }
+}
+
+#[test]
+fn every_district_has_a_tooltip_point_inside_the_frame() {
+    let m = map();
+    let l = layout(&m, &links(&m), &CAP, 640.0, Lang::En);
+    assert_eq!(l.districts.len(), 3);
+    for (_, [x, y]) in &l.districts {
+        assert!(*x > 0.0 && *x < l.width && *y > 0.0 && *y < l.height);
+    }
+}
+
+#[test]
+fn the_zone_outline_leaves_out_the_inner_borders() {
+    let m = map();
+    let p = paths(&m);
+    assert!(p.zone.starts_with('M'));
+    let refs: Vec<usize> = m
+        .features
+        .iter()
+        .filter(|f| matches!(f.shape, crate::geo::Shape::District { .. }))
+        .flat_map(|f| GeoMap::rings_of(f).iter().flatten())
+        .map(|&r| crate::geo::arc_index(r).0)
+        .collect();
+    let once = refs
+        .iter()
+        .filter(|&&i| refs.iter().filter(|&&j| j == i).count() == 1)
+        .count();
+    let shared = refs.len() - once;
+    // Each inner border (three pairs) is at least one arc used twice, and is left out.
+    assert!(shared >= 6, "{shared}");
+    assert_eq!(p.zone.matches('M').count(), once);
+}
+
+#[test]
+fn provinces_and_districts_get_class_slugs() {
+    let p = paths(&map());
+    let mut prov: Vec<&str> = p.provinces.iter().map(|f| f.class).collect();
+    prov.sort_unstable();
+    assert_eq!(prov, ["p-js", "p-sh", "p-zj"]);
+    let mut dist: Vec<&str> = p.districts.iter().map(|f| f.class).collect();
+    dist.sort_unstable();
+    assert_eq!(dist, ["jiashan", "qingpu", "wujiang"]);
 }

@@ -1,5 +1,5 @@
-//! Hooks of the grid map: the drawing width (a `ResizeObserver` on the figure), the animation
-//! clock (`requestAnimationFrame` while playing) and the reader's motion preference.
+//! Hooks of the grid map: the drawing width (a `ResizeObserver` on the figure) and the
+//! animation clock (`requestAnimationFrame` while playing).
 
 use super::state::{Action, MapState};
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -80,21 +80,6 @@ fn schedule(
     if let Ok(mut s) = slot.try_borrow_mut() {
         *s = Some(handle);
     }
-}
-
-/// Tells the state whether the reader prefers reduced motion (checked once on mount).
-#[hook]
-pub fn use_reduced_motion(dispatch: UseReducerDispatcher<MapState>) {
-    use_effect_with((), move |_| {
-        let reduce = web_sys::window()
-            .and_then(|w| {
-                w.match_media("(prefers-reduced-motion: reduce)")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|m| m.matches());
-        dispatch.dispatch(Action::ReducedMotion(reduce));
-    });
 }
 
 #[cfg(test)]

@@ -2,11 +2,13 @@
 //! direction. One `Reducible` with an [`Action`] enum; pure, so it is tested natively.
 
 use std::rc::Rc;
+use viz::map::view::Change;
 use viz::timeline::{Timeline, TimelineState};
 use yew::Reducible;
 
-/// A step changes nothing (`None`, the opening frame) or closes link `Some(i)`.
-pub type MapTimeline = Timeline<Option<usize>>;
+/// One step per story milestone; a step completes a set of links (maybe none) and may be the
+/// zone's approval.
+pub type MapTimeline = Timeline<Change>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapState {
@@ -28,6 +30,8 @@ pub enum Action {
     Tick(f64),
     /// Jump to a clock time (the scrubber); pauses.
     Seek(f64),
+    /// Play once from the first step (autoplay when first seen).
+    PlayFromStart,
     Next,
     Prev,
     First,
@@ -42,9 +46,10 @@ pub enum Action {
 const MAX_TICK: f64 = 0.25;
 
 impl MapState {
-    pub fn new(timeline: Rc<MapTimeline>) -> Self {
+    /// A paused state at the resting frame of step `step` (clamped to the last).
+    pub fn new(timeline: Rc<MapTimeline>, step: usize) -> Self {
         MapState {
-            t: 0.0,
+            t: timeline.rest_of(step),
             playing: false,
             reduced_motion: false,
             reversed: false,
@@ -71,11 +76,16 @@ impl MapState {
 
     /// How much of link `link` is drawn (0..=1).
     pub fn link_shown(&self, link: usize) -> f64 {
+        self.timeline.item_shown(self.view(), link)
+    }
+
+    /// How strongly the zone's outline is drawn (0..=1): from the step of its approval on.
+    pub fn zone_shown(&self) -> f64 {
         let view = self.view();
         self.timeline
             .steps()
             .iter()
-            .position(|s| s.change == Some(link))
+            .position(|s| s.change.zone)
             .map_or(0.0, |i| view.shown(i))
     }
 
@@ -102,10 +112,12 @@ impl Reducible for MapState {
         match action {
             Action::TogglePlay if self.playing => self.with(now, false),
             Action::TogglePlay => {
-                // Playing from the end starts over.
-                let t = if now >= end { 0.0 } else { now };
+                // Playing from the last step (the default final frame) starts over.
+                let last = tl.len().saturating_sub(1);
+                let t = if tl.step_at(now) >= last { 0.0 } else { now };
                 self.with(t, true)
             }
+            Action::PlayFromStart => self.with(0.0, true),
             Action::Pause => self.with(now, false),
             Action::Tick(dt) => {
                 if !self.playing || !dt.is_finite() || dt <= 0.0 {
@@ -142,24 +154,31 @@ mod tests {
     use super::*;
     use viz::timeline::Step;
 
+    /// Like the story: two links, then the zone, then the last link; plus an empty opening.
     fn timeline() -> Rc<MapTimeline> {
-        let step = |id: &str, change| Step {
+        let step = |id: &str, links: &[usize], zone| Step {
             id: id.into(),
             date: String::new(),
-            change,
+            change: Change {
+                links: links.to_vec(),
+                zone,
+            },
             duration: 3.0,
             enter: 1.5,
         };
         Rc::new(Timeline::new(vec![
-            step("intro", None),
-            step("a", Some(0)),
-            step("b", Some(1)),
-            step("c", Some(2)),
+            step("intro", &[], false),
+            step("a", &[0, 1], false),
+            step("b", &[], true),
+            step("c", &[2], false),
         ]))
     }
 
     fn state() -> Rc<MapState> {
-        Rc::new(MapState::new(timeline()))
+        Rc::new(MapState {
+            t: 0.0,
+            ..MapState::new(timeline(), 0)
+        })
     }
 
     #[test]
@@ -208,6 +227,41 @@ mod tests {
         let s = state().reduce(Action::Last).reduce(Action::TogglePlay);
         assert_eq!(s.t, 0.0);
         assert!(s.playing);
+        let rest = state().reduce(Action::Step(3)).reduce(Action::TogglePlay);
+        assert_eq!(rest.t, 0.0, "the final frame counts as the end");
+    }
+
+    #[test]
+    fn a_new_state_rests_on_the_given_step() {
+        let s = MapState::new(timeline(), 3);
+        assert_eq!(s.t, 10.5);
+        assert!(!s.playing);
+        assert_eq!(s.link_shown(2), 1.0);
+        let clamped = MapState::new(timeline(), 99);
+        assert_eq!(clamped.t, 10.5);
+    }
+
+    #[test]
+    fn play_from_start_rewinds_and_plays() {
+        let s = state().reduce(Action::Last).reduce(Action::PlayFromStart);
+        assert_eq!(s.t, 0.0);
+        assert!(s.playing);
+        assert_eq!(s.link_shown(0), 0.0);
+    }
+
+    #[test]
+    fn one_step_brings_in_two_links_together() {
+        let s = state().reduce(Action::Seek(3.75));
+        assert_eq!(s.link_shown(0), s.link_shown(1));
+        assert!(s.link_shown(0) > 0.0 && s.link_shown(0) < 1.0);
+        assert_eq!(s.link_shown(2), 0.0);
+    }
+
+    #[test]
+    fn the_zone_outline_shows_from_its_step_on() {
+        assert_eq!(state().reduce(Action::Step(1)).zone_shown(), 0.0);
+        assert_eq!(state().reduce(Action::Step(2)).zone_shown(), 1.0);
+        assert_eq!(state().reduce(Action::Step(3)).zone_shown(), 1.0);
     }
 
     #[test]
@@ -226,7 +280,8 @@ mod tests {
         let s = state().reduce(Action::Next);
         assert_eq!(s.t, 4.5);
         assert_eq!(s.link_shown(0), 1.0);
-        assert_eq!(s.link_shown(1), 0.0);
+        assert_eq!(s.link_shown(1), 1.0);
+        assert_eq!(s.link_shown(2), 0.0);
         let s = s.reduce(Action::Next).reduce(Action::Prev);
         assert_eq!(s.t, 4.5);
         assert_eq!(state().reduce(Action::First).t, 1.5);
