@@ -11,7 +11,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function load(path) {
-  const page = await openPage(browser, path, { viewport: { width: 1000, height: 900 } });
+  // Reduced motion: count-ups and entrances show their final state, so both pages compare equal.
+  const page = await openPage(browser, path, { viewport: { width: 1000, height: 900 }, reducedMotion: "reduce" });
   await scrollThrough(page);
   await waitForWidgets(page);
   await page.evaluate(() => document.fonts.ready);

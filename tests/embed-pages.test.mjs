@@ -24,8 +24,9 @@ test("every widget and every duplicate on the busiest page gets data-widget-read
 });
 
 test("with every placeholder near the viewport, all mount without scrolling", async (t) => {
-  const page = await openPage(browser, "/test/all.html", { viewport: { width: 1000, height: 4000 } });
-  const states = await waitForWidgets(page);
+  // Lazy mounting reaches one viewport below the screen: 8000 px covers the whole page.
+  const page = await openPage(browser, "/test/all.html", { viewport: { width: 1000, height: 8000 } });
+  const states = await waitForWidgets(page, "[data-widget]", 20000, { scroll: false });
   const readyAt = await page.evaluate(() => performance.now());
   for (const s of states) assert.ok(s.ready, `${s.kind} is not ready`);
   t.diagnostic(`busiest page, tall viewport: ${states.length} widgets ready ${Math.round(readyAt)} ms after navigation start`);

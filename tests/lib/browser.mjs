@@ -51,8 +51,8 @@ export async function scrollThrough(page) {
  * Scrolls through the page, then waits until every placeholder matching `selector` is ready or
  * failed; returns their states.
  */
-export async function waitForWidgets(page, selector = "[data-widget]", timeout = 20000) {
-  await scrollThrough(page);
+export async function waitForWidgets(page, selector = "[data-widget]", timeout = 20000, { scroll = true } = {}) {
+  if (scroll) await scrollThrough(page);
   await page.waitForFunction(
     (sel) => [...document.querySelectorAll(sel)].every(
       (el) => el.hasAttribute("data-widget-ready") || el.hasAttribute("data-widget-error"),
