@@ -3,6 +3,7 @@
 // Frame times during the flow animation at 4x CPU throttling are reported, not asserted.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { frameTimes, describeFrames } from "./lib/perf.mjs";
 import { launch, openPage } from "./lib/browser.mjs";
 
 let browser;
@@ -130,40 +131,11 @@ test("frame times during the flow animation at 4x CPU throttling (reported)", as
   const page = await openPage(browser, "/index.html", { viewport: { width: 1280, height: 900 } });
   await mountMap(page);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const deltas = await page.evaluate(() => new Promise((resolve) => {
-    const out = [];
-    let last = performance.now();
-    const end = last + 3000;
-    (function frame(now) {
-      out.push(now - last);
-      last = now;
-      if (now < end) requestAnimationFrame(frame);
-      else resolve(out.slice(1));
-    })(last);
-  }));
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  t.diagnostic(`flow animation, 4x CPU: ${deltas.length} frames, p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`);
+  const deltas = await frameTimes(page, cdp);
+  t.diagnostic(`flow animation, 4x CPU: ${describeFrames(deltas)}`);
   // Also while the timeline plays (the clock re-renders the links every frame).
   await page.locator(`${HOST} .gm-play`).click();
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const playing = await page.evaluate(() => new Promise((resolve) => {
-    const out = [];
-    let last = performance.now();
-    const end = last + 3000;
-    (function frame(now) {
-      out.push(now - last);
-      last = now;
-      if (now < end) requestAnimationFrame(frame);
-      else resolve(out.slice(1));
-    })(last);
-  }));
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  const ps = [...playing].sort((a, b) => a - b);
-  const pq = (p) => ps[Math.min(ps.length - 1, Math.floor(p * ps.length))];
-  t.diagnostic(`timeline playing, 4x CPU: ${playing.length} frames, p50 ${pq(0.5).toFixed(1)} ms, p95 ${pq(0.95).toFixed(1)} ms, max ${ps.at(-1).toFixed(1)} ms`);
+  t.diagnostic(`timeline playing, 4x CPU: ${describeFrames(await frameTimes(page, cdp))}`);
   assert.ok(deltas.length > 10, "animation frames ran");
   await page.context().close();
 });
