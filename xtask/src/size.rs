@@ -75,10 +75,14 @@ pub fn run() -> Result {
     Ok(())
 }
 
-/// Files a page with all three widgets downloads (pages themselves are the host's, not ours).
+/// Files a page with all three widgets downloads (pages themselves are the host's, not ours):
+/// the loader, the hashed module, WASM and host stylesheet the snippet pins, and data files.
 fn in_transfer_set(rel: &str) -> bool {
     rel == "embed.js"
-        || (rel.starts_with("embed-") && (rel.ends_with(".js") || rel.ends_with(".wasm")))
+        || (rel.starts_with("embed-")
+            && [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| rel.ends_with(ext)))
         || rel.starts_with("data/")
 }
 
