@@ -320,6 +320,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     html! {
         <>
         <figure class="gm" onkeydown={on_escape}>
+            <h2 class="gm-title">{ story::ui::widget_title(story::WidgetKind::GridMap, lang) }</h2>
             <div class="gm-stage" ref={stage}>
                 <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
                     aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
