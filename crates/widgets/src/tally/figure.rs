@@ -14,21 +14,33 @@ pub struct FigureProps {
     pub class: Classes,
 }
 
+/// A figure's text split into qualifier, number and unit, for styling.
+fn numeral(class: &'static str, text: &str) -> Html {
+    let (lead, num, trail) = split_numeral(text);
+    html! {
+        <span {class}>
+            if !lead.is_empty() {
+                <span class="q">{ lead.to_owned() }</span>
+            }
+            <span class="n">{ num.to_owned() }</span>
+            <span class="u">{ trail.to_owned() }</span>
+        </span>
+    }
+}
+
 #[function_component]
 pub fn Figure(props: &FigureProps) -> Html {
     let node = use_node_ref();
     let in_view = use_in_view(node.clone());
     let progress = use_count_up(in_view, props.reduced_motion, COUNT_UP_MS);
     let frame = props.figure.frame_text(progress);
-    let (lead, num, trail) = split_numeral(&frame);
     html! {
         <span class={classes!("fig", props.class.clone())} ref={node}>
-            <span class="shown" aria-hidden="true">
-                if !lead.is_empty() {
-                    <span class="q">{ lead }</span>
-                }
-                <span class="n">{ num }</span>
-                <span class="u">{ trail }</span>
+            // The final text, invisible, shares a grid cell with the counting one so the figure
+            // keeps its final width from the first frame: no layout shift while it counts.
+            <span class="stack" aria-hidden="true">
+                { numeral("ghost", &props.figure.text) }
+                { numeral("shown", &frame) }
             </span>
             <span class="visually-hidden final">{ &props.figure.text }</span>
         </span>
