@@ -100,9 +100,12 @@ async fn seven_cards_hold_their_final_values_for_screen_readers_in_zh() {
     );
     assert_eq!(m.texts(".card .lede .final"), ZH_HEADLINES);
     assert_eq!(m.texts(".lead .final"), ["99名"]);
-    // The animated twin is hidden from assistive technology.
-    for shown in m.all(".fig .shown") {
-        assert_eq!(shown.get_attribute("aria-hidden").as_deref(), Some("true"));
+    // The animated number and its final-width twin are hidden from assistive technology.
+    let stacks = m.all(".fig .stack");
+    assert_eq!(stacks.len(), m.all(".fig .shown").len());
+    for stack in stacks {
+        assert_eq!(stack.get_attribute("aria-hidden").as_deref(), Some("true"));
+        assert!(stack.query_selector(".shown").unwrap().is_some());
     }
     m.done();
 }
