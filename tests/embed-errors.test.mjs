@@ -3,13 +3,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, waitForWidgets } from "./lib/browser.mjs";
-import { errorText, scrollThrough } from "./lib/embed.mjs";
+import { errorText } from "./lib/embed.mjs";
 
 let browser, page;
 before(async () => {
   browser = await launch();
   page = await openPage(browser, "/test/errors.html");
-  await scrollThrough(page);
   await waitForWidgets(page);
 });
 after(async () => { await browser?.close(); });

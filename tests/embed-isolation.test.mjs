@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, waitForWidgets } from "./lib/browser.mjs";
-import { errorText, scrollThrough, shadowSnapshot } from "./lib/embed.mjs";
+import { errorText, shadowSnapshot } from "./lib/embed.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,7 +13,6 @@ after(async () => { await browser?.close(); });
 async function load(path) {
   // Reduced motion: count-ups and entrances show their final state, so both pages compare equal.
   const page = await openPage(browser, path, { viewport: { width: 1000, height: 900 }, reducedMotion: "reduce" });
-  await scrollThrough(page);
   await waitForWidgets(page);
   await page.evaluate(() => document.fonts.ready);
   return page;

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, waitForWidgets } from "./lib/browser.mjs";
-import { layoutShift, scrollThrough } from "./lib/embed.mjs";
+import { layoutShift } from "./lib/embed.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,7 +11,6 @@ after(async () => { await browser?.close(); });
 
 test("every widget and every duplicate on the busiest page gets data-widget-ready, with a clean console", async (t) => {
   const page = await openPage(browser, "/test/all.html", { viewport: { width: 1000, height: 900 } });
-  await scrollThrough(page);
   const states = await waitForWidgets(page);
   const readyAt = await page.evaluate(() => performance.now());
   const kinds = new Set(states.map((s) => s.kind));
@@ -35,7 +34,6 @@ test("with every placeholder near the viewport, all mount without scrolling", as
 
 test("JSON options in a child script apply, overriding nothing else on the page", async () => {
   const page = await openPage(browser, "/test/all.html");
-  await scrollThrough(page);
   await waitForWidgets(page);
   const theme = await page.$eval("main > div:last-of-type", (el) =>
     el.shadowRoot.querySelector(".widget").classList.contains("dark"));

@@ -1,16 +1,5 @@
-// Helpers for the embed-contract tests: scrolling lazily mounted widgets into range, reading
-// what is inside shadow roots, layout shift and DOM counters.
-
-/** Scrolls through the page a viewport at a time, so every lazily mounted widget comes near. */
-export async function scrollThrough(page) {
-  await page.evaluate(async () => {
-    const step = window.innerHeight;
-    for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-  });
-}
+// Helpers for the embed-contract tests: what is inside shadow roots, layout shift and DOM
+// counters. (Scrolling lazily mounted widgets into range is waitForWidgets' job, browser.mjs.)
 
 /** Text of the error box inside a placeholder's shadow root (null if it has none). */
 export function errorText(page, selector) {

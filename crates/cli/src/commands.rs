@@ -2,6 +2,7 @@
 
 pub mod facts;
 pub mod page;
+pub mod render_grid_map;
 pub mod render_payments;
 pub mod schema;
 pub mod validate;
@@ -13,7 +14,7 @@ pub type Outcome = Result<std::process::ExitCode, Box<dyn std::error::Error>>;
 pub fn render(args: &[String]) -> Outcome {
     match args.split_first() {
         Some((w, rest)) if w == "payments" => render_payments::run(rest),
-        Some((w, _)) if w == "grid-map" => crate::render::run(args)
+        Some((w, _)) if w == "grid-map" => render_grid_map::run(args)
             .map(|()| std::process::ExitCode::SUCCESS)
             .map_err(Into::into),
         _ => {

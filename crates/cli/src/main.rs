@@ -3,7 +3,6 @@
 //! `main` only dispatches; each command lives in its own module under `commands/`.
 
 mod commands;
-mod render;
 
 use std::process::ExitCode;
 

@@ -438,7 +438,7 @@ impl ScaleAttr for Layout {
     /// `scale(0.29297)`: px per grid unit, five decimals.
     fn scale_attr(&self) -> AttrValue {
         let mut s = String::from("scale(");
-        s.push_str(&fixed(self.scale, 5));
+        s.push_str(&map::path::fixed(self.scale, 5));
         s.push(')');
         s.into()
     }
@@ -565,7 +565,7 @@ fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
 fn draw_link(i: usize, link: &map::Link, shown: f64, label: String, reversed: bool) -> Html {
     let d = AttrValue::from(map::path::polyline_px(&[link.from, link.anchor, link.to]));
     let whole = shown >= 1.0;
-    let mut dash = fixed(shown.clamp(0.0, 1.0), 3);
+    let mut dash = map::path::fixed(shown.clamp(0.0, 1.0), 3);
     dash.push_str(" 1");
     html! {
         <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex="0" role="img"
@@ -590,40 +590,9 @@ fn circle(class: &'static str, x: f64, y: f64, r: &'static str) -> Html {
     html! { <circle {class} cx={num(x)} cy={num(y)} {r} /> }
 }
 
-/// A non-negative number with exactly `decimals` decimals, without float formatting code.
-fn fixed(v: f64, decimals: u32) -> String {
-    let unit = 10i64.pow(decimals);
-    let n = if v.is_finite() && v > 0.0 {
-        (v * unit as f64).round() as i64
-    } else {
-        0
-    };
-    let mut s = String::new();
-    map::path::push_int(&mut s, n / unit);
-    s.push('.');
-    let mut digits = String::new();
-    map::path::push_int(&mut digits, n % unit);
-    for _ in digits.len()..decimals as usize {
-        s.push('0');
-    }
-    s.push_str(&digits);
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_numbers_keep_their_decimals() {
-        assert_eq!(fixed(0.5, 3), "0.500");
-        assert_eq!(fixed(0.0421, 3), "0.042");
-        assert_eq!(fixed(1.0, 3), "1.000");
-        assert_eq!(fixed(0.29296875, 5), "0.29297");
-        assert_eq!(fixed(2.5, 1), "2.5");
-        assert_eq!(fixed(f64::NAN, 3), "0.000");
-        assert_eq!(fixed(-1.0, 2), "0.00");
-    }
 
     #[test]
     fn the_timeline_has_one_step_per_milestone() {

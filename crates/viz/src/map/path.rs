@@ -103,9 +103,40 @@ pub fn polyline_px(pts: &[[f64; 2]]) -> String {
     s
 }
 
+/// A non-negative number with exactly `decimals` decimals, without float formatting code.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let unit = 10i64.pow(decimals);
+    let n = if v.is_finite() && v > 0.0 {
+        (v * unit as f64).round() as i64
+    } else {
+        0
+    };
+    let mut s = String::new();
+    push_int(&mut s, n / unit);
+    s.push('.');
+    let mut digits = String::new();
+    push_int(&mut digits, n % unit);
+    for _ in digits.len()..decimals as usize {
+        s.push('0');
+    }
+    s.push_str(&digits);
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_numbers_keep_their_decimals() {
+        assert_eq!(fixed(0.5, 3), "0.500");
+        assert_eq!(fixed(0.0421, 3), "0.042");
+        assert_eq!(fixed(1.0, 3), "1.000");
+        assert_eq!(fixed(0.29296875, 5), "0.29297");
+        assert_eq!(fixed(2.5, 1), "2.5");
+        assert_eq!(fixed(f64::NAN, 3), "0.000");
+        assert_eq!(fixed(-1.0, 2), "0.00");
+    }
 
     #[test]
     fn integers_print_like_display() {

@@ -16,9 +16,9 @@ pub struct DataTableProps {
 pub fn DataTable(props: &DataTableProps) -> Html {
     let table = &props.table;
     let on_download = {
-        let csv = table.to_csv();
-        let name = table.file_name.clone();
-        Callback::from(move |_: MouseEvent| download(&csv, &name))
+        // The CSV is built when asked for, not on every render.
+        let table = table.clone();
+        Callback::from(move |_: MouseEvent| download(&table.to_csv(), &table.file_name))
     };
     html! {
         <div class="data">

@@ -3,7 +3,7 @@
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
 use std::rc::Rc;
-use viz::easing::cubic_out as ease_out_cubic;
+use viz::easing::cubic_out;
 use yew::prelude::*;
 
 type Slot = Rc<RefCell<Option<AnimationFrame>>>;
@@ -28,7 +28,7 @@ pub fn use_count_up(run: bool, reduced_motion: bool, duration_ms: f64) -> f64 {
     if reduced_motion {
         1.0
     } else {
-        ease_out_cubic(*progress)
+        cubic_out(*progress)
     }
 }
 
