@@ -5,6 +5,8 @@
 
 #[path = "build/files.rs"]
 mod files;
+#[path = "src/facts/iso.rs"]
+mod iso;
 #[path = "build/story.rs"]
 mod story;
 #[path = "build/when.rs"]
@@ -17,12 +19,14 @@ fn main() {
     let root = manifest.join("../..");
     println!("cargo:rerun-if-env-changed=STORY_DIRS");
     println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/facts/iso.rs");
     let dirs = match story_dirs(&root) {
         Ok(d) => d,
         Err(e) => fail(&e),
     };
     let mut code = String::new();
     let mut ids = Vec::new();
+    let mut loaded_articles = Vec::new();
     for (n, dir) in dirs.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", dir.display());
         let loaded = story::load(dir, &root).unwrap_or_else(|e| fail(&e));
@@ -37,6 +41,7 @@ fn main() {
             println!("cargo:rerun-if-changed={}", file.display());
         }
         ids.push(loaded.id.clone());
+        loaded_articles.push((loaded.id.clone(), loaded.articles.clone()));
         code.push_str(&loaded.rust(n));
     }
     code.push_str("/// Every story this build embeds, in `STORY_DIRS` order.\n");
@@ -47,6 +52,7 @@ fn main() {
         code.push_str(&format!("&STORY_{n}, "));
     }
     code.push_str("];\n");
+    code.push_str(&story::articles_rust(&loaded_articles));
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("stories.rs");
     if let Err(e) = std::fs::write(&out, code) {
         fail(&format!("cannot write {}: {e}", out.display()));

@@ -20,6 +20,8 @@ pub struct Loaded {
     chart: Option<ChartFile>,
     /// Reported points per metric (index into `chart.metrics`): (year, month, day, value).
     series: Vec<Vec<Point>>,
+    /// Absolute paths of `article.zh.md` and `article.en.md`, when present.
+    pub articles: [Option<PathBuf>; 2],
 }
 
 /// A fact after validation: qualifier and date resolved, derived value recomputed.
@@ -435,7 +437,13 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         ));
     }
 
+    let article = |lang: &str| {
+        let p = dir.join(format!("article.{lang}.md"));
+        p.is_file().then(|| p.canonicalize().unwrap_or(p))
+    };
+    let articles = [article("zh"), article("en")];
     let mut files = vec![dir.join("story.json"), dir.join("facts.json")];
+    files.extend(articles.iter().flatten().cloned());
     for (name, present) in [
         ("tally.json", tally.is_some()),
         ("chart.json", chart.is_some()),
@@ -453,6 +461,7 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         tally,
         chart,
         series,
+        articles,
     })
 }
 
@@ -530,6 +539,24 @@ fn read_series(src: &Source, chart: &ChartFile, series: &mut [Vec<Point>]) -> Re
         list.push((point.0, point.1, point.2, v));
     }
     Ok(())
+}
+
+/// The articles of every story, as `include_str!` of their files: only `cli page` reads them
+/// (the linker drops them from the WASM, which never does).
+pub fn articles_rust(all: &[(String, [Option<PathBuf>; 2])]) -> String {
+    let text = |p: &Option<PathBuf>| match p {
+        Some(p) => format!("Some(include_str!({:?}))", p.display().to_string()),
+        None => "None".into(),
+    };
+    let mut out = format!(
+        "/// Each story's article file (zh, en), by story id.\npub static ARTICLES: [(&str, Option<&str>, Option<&str>); {}] = [\n",
+        all.len()
+    );
+    for (id, [zh, en]) in all {
+        out.push_str(&format!("    ({id:?}, {}, {}),\n", text(zh), text(en)));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// `a / b` with two fact ids.

@@ -1,10 +1,12 @@
 //! The vocabulary of facts: how exact a figure is (qualifiers) and when it holds (dates).
 //! The facts themselves are data (`data/stories/<id>/facts.json`), see [`crate::model`].
 
+mod iso;
 mod places;
 mod when;
 
 pub use crate::model::{Derivation, Fact, Section, Story, Unit};
+pub use iso::ISO_FORMS;
 pub(crate) use when::push_pad;
 pub use when::{Date, When};
 

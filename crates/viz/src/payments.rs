@@ -491,7 +491,7 @@ mod tests {
 
     #[test]
     fn the_report_date_is_the_articles_date() {
-        let a = story::article::article(Lang::Zh);
+        let a = story::article::article(story(), Lang::Zh).unwrap().unwrap();
         let first_when = a.standfirst.iter().find_map(|s| match s {
             story::article::Span::When(w) => Some(*w),
             _ => None,
