@@ -16,11 +16,63 @@ pub const COMPRESSIBLE: &[&str] = &[
 
 pub fn run() -> Result {
     let root = util::root();
-    let dist = root.join("dist");
-    let stage = root.join("target/wasm-bindgen");
+    build(&root.join("dist"), &root.join("target"), None)
+}
 
-    step("dist: cargo build (release, wasm32)");
-    exec(util::cargo().args(["build", "--release", "--target", TARGET, "-p", "embed"]))?;
+/// The test bundle: the same build with the test fixture stories embedded beside the real
+/// ones, into `target/fixture-dist/` (never `dist/`: fixtures never ship), with the fixture
+/// pages of `tests/fixtures/pages/`. Its own target directory keeps the two builds from
+/// invalidating each other.
+pub fn fixture_bundle() -> Result<PathBuf> {
+    let root = util::root();
+    let out = root.join("target/fixture-dist");
+    let mut dirs = vec![String::from("data/stories/suzhou-2020-07")];
+    for dir in fs::read_dir(root.join("tests/fixtures/stories"))
+        .map_err(|e| format!("cannot list tests/fixtures/stories: {e}"))?
+        .flatten()
+    {
+        if dir.path().is_dir() {
+            dirs.push(format!(
+                "tests/fixtures/stories/{}",
+                dir.file_name().to_string_lossy()
+            ));
+        }
+    }
+    dirs.sort();
+    let stories = dirs.join(":");
+    build(&out, &root.join("target/fixture"), Some(&stories))?;
+    copy_tree(&root.join("tests/fixtures/pages"), &out.join("fixture"))?;
+    Ok(out)
+}
+
+/// Builds a bundle into `dist` from a release build in `target_dir`; `story_dirs` is passed
+/// to the story crate's build as `STORY_DIRS` (default: every folder of `data/stories/`).
+pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result {
+    let root = util::root();
+    let dist = dist.to_path_buf();
+    let stage = target_dir.join("wasm-bindgen");
+
+    step(&format!(
+        "dist: cargo build (release, wasm32) -> {}",
+        dist.display()
+    ));
+    let mut cargo = util::cargo();
+    cargo
+        .args([
+            "build",
+            "--release",
+            "--target",
+            TARGET,
+            "-p",
+            "embed",
+            "--target-dir",
+        ])
+        .arg(target_dir);
+    match story_dirs {
+        Some(dirs) => cargo.env("STORY_DIRS", dirs),
+        None => cargo.env_remove("STORY_DIRS"),
+    };
+    exec(&mut cargo)?;
 
     step("dist: wasm-bindgen");
     let _ = fs::remove_dir_all(&stage);
@@ -35,7 +87,7 @@ pub fn run() -> Result {
                 "--out-dir",
             ])
             .arg(&stage)
-            .arg(root.join(format!("target/{TARGET}/release/embed.wasm"))),
+            .arg(target_dir.join(format!("{TARGET}/release/embed.wasm"))),
     )?;
 
     step("dist: wasm-opt -Oz");
@@ -58,7 +110,7 @@ pub fn run() -> Result {
 
     step("dist: assembling dist/");
     let _ = fs::remove_dir_all(&dist);
-    fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
 
     let wasm = read(&opt_wasm)?;
     let wasm_name = format!("embed-{}.wasm", short_hash(&wasm));
@@ -135,7 +187,7 @@ pub fn run() -> Result {
     crate::snippets::write_all(&dist, &module, &css, &host_script)?;
 
     precompress(&dist)?;
-    eprintln!("    dist/ ready: {glue_name}, {wasm_name}");
+    eprintln!("    {} ready: {glue_name}, {wasm_name}", dist.display());
     Ok(())
 }
 

@@ -21,6 +21,7 @@ Tasks:
   test                            set up, then fmt, clippy, native tests, browser component tests,
                                   release build and end-to-end tests in headless Chromium
   dist                            set up and build the release bundle into dist/
+  fixture-dist                    set up and build the test bundle (fixture stories embedded) into target/fixture-dist/
   size                            print raw, gzip -9 and brotli bytes of dist/ and compare with budgets.toml
   setup                           install what is missing (wasm target, wasm-bindgen-cli, chromium, npm packages)
 ";
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(rest),
         Some("test") => test::run(rest),
         Some("dist") => setup::run().and_then(|_| dist::run()),
+        Some("fixture-dist") => setup::run().and_then(|_| dist::fixture_bundle().map(|_| ())),
         Some("size") => size::run(),
         Some("setup") => setup::run(),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -47,10 +47,14 @@ pub fn bind(port: u16) -> Result<TcpListener> {
 
 /// Starts the server on a free port in a background thread; used by the end-to-end tests.
 pub fn spawn_background() -> Result<SocketAddr> {
+    spawn_background_at(util::root().join("dist"))
+}
+
+/// Serves `dir` (a bundle built like `dist/`) on a free loopback port, in a background thread.
+pub fn spawn_background_at(dir: PathBuf) -> Result<SocketAddr> {
     let listener = bind(0)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let dist = util::root().join("dist");
-    std::thread::spawn(move || accept_loop(listener, dist));
+    std::thread::spawn(move || accept_loop(listener, dir));
     Ok(addr)
 }
 

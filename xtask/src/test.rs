@@ -60,8 +60,12 @@ pub fn run(args: &[String]) -> Result {
     crate::dist::run()?;
     crate::size::run()?;
 
+    step("test: the test bundle with the fixture stories (tests/fixtures/stories)");
+    let fixture = crate::dist::fixture_bundle()?;
+
     step("test: end-to-end tests in headless Chromium (tests/*.test.mjs)");
     let addr = crate::serve::spawn_background()?;
+    let fixture_addr = crate::serve::spawn_background_at(fixture)?;
     let mut e2e: Vec<String> = crate::dist::files_under(&util::root().join("tests"))?
         .into_iter()
         .filter_map(|p| {
@@ -78,7 +82,8 @@ pub fn run(args: &[String]) -> Result {
             .arg("--test")
             .arg("--test-concurrency=1")
             .args(&e2e)
-            .env("BASE_URL", format!("http://{addr}")),
+            .env("BASE_URL", format!("http://{addr}"))
+            .env("FIXTURE_URL", format!("http://{fixture_addr}")),
     )?;
 
     eprintln!(

@@ -168,7 +168,11 @@ impl WidgetOptions {
                 series: None,
                 src: None,
             }),
-            WidgetKind::GridMap => WidgetOptions::GridMap(GridMapOptions::default()),
+            // The map's data is not a story file yet: only the story its zone cites draws it.
+            WidgetKind::GridMap => {
+                story.section(crate::facts::ZONE.section)?;
+                WidgetOptions::GridMap(GridMapOptions::default())
+            }
         })
     }
 }

@@ -13,7 +13,7 @@ mod fetch;
 use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
 use story::config::Series;
-use story::model::{Chart, Metric};
+use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
@@ -48,29 +48,14 @@ fn style() -> ChartStyle<'static> {
 pub fn Payments(props: &PaymentsProps) -> Html {
     let lang = props.config.lang;
     let story = props.config.story;
-    match (&props.config.options, story.chart) {
-        (WidgetOptions::Payments(options), Some(chart)) => html! {
-            <ChartBody story={story} chart={chart} options={options.clone()} {lang} />
-        },
-        _ => html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ChartProps {
-    story: &'static story::Story,
-    chart: Chart,
-    options: story::config::PaymentsOptions,
-    lang: Lang,
-}
-
-/// The chart of a story that has one, with its validated options.
-#[function_component(ChartBody)]
-fn chart_component(props: &ChartProps) -> Html {
-    let lang = props.lang;
-    let story = props.story;
-    let chart = props.chart;
-    let options = props.options.clone();
+    // Before any hook, so the hooks below always run in the same order: a config with chart
+    // options always has a story with a chart (the parser refuses anything else), so this
+    // branch is the same on every render of one widget.
+    let (WidgetOptions::Payments(options), Some(chart)) = (&props.config.options, story.chart)
+    else {
+        return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
+    };
+    let options = options.clone();
     let metric = use_state(|| options.metric);
     let active = use_state(|| None::<usize>);
     let announce = use_state(String::new);
@@ -297,7 +282,7 @@ fn chart_component(props: &ChartProps) -> Html {
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
-            <Derived {story} {chart} {lang} />
+            <Derived {story} {lang} />
             <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
@@ -307,7 +292,6 @@ fn chart_component(props: &ChartProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DerivedProps {
     story: &'static story::Story,
-    chart: Chart,
     lang: Lang,
 }
 
@@ -319,7 +303,7 @@ fn Derived(props: &DerivedProps) -> Html {
         <div class="derived">
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
-                { for derived(props.story, &props.chart, lang).into_iter().map(|d| {
+                { for props.story.chart.iter().flat_map(|c| derived(props.story, c, lang)).map(|d| {
                     let id = d.id.replace('.', "-");
                     html! {
                         <div class="figure">
