@@ -9,7 +9,6 @@ mod section;
 mod when;
 
 pub use section::{Section, Story};
-pub(crate) use when::push_pad;
 pub use when::{Date, When};
 
 /// What a figure counts or measures. Counts carry their Chinese measure word.

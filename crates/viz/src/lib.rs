@@ -10,6 +10,7 @@ pub mod projection;
 pub mod scale;
 pub mod table;
 pub mod tally;
+pub mod text;
 pub mod ticks;
 pub mod timeline;
 

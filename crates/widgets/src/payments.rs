@@ -13,6 +13,7 @@ mod fetch;
 use crate::components::{DataTable, SourceNote};
 use crate::hooks::use_reduced_motion;
 use story::config::{Metric, Series};
+use story::format::digits::push_int;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
@@ -319,7 +320,8 @@ fn Derived(props: &DerivedProps) -> Html {
 }
 
 fn px(v: f64) -> String {
-    let mut s = (v.round() as i64).to_string();
+    let mut s = String::new();
+    push_int(&mut s, v.round() as i64);
     s.push_str("px");
     s
 }

@@ -3,6 +3,7 @@
 //! standalone SVG, drawn from the same view models as the widget (`viz::map` for geometry and
 //! layout, `viz::map::view` for the story): the same path strings, anchors, labels and text.
 
+use story::format::escape::escape_html;
 use story::Lang;
 use viz::geo::{self, GeoMap};
 use viz::map::{self, path::fmt1, view::grid_story, LinkAt};
@@ -58,13 +59,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The widget's light theme (grid_map.css), as plain colours.
 const STYLE: &str = "
 .prov{stroke:#fff;stroke-width:1}.p-sh{fill:#f1eef6}.p-js{fill:#f5f1e7}.p-zj{fill:#edf3ec}
@@ -113,8 +107,14 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
          font-family=\"'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif\" lang=\"{}\">\n",
         if zh { "zh-CN" } else { "en" }
     ));
-    s.push_str(&format!("<title>{}</title>\n", esc(&title.join(" · "))));
-    s.push_str(&format!("<desc>{}</desc>\n", esc(&story.description)));
+    s.push_str(&format!(
+        "<title>{}</title>\n",
+        escape_html(&title.join(" · "))
+    ));
+    s.push_str(&format!(
+        "<desc>{}</desc>\n",
+        escape_html(&story.description)
+    ));
     s.push_str(&format!("<style>{STYLE}</style>\n"));
     s.push_str(&format!(
         "<rect width=\"{w}\" height=\"{total_h}\" fill=\"#fff\"/>\n"
@@ -132,7 +132,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
                 "<path class=\"{}\" d=\"{}\" vector-effect=\"non-scaling-stroke\"><title>{}</title></path>\n",
                 class(f),
                 f.d,
-                esc(name)
+                escape_html(name)
             ));
         }
     };
@@ -149,7 +149,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
         let d = map::path::polyline_px(&[l.from, l.anchor, l.to]);
         s.push_str(&format!(
             "<path class=\"link\" d=\"{d}\"><title>{}</title></path><path class=\"flow\" d=\"{d}\"/>\n",
-            esc(&info.label)
+            escape_html(&info.label)
         ));
         for p in [l.from, l.to] {
             s.push_str(&format!(
@@ -172,7 +172,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
             fmt1(p.x),
             fmt1(p.y),
             if p.seat { 4 } else { 3 },
-            esc(&p.name)
+            escape_html(&p.name)
         ));
     }
     for l in &layout.labels {
@@ -183,7 +183,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
             fmt1(l.y),
             l.anchor.as_str(),
             fmt1(l.size),
-            esc(&l.text)
+            escape_html(&l.text)
         ));
     }
     for (i, line) in credit_lines(geo::attribution(zh), w - 16.0, 12.0)
@@ -193,7 +193,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
         s.push_str(&format!(
             "<text class=\"credit\" x=\"8\" y=\"{}\" font-size=\"12\">{}</text>\n",
             fmt1(h + 19.0 + 16.0 * i as f64),
-            esc(line)
+            escape_html(line)
         ));
     }
     s.push_str("</svg>\n");
@@ -205,7 +205,7 @@ fn credit_lines(text: &str, max: f64, size: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in text.split(" · ") {
         match lines.last_mut() {
-            Some(l) if map::labels::text_width(&format!("{l} · {part}"), size) <= max => {
+            Some(l) if viz::text::width(&format!("{l} · {part}"), size) <= max => {
                 l.push_str(" · ");
                 l.push_str(part);
             }

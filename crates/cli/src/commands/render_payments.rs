@@ -7,6 +7,7 @@ use plotters_backend::DrawingBackend;
 use plotters_svg::SVGBackend;
 use std::process::ExitCode;
 use story::config::Metric;
+use story::format::escape::push_escaped;
 use story::ui::UiText;
 use story::Lang;
 use viz::chart::{self, ChartStyle, Frame, Palette};
@@ -88,24 +89,12 @@ fn with_title(svg: &str, title: &str, desc: &str) -> String {
     let mut out = String::with_capacity(svg.len() + title.len() + desc.len() + 64);
     out.push_str(&head.replacen("<svg ", "<svg role=\"img\" ", 1));
     out.push_str("\n<title>");
-    escape(&mut out, title);
+    push_escaped(&mut out, title);
     out.push_str("</title>\n<desc>");
-    escape(&mut out, desc);
+    push_escaped(&mut out, desc);
     out.push_str("</desc>");
     out.push_str(tail);
     out
-}
-
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

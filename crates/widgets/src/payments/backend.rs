@@ -11,6 +11,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
 };
+use story::format::digits::push_uint;
 use web_sys::CanvasRenderingContext2d;
 
 /// A canvas call failed (the context threw).
@@ -88,7 +89,7 @@ fn css_font(style: &impl BackendTextStyle) -> String {
         FontStyle::Italic => "italic ",
         _ => "",
     });
-    s.push_str(&(style.size().round().max(1.0) as u32).to_string());
+    push_uint(&mut s, style.size().round().max(1.0) as u64);
     s.push_str("px ");
     s.push_str(style.family().as_str());
     s
