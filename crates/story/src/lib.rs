@@ -4,12 +4,14 @@
 
 pub mod article;
 pub mod config;
+mod error;
 pub mod facts;
 pub mod fallback;
 pub mod format;
 pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
+pub use error::Error;
 pub use facts::{fact, facts, Fact, Qualifier, Section, Unit, When};
 pub use format::{
     format_date, format_fact, format_number, format_tick, format_value, format_when, FormatError,

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod easing;
+mod error;
 pub mod geo;
 pub mod map;
 pub mod payments;
@@ -14,4 +15,5 @@ pub mod text;
 pub mod ticks;
 pub mod timeline;
 
+pub use error::Error;
 pub use projection::Projection;

@@ -77,9 +77,9 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         use_effect_with(src, move |src| {
             if let Some(src) = src.clone() {
                 yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m, lang).await {
+                    load.set(match fetch::load(&src, m).await {
                         Ok(s) => Load::Ready(s),
-                        Err(e) => Load::Failed(e),
+                        Err(e) => Load::Failed(e.message(lang)),
                     });
                 });
             }

@@ -3,6 +3,7 @@
 //! standalone SVG, drawn from the same view models as the widget (`viz::map` for geometry and
 //! layout, `viz::map::view` for the story): the same path strings, anchors, labels and text.
 
+use crate::Error;
 use story::format::escape::escape_html;
 use story::Lang;
 use viz::geo::{self, GeoMap};
@@ -10,25 +11,31 @@ use viz::map::{self, path::fmt1, view::grid_story, LinkAt};
 
 const USAGE: &str = "usage: cli render grid-map [--lang zh|en] [--width PX] [--out FILE]";
 
-pub fn run(args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), Error> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("grid-map") => {}
-        _ => return Err(USAGE.into()),
+        _ => return Err(Error::Usage { usage: USAGE }),
     }
     let mut zh = true;
     let mut width = 1200.0;
     let mut out: Option<String> = None;
     while let Some(flag) = it.next() {
-        let value = it
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let Some(value) = it.next() else {
+            return Err(Error::Usage { usage: USAGE });
+        };
         match flag.as_str() {
             "--lang" => {
                 zh = match value.as_str() {
                     "zh" => true,
                     "en" => false,
-                    other => return Err(format!("--lang {other}: use zh or en")),
+                    other => {
+                        return Err(Error::BadValue {
+                            option: "--lang",
+                            value: Some(other.to_owned()),
+                            allowed: "zh or en",
+                        })
+                    }
                 }
             }
             "--width" => {
@@ -36,17 +43,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .parse::<f64>()
                     .ok()
                     .filter(|w| (320.0..=4000.0).contains(w))
-                    .ok_or_else(|| format!("--width {value}: use a number from 320 to 4000"))?
+                    .ok_or_else(|| Error::BadValue {
+                        option: "--width",
+                        value: Some(value.clone()),
+                        allowed: "a number from 320 to 4000",
+                    })?
             }
             "--out" => out = Some(value.clone()),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
+            other => {
+                return Err(Error::UnknownArgument {
+                    command: "render grid-map",
+                    argument: other.to_owned(),
+                    usage: USAGE,
+                })
+            }
         }
     }
-    let map = geo::load().map_err(|e| format!("map data: {e}"))?;
+    let map = geo::load()?;
     let svg = grid_map_svg(&map, width, if zh { Lang::Zh } else { Lang::En });
     match out {
         Some(path) => {
-            std::fs::write(&path, &svg).map_err(|e| format!("cannot write {path}: {e}"))?;
+            std::fs::write(&path, &svg).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
             eprintln!(
                 "wrote {path}: {} bytes (map blob {} bytes, {} arc points)",
                 svg.len(),

@@ -3,6 +3,7 @@
 //! `viz::chart::draw` as the canvas in the browser.
 
 use super::Outcome;
+use crate::Error;
 use plotters_backend::DrawingBackend;
 use plotters_svg::SVGBackend;
 use std::process::ExitCode;
@@ -41,7 +42,10 @@ pub fn run(args: &[String]) -> Outcome {
         }
     }
     let Some(out) = out else { return usage() };
-    std::fs::write(&out, svg(metric, lang, palette)?)?;
+    std::fs::write(&out, svg(metric, lang, palette)?).map_err(|source| Error::Write {
+        path: out.clone(),
+        source,
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -51,11 +55,7 @@ fn usage() -> Outcome {
 }
 
 /// The chart as a standalone SVG document with a title, a description and the note.
-pub fn svg(
-    metric: Metric,
-    lang: Lang,
-    palette: Palette,
-) -> Result<String, Box<dyn std::error::Error>> {
+pub fn svg(metric: Metric, lang: Lang, palette: Palette) -> Result<String, Error> {
     let view = build_view(metric, None, lang);
     let mut style = ChartStyle::new(palette);
     style.font_px = 13.0;
@@ -73,9 +73,9 @@ pub fn svg(
     {
         let mut db = SVGBackend::with_string(&mut buf, (SIZE.0, SIZE.1 + footer_h as u32));
         let lay = chart::layout(&view, w, h, &style);
-        chart::draw(&mut db, &view, &lay, &style, Frame::DONE).map_err(|e| e.to_string())?;
-        chart::draw_footer(&mut db, &footer, h, w, &style).map_err(|e| e.to_string())?;
-        db.present().map_err(|e| e.to_string())?;
+        chart::draw(&mut db, &view, &lay, &style, Frame::DONE)?;
+        chart::draw_footer(&mut db, &footer, h, w, &style)?;
+        db.present()?;
     }
     Ok(with_title(&buf, &view.title, &view.description))
 }
