@@ -67,14 +67,18 @@ mod tests {
             src: "data/s.json".into(),
             status: 404,
         };
-        assert_eq!(
-            http.message(Lang::En),
-            "Could not load the data file data/s.json: the server answered HTTP 404"
-        );
-        assert_eq!(
-            http.message(Lang::Zh),
-            "无法加载数据文件 data/s.json：服务器返回 HTTP 404"
-        );
+        for (lang, want) in [
+            (
+                Lang::En,
+                "Could not load the data file data/s.json: the server answered HTTP 404",
+            ),
+            (
+                Lang::Zh,
+                "无法加载数据文件 data/s.json：服务器返回 HTTP 404",
+            ),
+        ] {
+            assert_eq!(http.message(lang), want);
+        }
         let offline = Error::Network {
             src: "data/s.json".into(),
         };
