@@ -42,6 +42,15 @@ pub enum Error {
     Output(#[from] io::Error),
     #[error("the template has no <!-- article --> marker")]
     NoArticleMarker,
+    /// The story's article file was refused.
+    #[error("{file}:{source}")]
+    Article {
+        file: String,
+        #[source]
+        source: story::article::ArticleError,
+    },
+    #[error("the story {story} has no {file}")]
+    NoArticle { story: String, file: String },
     /// The SVG backend failed while the chart was drawn.
     #[error("drawing the chart failed: {0}")]
     Draw(#[from] plotters_backend::DrawingErrorKind<io::Error>),

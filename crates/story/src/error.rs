@@ -1,7 +1,8 @@
-//! The story crate's one error type: a configuration that was refused, or a number that cannot
-//! be written. Layers above wrap it (`viz::Error`, then `widgets::Error`, `embed::Error`,
+//! The story crate's one error type: a configuration that was refused, a number that cannot
+//! be written, an article file that does not check. Layers above wrap it (`viz::Error`, then `widgets::Error`, `embed::Error`,
 //! `cli::Error`); editor-facing text comes from [`Error::message`].
 
+use crate::article::ArticleError;
 use crate::config::{ConfigError, Lang};
 use crate::format::FormatError;
 use thiserror::Error;
@@ -13,6 +14,9 @@ pub enum Error {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Format(#[from] FormatError),
+    /// A story's article file was refused (line and problem, for the newsroom developer).
+    #[error(transparent)]
+    Article(#[from] ArticleError),
 }
 
 impl Error {
@@ -20,6 +24,7 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Error::Config(e) => e.message(lang),
+            Error::Article(e) => e.to_string(),
             Error::Format(e) => {
                 let (zh, en) = match e {
                     FormatError::NotFinite => {

@@ -3,12 +3,13 @@
 //! Plain web-sys + `JsFuture`: lighter than gloo-net, which brings serde along.
 
 use crate::Error;
-use story::config::{parse_series, Metric, Series};
+use story::config::{parse_series, Series};
+use story::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The series, or why not: the file could not be fetched, or its content was refused.
-pub async fn load(src: &str, metric: Metric) -> Result<Series, Error> {
+pub async fn load(src: &str, unit: &'static Unit) -> Result<Series, Error> {
     let network = || Error::Network { src: src.into() };
     let window = web_sys::window().ok_or_else(network)?;
     let response = JsFuture::from(window.fetch_with_str(src))
@@ -27,7 +28,7 @@ pub async fn load(src: &str, metric: Metric) -> Result<Series, Error> {
         .map_err(|_| network())?
         .as_string()
         .unwrap_or_default();
-    parse_series(&text, metric).map_err(|e| Error::File {
+    parse_series(&text, unit).map_err(|e| Error::File {
         src: src.into(),
         source: e.into(),
     })
