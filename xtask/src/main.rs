@@ -4,6 +4,7 @@
 //! idempotently, so a fresh machine needs nothing done by hand.
 
 mod dist;
+mod error;
 mod serve;
 mod setup;
 mod size;
@@ -13,7 +14,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const HELP: &str = "\
+pub(crate) const HELP: &str = "\
 cargo xtask <task> [options]
 
 Tasks:
@@ -40,12 +41,12 @@ fn main() -> ExitCode {
             print!("{HELP}");
             Ok(())
         }
-        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+        Some(other) => Err(error::Error::UnknownTask(other.to_owned())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("xtask: {message}");
+        Err(e) => {
+            eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
     }

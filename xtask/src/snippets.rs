@@ -9,7 +9,7 @@
 use crate::dist::{write, Pinned};
 use crate::util::Result;
 use std::path::Path;
-use story::fallback::escape_html as html_escape;
+use story::format::escape::escape_html as html_escape;
 use story::{Lang, WidgetKind};
 
 /// Initial iframe height before the widget reports its own (px).

@@ -3,7 +3,7 @@
 //! New wasm-bindgen tests (any `tests/*.rs` or `#[wasm_bindgen_test]` in the browser crates) and
 //! new end-to-end tests (`tests/*.test.mjs`) are picked up without editing this file.
 
-use crate::util::{self, exec, step, Result};
+use crate::util::{self, exec, step, Error, Result};
 use std::process::Command;
 use std::time::Instant;
 
@@ -75,7 +75,7 @@ pub fn run(args: &[String]) -> Result {
         .collect();
     e2e.sort();
     if e2e.is_empty() {
-        return Err("no end-to-end tests found in tests/".into());
+        return Err(Error::NoEndToEndTests);
     }
     exec(
         Command::new("node")

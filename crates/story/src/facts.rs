@@ -7,7 +7,6 @@ mod when;
 
 pub use crate::model::{Derivation, Fact, Section, Story, Unit};
 pub use iso::ISO_FORMS;
-pub(crate) use when::push_pad;
 pub use when::{Date, When};
 
 /// Which marker the source used for "more than": 余 or 多 (both mean the same).

@@ -3,6 +3,7 @@
 
 use crate::config::{Lang, WidgetKind};
 use crate::facts::{links, region};
+use crate::format::escape::push_escaped;
 use crate::format::{format_fact, format_when};
 use crate::model::Story;
 use crate::ui::widget_title;
@@ -92,27 +93,6 @@ impl Fallback {
         out.push_str("</ul></div>");
         out
     }
-}
-
-/// Escapes text for HTML element content and double-quoted attribute values.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// [`push_escaped`] into a new string.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
 }
 
 fn line(f: &crate::facts::Fact, lang: Lang) -> String {

@@ -1,9 +1,12 @@
 //! zh-CN and English rendering of figures, qualifiers and dates.
 //!
-//! Small on purpose: it compiles into the WASM, so it builds strings by pushing digits and
-//! never goes through `format!` or float `Display`.
+//! Small on purpose: it compiles into the WASM, so it builds strings by pushing digits
+//! ([`digits`], the one digit writer) and never goes through `format!` or float `Display`.
+//! [`escape`] is the one HTML escaper.
 
 mod date;
+pub mod digits;
+pub mod escape;
 mod number;
 
 pub use date::{format_date, format_when};

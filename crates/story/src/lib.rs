@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod config;
+mod error;
 pub mod facts;
 pub mod fallback;
 pub mod format;
@@ -11,6 +12,7 @@ pub mod model;
 pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
+pub use error::Error;
 pub use facts::{Qualifier, When};
 pub use format::{
     format_date, format_fact, format_number, format_tick, format_value, format_when, FormatError,

@@ -4,7 +4,7 @@
 //! Size independent: pixel positions come later from [`crate::chart::layout`].
 
 use crate::scale::Linear;
-use crate::table::{Cell, TableView};
+use crate::table::{raw_number, Cell, TableView};
 use story::config::{Series, SeriesDate, SeriesPoint};
 use story::format::{format_qualified, format_tick, format_value, format_when};
 use story::model::{Chart, Metric};
@@ -432,38 +432,6 @@ fn table(title: &str, points: &[ViewPoint], file_name: &str, lang: Lang) -> Tabl
     }
 }
 
-/// A plain decimal for CSV (no grouping, up to 6 decimals), without float `Display`.
-pub fn raw_number(v: f64) -> String {
-    if !v.is_finite() {
-        return String::new();
-    }
-    let mut s = String::new();
-    if v < 0.0 {
-        s.push('-');
-    }
-    let v = v.abs();
-    let micros = (v * 1e6).round();
-    if micros >= 9e18 {
-        // Beyond u64: whole part only (the story's figures stop at 10^18).
-        s.push_str(&(v.round() as u64).to_string());
-        return s;
-    }
-    let micros = micros as u64;
-    s.push_str(&(micros / 1_000_000).to_string());
-    let mut frac = micros % 1_000_000;
-    if frac != 0 {
-        s.push('.');
-        let mut digits = [b'0'; 6];
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + (frac % 10) as u8;
-            frac /= 10;
-        }
-        let text: String = digits.iter().map(|&b| char::from(b)).collect();
-        s.push_str(text.trim_end_matches('0'));
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,15 +644,5 @@ mod tests {
         let zh: Vec<&str> = chart().metrics.iter().map(|m| m.label.zh).collect();
         assert_eq!(zh, ["交易笔数", "交易金额", "商户数", "节省费用"]);
         assert_eq!(m("fees").label.get(Lang::En), "Fees saved");
-    }
-
-    #[test]
-    fn raw_numbers_are_plain_decimals() {
-        assert_eq!(raw_number(5e8), "500000000");
-        assert_eq!(raw_number(0.0), "0");
-        assert_eq!(raw_number(12.5), "12.5");
-        assert_eq!(raw_number(0.000_001), "0.000001");
-        assert_eq!(raw_number(f64::NAN), "");
-        assert_eq!(raw_number(-3.0), "-3");
     }
 }

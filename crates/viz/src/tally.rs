@@ -5,14 +5,11 @@
 //! The layout is the story's (`tally.json`); this module only picks, orders and formats.
 //! It builds strings by pushing, never with `format!`, because it runs in the WASM.
 
-use crate::table::{Cell, TableView};
+use crate::table::{raw_number, Cell, TableView};
 use story::config::TallyOptions;
 use story::model::{Card, Tally};
 use story::ui::UiText;
-use story::{
-    format_fact, format_number, format_value, format_when, Fact, Lang, Qualifier, Section, Story,
-    Unit,
-};
+use story::{format_fact, format_value, format_when, Fact, Lang, Qualifier, Section, Story, Unit};
 
 /// How long a figure counts up, in milliseconds.
 pub const COUNT_UP_MS: f64 = 1000.0;
@@ -240,24 +237,6 @@ fn qualifier_text(q: Qualifier, lang: Lang) -> &'static str {
         Qualifier::About => pick(lang, "约", "about"),
         Qualifier::AtLeast => pick(lang, "及以上", "and above"),
     }
-}
-
-/// A plain machine-readable number for the CSV: whole numbers as digits ("8950"), anything
-/// else as the zh reading form.
-fn raw_number(value: f64) -> String {
-    if !(value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value < 1e15) {
-        return format_number(value, Lang::Zh).unwrap_or_default();
-    }
-    let mut n = value as u64;
-    let mut digits = Vec::new();
-    loop {
-        digits.push(char::from(b'0' + (n % 10) as u8));
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().collect()
 }
 
 /// "2020年3月：6项、27条、2600余套、5名；…；未注明日期：1300余家、…": every figure shown,
@@ -653,13 +632,6 @@ mod tests {
             csv.contains(",\"1,300+ companies\",1300,companies,more-than,\r\n"),
             "{csv}"
         );
-    }
-
-    #[test]
-    fn raw_number_writes_whole_numbers_as_plain_digits() {
-        assert_eq!(raw_number(0.0), "0");
-        assert_eq!(raw_number(8950.0), "8950");
-        assert_eq!(raw_number(90_000_000_000.0), "90000000000");
     }
 
     #[test]

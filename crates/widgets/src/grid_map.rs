@@ -23,6 +23,7 @@ pub mod state;
 
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
+use story::format::digits::push_uint;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::geo;
@@ -105,7 +106,7 @@ fn target_of(e: &Event) -> Option<Target> {
 
 fn int(v: usize) -> AttrValue {
     let mut s = String::new();
-    map::path::push_int(&mut s, v as i64);
+    push_uint(&mut s, v as u64);
     s.into()
 }
 
@@ -117,7 +118,7 @@ fn num(v: f64) -> AttrValue {
 
 fn tag(prefix: char, i: usize) -> AttrValue {
     let mut s = String::from(prefix);
-    map::path::push_int(&mut s, i as i64);
+    push_uint(&mut s, i as u64);
     s.into()
 }
 

@@ -13,6 +13,7 @@ mod fetch;
 use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
 use story::config::Series;
+use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
@@ -82,9 +83,9 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         use_effect_with(src, move |src| {
             if let Some(src) = src.clone() {
                 yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m.unit(), lang).await {
+                    load.set(match fetch::load(&src, m.unit()).await {
                         Ok(s) => Load::Ready(s),
-                        Err(e) => Load::Failed(e),
+                        Err(e) => Load::Failed(e.message(lang)),
                     });
                 });
             }
@@ -323,7 +324,8 @@ fn Derived(props: &DerivedProps) -> Html {
 }
 
 fn px(v: f64) -> String {
-    let mut s = (v.round() as i64).to_string();
+    let mut s = String::new();
+    push_int(&mut s, v.round() as i64);
     s.push_str("px");
     s
 }

@@ -29,7 +29,9 @@ pub fn run(args: &[String]) -> Outcome {
     for s in chosen {
         for f in s.facts {
             let mut r = record(f);
-            r["story"] = json!(s.id);
+            if let Some(fields) = r.as_object_mut() {
+                fields.insert("story".into(), json!(s.id));
+            }
             writeln!(out, "{r}")?;
         }
         for m in milestone_records(s) {

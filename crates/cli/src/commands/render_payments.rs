@@ -3,9 +3,11 @@
 //! `viz::chart::draw` as the canvas in the browser.
 
 use super::Outcome;
+use crate::Error;
 use plotters_backend::DrawingBackend;
 use plotters_svg::SVGBackend;
 use std::process::ExitCode;
+use story::format::escape::push_escaped;
 use story::model::{Chart, Metric};
 use story::ui::UiText;
 use story::{Lang, Story};
@@ -48,7 +50,12 @@ pub fn run(args: &[String]) -> Outcome {
     let Some(metric) = metric.or(chart.metrics.first()) else {
         return usage();
     };
-    std::fs::write(&out, svg(story, &chart, metric, lang, palette)?)?;
+    std::fs::write(&out, svg(story, &chart, metric, lang, palette)?).map_err(|source| {
+        Error::Write {
+            path: out.clone(),
+            source,
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -64,7 +71,7 @@ pub fn svg(
     metric: &'static Metric,
     lang: Lang,
     palette: Palette,
-) -> Result<String, Box<dyn std::error::Error>> {
+) -> Result<String, Error> {
     let view = build_view(story, chart, metric, None, lang);
     let mut style = ChartStyle::new(palette);
     style.font_px = 13.0;
@@ -79,9 +86,9 @@ pub fn svg(
     {
         let mut db = SVGBackend::with_string(&mut buf, (SIZE.0, SIZE.1 + footer_h as u32));
         let lay = chart::layout(&view, w, h, &style);
-        chart::draw(&mut db, &view, &lay, &style, Frame::DONE).map_err(|e| e.to_string())?;
-        chart::draw_footer(&mut db, &footer, h, w, &style).map_err(|e| e.to_string())?;
-        db.present().map_err(|e| e.to_string())?;
+        chart::draw(&mut db, &view, &lay, &style, Frame::DONE)?;
+        chart::draw_footer(&mut db, &footer, h, w, &style)?;
+        db.present()?;
     }
     Ok(with_title(&buf, &view.title, &view.description))
 }
@@ -95,35 +102,19 @@ fn with_title(svg: &str, title: &str, desc: &str) -> String {
     let mut out = String::with_capacity(svg.len() + title.len() + desc.len() + 64);
     out.push_str(&head.replacen("<svg ", "<svg role=\"img\" ", 1));
     out.push_str("\n<title>");
-    escape(&mut out, title);
+    push_escaped(&mut out, title);
     out.push_str("</title>\n<desc>");
-    escape(&mut out, desc);
+    push_escaped(&mut out, desc);
     out.push_str("</desc>");
     out.push_str(tail);
     out
-}
-
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn svg_of(
-        metric: &str,
-        lang: Lang,
-        palette: Palette,
-    ) -> Result<String, Box<dyn std::error::Error>> {
+    fn svg_of(metric: &str, lang: Lang, palette: Palette) -> Result<String, Error> {
         let story = story::default_story();
         let chart = story.chart.unwrap();
         svg(story, &chart, chart.metric(metric).unwrap(), lang, palette)

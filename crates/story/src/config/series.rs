@@ -53,12 +53,12 @@ impl SeriesDate {
     /// `YYYY-MM-DD` or `YYYY-MM`.
     pub fn iso(self) -> String {
         let mut s = String::new();
-        crate::facts::push_pad(&mut s, self.year.into(), 4);
+        crate::format::digits::push_padded(&mut s, self.year.into(), 4);
         s.push('-');
-        crate::facts::push_pad(&mut s, self.month.into(), 2);
+        crate::format::digits::push_padded(&mut s, self.month.into(), 2);
         if let Some(d) = self.day {
             s.push('-');
-            crate::facts::push_pad(&mut s, d.into(), 2);
+            crate::format::digits::push_padded(&mut s, d.into(), 2);
         }
         s
     }

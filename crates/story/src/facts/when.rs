@@ -1,5 +1,7 @@
 //! Dates and periods as the source gives them (a day, a month, "first half of 2020", ...).
 
+use crate::format::digits::push_padded as push_pad;
+
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -135,30 +137,6 @@ fn push_ymd(s: &mut String, d: Date) {
     push_pad(s, d.day.into(), 2);
 }
 
-/// Appends `n` in decimal, left-padded with zeros to `width` digits.
-pub(crate) fn push_pad(s: &mut String, n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    let digits = buf.len() - i;
-    for _ in digits..width {
-        s.push('0');
-    }
-    for &b in buf.get(i..).unwrap_or(&[]) {
-        s.push(char::from(b));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,19 +183,6 @@ mod tests {
         assert_eq!(When::Since(2019).iso(), "2019..");
         assert_eq!(When::Eve(Date::new(2020, 7, 1)).iso(), "eve:2020-07-01");
         assert_eq!(When::Year(2020).iso(), "2020");
-    }
-
-    #[test]
-    fn push_pad_writes_zero_and_the_largest_u64() {
-        let mut s = String::new();
-        push_pad(&mut s, 0, 1);
-        assert_eq!(s, "0");
-        s.clear();
-        push_pad(&mut s, u64::MAX, 1);
-        assert_eq!(s, u64::MAX.to_string());
-        s.clear();
-        push_pad(&mut s, 7, 3);
-        assert_eq!(s, "007");
     }
 
     #[test]

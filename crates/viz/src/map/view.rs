@@ -5,7 +5,7 @@
 
 use super::links::{demo_zone_links, link_geometry, Link, LinkAt};
 use crate::geo::{codes, GeoMap};
-use crate::table::{Cell, TableView};
+use crate::table::{raw_number, Cell, TableView};
 use crate::timeline::Changes;
 use story::facts::{self, Milestone, Region, RegionId, ZONE};
 use story::ui::{widget_title, UiText};
@@ -400,11 +400,7 @@ fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) 
                 .unwrap_or(UiText::PlaceNotReported.get(lang));
             let capacity_fact: Option<&Fact> = l.capacity_fact.and_then(|id| story.fact(id));
             let capacity = match (capacity_fact, &info.capacity) {
-                (Some(f), Some(shown)) => {
-                    let mut raw = String::new();
-                    super::path::push1(&mut raw, f.value);
-                    Cell::new(shown.clone(), raw)
-                }
+                (Some(f), Some(shown)) => Cell::new(shown.clone(), raw_number(f.value)),
                 _ => Cell::text(""),
             };
             vec![
