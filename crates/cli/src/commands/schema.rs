@@ -44,14 +44,34 @@ pub fn schema() -> Result<Value, serde_json::Error> {
     let mut schema: Value = serde_json::from_str(story::config::SCHEMA_JSON)?;
     let default = story::default_story();
     let ids: Vec<&str> = stories().iter().map(|s| s.id).collect();
-    let props = &mut schema["properties"];
-    props["story"]["enum"] = json!(ids);
-    props["story"]["default"] = json!(default.id);
-    props["sections"]["items"]["enum"] = json!(union(sections));
-    props["highlight"]["enum"] = json!(union(sections));
-    props["metric"]["enum"] = json!(union(metrics));
+    set(&mut schema, &["properties", "story", "enum"], json!(ids));
+    set(
+        &mut schema,
+        &["properties", "story", "default"],
+        json!(default.id),
+    );
+    let all_sections = json!(union(sections));
+    set(
+        &mut schema,
+        &["properties", "sections", "items", "enum"],
+        all_sections.clone(),
+    );
+    set(
+        &mut schema,
+        &["properties", "highlight", "enum"],
+        all_sections,
+    );
+    set(
+        &mut schema,
+        &["properties", "metric", "enum"],
+        json!(union(metrics)),
+    );
     if let Some(first) = metrics(default).first() {
-        props["metric"]["default"] = json!(first);
+        set(
+            &mut schema,
+            &["properties", "metric", "default"],
+            json!(first),
+        );
     }
     // Per story: its own sections and metrics. A placeholder without `story` gets the default.
     let rules: Vec<Value> = stories()
@@ -75,10 +95,23 @@ pub fn schema() -> Result<Value, serde_json::Error> {
             })
         })
         .collect();
-    if let Some(all_of) = schema["allOf"].as_array_mut() {
+    if let Some(all_of) = schema.get_mut("allOf").and_then(Value::as_array_mut) {
         all_of.extend(rules);
     }
     Ok(schema)
+}
+
+/// Sets the member at `path`, making the objects on the way (serde_json's `IndexMut` panics on
+/// a non-object, which this shipped schema never is, but the workspace lints hold anyway).
+fn set(v: &mut Value, path: &[&str], new: Value) {
+    let mut cur = v;
+    for key in path {
+        let Some(obj) = cur.as_object_mut() else {
+            return;
+        };
+        cur = obj.entry(*key).or_insert_with(|| json!({}));
+    }
+    *cur = new;
 }
 
 #[cfg(test)]
