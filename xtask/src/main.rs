@@ -4,6 +4,7 @@
 //! idempotently, so a fresh machine needs nothing done by hand.
 
 mod dist;
+mod glue;
 mod serve;
 mod setup;
 mod size;
