@@ -2,14 +2,15 @@
 // Added by `cargo xtask dist` (xtask/src/start.js). The module starts itself on import, fetching
 // the WASM with Subresource Integrity. If it cannot start, or later traps, the placeholders it
 // has not finished are marked failed, so no placeholder waits forever.
-const wasmUrl = new URL("WASM_NAME", import.meta.url);
+const wasmName = "WASM_NAME";
 
 // A Rust panic is built as a bare trap (panic=immediate-abort, xtask/src/dist.rs): the JS
 // callback that called into the module throws a WebAssembly.RuntimeError ("unreachable", or
-// "memory access out of bounds" on a stack overflow) whose stack names the module's URL. The
-// module's state is unknown from then on. Widgets that finished rendering keep what they show;
-// unfinished ones get data-widget-error and, once mounted, a generic error box (their shadow
-// root already holds the error box's styles); not yet mounted ones keep their static fallback.
+// "memory access out of bounds" on a stack overflow) whose stack names the module's WASM (by its
+// content-hashed file name, which survives a CDN's redirect). The module's state is unknown from
+// then on. Widgets that finished rendering keep what they show; unfinished ones get
+// data-widget-error and, once mounted, a generic error box (their shadow root already holds the
+// error box's styles); not yet mounted ones keep their static fallback.
 function failUnfinished(why, error) {
   console.error(`feature widgets: ${why}`, error);
   for (const host of document.querySelectorAll("[data-widget]:not([data-widget-ready]):not([data-widget-error])")) {
@@ -37,12 +38,12 @@ function failUnfinished(why, error) {
 }
 
 function onUncaught(error) {
-  if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasmUrl.href)) {
+  if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasmName)) {
     failUnfinished("stopped by an internal error", error);
   }
 }
 addEventListener("error", (event) => onUncaught(event.error));
 addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 
-__wbg_init({ module_or_path: new Request(wasmUrl, { integrity: "WASM_INTEGRITY" }) })
+__wbg_init({ module_or_path: new Request(new URL(wasmName, import.meta.url), { integrity: "WASM_INTEGRITY" }) })
   .catch((error) => failUnfinished("could not start", error));
