@@ -10,13 +10,14 @@ mod canvas;
 mod entrance;
 mod fetch;
 
-use crate::components::{DataTable, SourceNote};
+use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
-use story::config::{Metric, Series};
+use story::config::Series;
+use story::model::{Chart, Metric};
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
-use viz::payments::{build_view, derived, metric_label, ChartView, SECTION};
+use viz::payments::{build_view, derived, ChartView};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
@@ -46,10 +47,30 @@ fn style() -> ChartStyle<'static> {
 #[function_component]
 pub fn Payments(props: &PaymentsProps) -> Html {
     let lang = props.config.lang;
-    let options = match &props.config.options {
-        WidgetOptions::Payments(o) => o.clone(),
-        _ => Default::default(),
-    };
+    let story = props.config.story;
+    match (&props.config.options, story.chart) {
+        (WidgetOptions::Payments(options), Some(chart)) => html! {
+            <ChartBody story={story} chart={chart} options={options.clone()} {lang} />
+        },
+        _ => html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartProps {
+    story: &'static story::Story,
+    chart: Chart,
+    options: story::config::PaymentsOptions,
+    lang: Lang,
+}
+
+/// The chart of a story that has one, with its validated options.
+#[function_component(ChartBody)]
+fn chart_component(props: &ChartProps) -> Html {
+    let lang = props.lang;
+    let story = props.story;
+    let chart = props.chart;
+    let options = props.options.clone();
     let metric = use_state(|| options.metric);
     let active = use_state(|| None::<usize>);
     let announce = use_state(String::new);
@@ -76,7 +97,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         use_effect_with(src, move |src| {
             if let Some(src) = src.clone() {
                 yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m, lang).await {
+                    load.set(match fetch::load(&src, m.unit(), lang).await {
                         Ok(s) => Load::Ready(s),
                         Err(e) => Load::Failed(e),
                     });
@@ -95,7 +116,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         None
     };
     let view = use_memo((*metric, series, lang), |(m, s, lang)| {
-        build_view(*m, s.as_ref(), *lang)
+        build_view(story, &chart, m, s.as_ref(), *lang)
     });
 
     // Track the box size: ResizeObserver on the container (not window resize).
@@ -220,7 +241,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         Callback::from(move |_: FocusEvent| active.set(None))
     };
 
-    let switch = Metric::ALL.iter().map(|&m| {
+    let switch = chart.metrics.iter().map(|m: &'static Metric| {
         let checked = *metric == m;
         let metric = metric.clone();
         let active = active.clone();
@@ -230,8 +251,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         });
         html! {
             <label class="metric">
-                <input type="radio" name="metric" value={m.name()} checked={checked} {onchange} />
-                <span>{ metric_label(m, lang) }</span>
+                <input type="radio" name="metric" value={m.id} checked={checked} {onchange} />
+                <span>{ m.label.get(lang) }</span>
             </label>
         }
     });
@@ -253,10 +274,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         Load::Loading => UiText::PaymentsLoading.get(lang).to_owned(),
         _ => view.note.clone(),
     };
-    let source = match lang {
-        Lang::Zh => SECTION.heading_zh(),
-        Lang::En => SECTION.heading_en(),
-    };
+    let source = view.source;
 
     html! {
         <div class="payments">
@@ -279,7 +297,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
-            <Derived {lang} />
+            <Derived {story} {chart} {lang} />
             <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
@@ -288,6 +306,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DerivedProps {
+    story: &'static story::Story,
+    chart: Chart,
     lang: Lang,
 }
 
@@ -299,7 +319,7 @@ fn Derived(props: &DerivedProps) -> Html {
         <div class="derived">
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
-                { for derived(lang).into_iter().map(|d| {
+                { for derived(props.story, &props.chart, lang).into_iter().map(|d| {
                     let id = d.id.replace('.', "-");
                     html! {
                         <div class="figure">
@@ -335,7 +355,9 @@ fn mark_first_draw() {
     }
 }
 
-/// The view the chart would show, for tests.
-pub fn view_for(metric: Metric, lang: Lang) -> ChartView {
-    build_view(metric, None, lang)
+/// The view the chart of the default story would show for the metric `id`, for tests.
+pub fn view_for(id: &str, lang: Lang) -> Option<ChartView> {
+    let story = story::default_story();
+    let chart = story.chart?;
+    Some(build_view(story, &chart, chart.metric(id)?, None, lang))
 }

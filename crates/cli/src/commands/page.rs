@@ -37,7 +37,11 @@ pub fn render(template: &str, lang: Lang) -> Result<String, String> {
     if !template.contains("<!-- article -->") {
         return Err("template has no <!-- article --> marker".into());
     }
-    let a = article(lang);
+    let story = story::default_story();
+    let file = format!("data/stories/{}/article.{}.md", story.id, lang.name());
+    let a = article(story, lang)
+        .map_err(|e| format!("{file}:{e}"))?
+        .ok_or_else(|| format!("the story {} has no {file}", story.id))?;
     let (html_lang, lang_code, other_href, other_name) = match lang {
         Lang::Zh => ("zh-CN", "zh", "index.en.html", "English"),
         Lang::En => ("en", "en", "index.html", "中文"),
@@ -45,30 +49,32 @@ pub fn render(template: &str, lang: Lang) -> Result<String, String> {
     let mut body = String::new();
     body.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"standfirst\">{}</p>\n",
-        escape(&spans_text(a.headline, lang)),
-        escape(&spans_text(a.standfirst, lang))
+        escape(&spans_text(story, &a.headline, lang)),
+        escape(&spans_text(story, &a.standfirst, lang))
     ));
-    for block in a.blocks {
+    for block in &a.blocks {
         match block {
-            Block::Heading(spans) => {
-                body.push_str(&format!("<h2>{}</h2>\n", escape(&spans_text(spans, lang))))
-            }
-            Block::Paragraph(spans) => {
-                body.push_str(&format!("<p>{}</p>\n", escape(&spans_text(spans, lang))))
-            }
+            Block::Heading(spans) => body.push_str(&format!(
+                "<h2>{}</h2>\n",
+                escape(&spans_text(story, spans, lang))
+            )),
+            Block::Paragraph(spans) => body.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(&spans_text(story, spans, lang))
+            )),
             Block::Widget(kind) => {
                 body.push_str(&format!(
                     "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  {}\n</div>\n",
                     kind.name(),
-                    fallback(*kind, lang).to_html()
+                    fallback(story, *kind, lang).to_html()
                 ));
             }
         }
     }
-    body.push_str(&format!("<p class=\"credit\">{}</p>\n", escape(a.credit)));
+    body.push_str(&format!("<p class=\"credit\">{}</p>\n", escape(&a.credit)));
     Ok(template
         .replace("{{lang}}", html_lang)
-        .replace("{{title}}", &escape(&spans_text(a.headline, lang)))
+        .replace("{{title}}", &escape(&spans_text(story, &a.headline, lang)))
         .replace("{{other_lang_href}}", other_href)
         .replace("{{other_lang_name}}", other_name)
         .replace("<!-- article -->", &body))

@@ -89,7 +89,7 @@ text{fill:#1a1a1a;stroke:#fff;stroke-width:3px;stroke-linejoin:round;paint-order
 pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let paths = map::paths(map);
-    let story = grid_story(map, lang);
+    let story = grid_story(story::default_story(), map, lang);
     let links: Vec<map::Link> = story.links.iter().map(|l| l.geo).collect();
     let caps: Vec<Option<&str>> = story.links.iter().map(|l| l.capacity.as_deref()).collect();
     let layout = map::layout(map, &links, &caps, width, lang);

@@ -56,7 +56,7 @@ fn options(o: &WidgetOptions) -> String {
         }
         WidgetOptions::Payments(p) => format!(
             "metric {}, series {}, src {}",
-            p.metric.name(),
+            p.metric.id,
             p.series
                 .as_ref()
                 .map_or("none".into(), |s| format!("{} points", s.points.len())),

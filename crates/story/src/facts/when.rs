@@ -43,6 +43,27 @@ pub enum When {
 }
 
 impl When {
+    /// Reads the machine form [`When::iso`] writes; `None` for anything else.
+    pub fn parse(s: &str) -> Option<When> {
+        use super::iso::{parse_iso, IsoWhen};
+        Some(match parse_iso(s)? {
+            IsoWhen::Year(y) => When::Year(y),
+            IsoWhen::Month(year, month) => When::Month { year, month },
+            IsoWhen::MidMonth(year, month) => When::MidMonth { year, month },
+            IsoWhen::Day(y, m, d) => When::Day(Date::new(y, m, d)),
+            IsoWhen::DayTime(y, m, d, hour, minute, approx) => When::DayTime {
+                date: Date::new(y, m, d),
+                hour,
+                minute,
+                approx,
+            },
+            IsoWhen::Eve(y, m, d) => When::Eve(Date::new(y, m, d)),
+            IsoWhen::FirstHalf(y) => When::FirstHalf(y),
+            IsoWhen::AsOf(year, month) => When::AsOf { year, month },
+            IsoWhen::Since(y) => When::Since(y),
+        })
+    }
+
     /// Stable machine form: ISO-like where possible (`2020-06-30T11:00~`, `2019-09`,
     /// `2020-H1`, `..2020-07`, `2019..`, `~2020-07-01` for an eve, `2020-06~` for mid-June).
     pub fn iso(self) -> String {
@@ -211,5 +232,60 @@ mod tests {
             .year(),
             2020
         );
+    }
+
+    #[test]
+    fn every_form_round_trips_through_iso_and_parse() {
+        let d = Date::new(2020, 6, 30);
+        for w in [
+            When::Year(2020),
+            When::Month {
+                year: 2019,
+                month: 9,
+            },
+            When::MidMonth {
+                year: 2020,
+                month: 6,
+            },
+            When::Day(d),
+            When::DayTime {
+                date: d,
+                hour: 11,
+                minute: 0,
+                approx: true,
+            },
+            When::DayTime {
+                date: d,
+                hour: 9,
+                minute: 5,
+                approx: false,
+            },
+            When::Eve(Date::new(2020, 7, 1)),
+            When::FirstHalf(2020),
+            When::AsOf {
+                year: 2020,
+                month: 7,
+            },
+            When::Since(2019),
+        ] {
+            assert_eq!(When::parse(&w.iso()), Some(w), "{}", w.iso());
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for s in [
+            "2020-13",
+            "2021-02-29",
+            "2020-06-31",
+            "2020-06-30T24:00",
+            "20-01",
+            "",
+            "2020-H2",
+            "eve:2020-07",
+        ] {
+            assert_eq!(When::parse(s), None, "{s}");
+        }
+        assert!(When::parse("2020-02-29").is_some());
     }
 }

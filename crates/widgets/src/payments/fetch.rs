@@ -2,14 +2,15 @@
 //! with the browser's `fetch`, then validates it with `story::config::parse_series`.
 //! Plain web-sys + `JsFuture`: lighter than gloo-net, which brings serde along.
 
-use story::config::{parse_series, Metric, Series};
+use story::config::{parse_series, Series};
 use story::ui::{fill, UiText};
 use story::Lang;
+use story::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The series, or an editor-facing message in `lang` naming the file and the problem.
-pub async fn load(src: &str, metric: Metric, lang: Lang) -> Result<Series, String> {
+pub async fn load(src: &str, unit: &'static Unit, lang: Lang) -> Result<Series, String> {
     let failed = |reason: &str| fill(UiText::PaymentsLoadFailed.get(lang), &[src, reason]);
     let network = || failed(UiText::PaymentsNetworkError.get(lang));
     let window = web_sys::window().ok_or_else(network)?;
@@ -30,5 +31,5 @@ pub async fn load(src: &str, metric: Metric, lang: Lang) -> Result<Series, Strin
         .map_err(|_| network())?
         .as_string()
         .unwrap_or_default();
-    parse_series(&text, metric).map_err(|e| failed(&e.message(lang)))
+    parse_series(&text, unit).map_err(|e| failed(&e.message(lang)))
 }
