@@ -5,6 +5,7 @@
 
 mod dist;
 mod error;
+mod glue;
 mod serve;
 mod setup;
 mod size;
