@@ -146,10 +146,12 @@ test("a src bigger than the limit is not downloaded whole: reading stops at the 
   await page.waitForFunction(() => document.getElementById("big").shadowRoot?.querySelector(".payments .error"), null, { timeout: 15000 });
   const error = await page.$eval("#big", (el) => el.shadowRoot.querySelector(".payments .error").textContent);
   assert.ok(error.endsWith("the file is larger than the 512 KB limit"), error);
-  // Long enough for the whole body to arrive (about 0.8 s), had it not been cancelled.
-  await page.waitForTimeout(1500);
+  // Long enough for the whole body to arrive (1.6 s), had it not been cancelled.
+  await page.waitForTimeout(2500);
+  // About 0.6 MB arrive on an idle machine, more on a loaded one (the cancel comes later); the
+  // point is that the download stops instead of finishing.
   t.diagnostic(`received ${received} bytes of 5 MiB; the request ${ended}`);
-  assert.ok(received < 2 * 1024 * 1024, `received ${received} bytes`);
-  assert.notEqual(ended, "finished");
+  assert.ok(received < 5 * 1024 * 1024, `received ${received} bytes`);
+  assert.equal(ended, "canceled");
   await page.context().close();
 });

@@ -224,8 +224,8 @@ pub fn mime(path: &Path) -> &'static str {
 }
 
 /// Pause between the parts of a test answer sent in pieces (a chunked body arrives at a steady
-/// 6.4 MB/s, so a client that stops reading early is seen to stop).
-const PACE: std::time::Duration = std::time::Duration::from_millis(10);
+/// 3.2 MB/s, 1.6 s for 5 MB, so a client that stops reading early is seen to stop).
+const PACE: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// Ways a payments chart's `src` can fail, for `tests/payments-src.test.mjs` (a missing file is
 /// the plain 404 of any other path): real network answers, so what is tested is the widget's own
