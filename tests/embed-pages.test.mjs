@@ -60,20 +60,10 @@ test("the page gains exactly one global name, FeatureWidgets, with version, moun
   await page.context().close();
 });
 
-test("widgets reserve their height before the module arrives: no layout shift on the demo article", async (t) => {
+test("layout shift on the busiest page (fixed 640 px column, 19 widgets) is reported", async (t) => {
   // embed.css reserves heights by viewport width (a placeholder cannot see its column's width
-  // before the module runs), so the check is on the demo article, whose column follows the
-  // viewport like most article pages; the busiest test page (a fixed 640 px column) is reported.
-  for (const path of ["/index.html", "/index.en.html"]) {
-    for (const width of [375, 1280]) {
-      const page = await openPage(browser, path, { viewport: { width, height: 800 } });
-      await waitForWidgets(page);
-      const shift = await layoutShift(page);
-      t.diagnostic(`cumulative layout shift, ${path} at ${width} px: ${shift}`);
-      assert.equal(shift, 0, `${path} at ${width} px`);
-      await page.context().close();
-    }
-  }
+  // before the module runs), so a fixed column narrower than the viewport is not held to 0;
+  // article-like pages are, in layout-shift.test.mjs.
   const page = await openPage(browser, "/test/all.html", { viewport: { width: 1000, height: 900 } });
   await waitForWidgets(page);
   t.diagnostic(`cumulative layout shift on the busiest page (640 px column): ${await layoutShift(page)}`);

@@ -107,8 +107,17 @@ fn handle(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         let mut parts = request_line.split_whitespace();
         let method = parts.next().unwrap_or("");
         let target = parts.next().unwrap_or("/");
-        let response = respond(method, target, &accept_encoding, dist);
-        stream.write_all(&response)?;
+        match series_test_route(target) {
+            Some(parts) => {
+                for (i, part) in parts.iter().enumerate() {
+                    if i > 0 {
+                        std::thread::sleep(PACE);
+                    }
+                    stream.write_all(part)?;
+                }
+            }
+            None => stream.write_all(&respond(method, target, &accept_encoding, dist))?,
+        }
         if !keep_alive {
             return Ok(());
         }
@@ -223,6 +232,80 @@ pub fn mime(path: &Path) -> &'static str {
         "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
+}
+
+/// Pause between the parts of a test answer sent in pieces (a chunked body arrives at a steady
+/// 3.2 MB/s, 1.6 s for 5 MB, so a client that stops reading early is seen to stop).
+const PACE: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Ways a payments chart's `src` can fail, for `tests/payments-src.test.mjs` (a missing file is
+/// the plain 404 of any other path): real network answers, so what is tested is the widget's own
+/// fetch code against what a server or a CMS actually sends. The answer comes in parts, written
+/// [`PACE`] apart.
+fn series_test_route(target: &str) -> Option<Vec<Vec<u8>>> {
+    const GOOD: &str =
+        r#"[{"date": "2019-06", "value": 0}, {"date": "2020-06", "value": 480000000}]"#;
+    /// Five megabytes of series-like JSON (more than the widget's 512 KiB limit).
+    fn huge() -> Vec<u8> {
+        let point = b"{\"date\": \"2020-06\", \"value\": 1},\n";
+        let mut body = b"[".to_vec();
+        while body.len() < 5 * 1024 * 1024 {
+            body.extend_from_slice(point);
+        }
+        body.extend_from_slice(b"{\"date\": \"2020-07\", \"value\": 1}]");
+        body
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let json = "application/json; charset=utf-8";
+    let whole = match path.strip_prefix("/test/series/")? {
+        "server-error.json" => plain(500, "Internal Server Error", "database unavailable"),
+        "login.json" => ok(
+            "text/html; charset=utf-8",
+            b"<!doctype html><html><head><title>Sign in</title></head><body><form>Sign in to the CMS</form></body></html>",
+        ),
+        "latin1.json" => ok(
+            json,
+            b"[{\"date\": \"2019-06\", \"value\": 0, \"unit\": \"caf\xe9\"}]",
+        ),
+        "huge.json" => ok(json, &huge()),
+        // No Content-Length: only a limit while reading can stop it.
+        "huge-unannounced.json" => return Some(chunked(json, &huge())),
+        "slow.json" => {
+            std::thread::sleep(std::time::Duration::from_secs(10));
+            ok(json, GOOD.as_bytes())
+        }
+        "good.json" => ok(json, GOOD.as_bytes()),
+        _ => return None,
+    };
+    Some(vec![whole])
+}
+
+/// A 200 response with a `Content-Length`.
+fn ok(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// A 200 response without a length (`Transfer-Encoding: chunked`): the head, then one part
+/// per 64 KiB chunk, then the last chunk.
+fn chunked(content_type: &str, body: &[u8]) -> Vec<Vec<u8>> {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nTransfer-Encoding: chunked\r\nCache-Control: no-store\r\n\r\n"
+    );
+    let mut parts = vec![head.into_bytes()];
+    for piece in body.chunks(64 * 1024) {
+        let mut part = format!("{:x}\r\n", piece.len()).into_bytes();
+        part.extend_from_slice(piece);
+        part.extend_from_slice(b"\r\n");
+        parts.push(part);
+    }
+    parts.push(b"0\r\n\r\n".to_vec());
+    parts
 }
 
 fn plain(code: u16, reason: &str, body: &str) -> Vec<u8> {

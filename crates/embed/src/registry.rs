@@ -25,10 +25,14 @@ use yew::{AppHandle, Callback};
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
 const NEAR_MARGIN: &str = "100% 0px";
 
-/// A Yew app and the element it renders into, moved between shadow roots.
+/// A Yew app and the element it renders into, moved between shadow roots of one kind.
 struct Mount {
     root: Element,
     app: AppHandle<SlotApp>,
+    /// What this app renders, for good: Yew adds a delegated listener to the app's root for
+    /// every event type its content ever used and never removes it, so an app that showed a
+    /// map and then a tally would carry the listeners of both.
+    kind: SheetKind,
 }
 
 enum State {
@@ -51,7 +55,9 @@ pub(crate) struct Embed {
     document: Document,
     slots: Vec<Slot>,
     sheets: Sheets,
-    /// Emptied slots, ready for the next mount.
+    /// Emptied slots, ready for the next mount of their kind. One pool per kind keeps each
+    /// app's delegated listeners to its own kind's event types, so the page's listener count
+    /// is fixed by how many widgets of each kind are mounted at once (see `slot.rs`).
     pool: Vec<Mount>,
     /// Key of the latest widget mounted; each mount takes a new one.
     generation: u32,
@@ -240,9 +246,11 @@ impl Embed {
         self.generation
     }
 
-    /// A slot from the pool (or a new one), its root moved into `host`'s styled shadow root.
+    /// A slot of `kind` from the pool (or a new one), its root moved into `host`'s styled
+    /// shadow root.
     fn acquire(&mut self, host: &Element, kind: SheetKind) -> Option<Mount> {
-        let mount = match self.pool.pop() {
+        let pooled = self.pool.iter().rposition(|mount| mount.kind == kind);
+        let mount = match pooled.map(|i| self.pool.swap_remove(i)) {
             Some(mount) => mount,
             None => {
                 let root = self.document.create_element("div").ok()?;
@@ -252,7 +260,7 @@ impl Embed {
                 };
                 let app =
                     yew::Renderer::<SlotApp>::with_root_and_props(root.clone(), props).render();
-                Mount { root, app }
+                Mount { root, app, kind }
             }
         };
         if shadow::prepare(host, &mut self.sheets, kind, &mount.root).is_none() {

@@ -50,6 +50,18 @@ pub enum UiText {
     PaymentsLoadFailed,
     /// {0}: HTTP status code.
     PaymentsHttpStatus,
+    /// {0}: HTTP status code (404 or 410).
+    PaymentsNotFound,
+    /// {0}: HTTP status code (5xx).
+    PaymentsServerError,
+    /// {0}: the limit in KiB.
+    PaymentsTooLarge,
+    /// {0}: offset of the first byte that is not UTF-8.
+    PaymentsNotUtf8,
+    /// The address answered with an HTML page (a CMS's error or login page, a wrong path).
+    PaymentsHtml,
+    /// {0}: the time-out in seconds.
+    PaymentsTimedOut,
     PaymentsNetworkError,
     /// Data-table column headers shared by the widgets.
     ColSection,
@@ -152,6 +164,30 @@ impl UiText {
                 "Could not load the data file {0}: {1}",
             ),
             UiText::PaymentsHttpStatus => ("服务器返回 HTTP {0}", "the server answered HTTP {0}"),
+            UiText::PaymentsNotFound => (
+                "服务器上没有这个文件（HTTP {0}），请检查地址",
+                "there is no such file on the server (HTTP {0}); check the address",
+            ),
+            UiText::PaymentsServerError => (
+                "服务器出错（HTTP {0}），请稍后再试",
+                "the server failed (HTTP {0}); try again later",
+            ),
+            UiText::PaymentsTooLarge => (
+                "文件超过 {0} KB 的上限",
+                "the file is larger than the {0} KB limit",
+            ),
+            UiText::PaymentsNotUtf8 => (
+                "文件不是 UTF-8 编码的文本（第 {0} 字节起无法读取）",
+                "the file is not UTF-8 text (unreadable from byte {0})",
+            ),
+            UiText::PaymentsHtml => (
+                "该地址返回的是网页（HTML），不是 JSON 数据，请检查地址",
+                "the address returned a web page (HTML), not JSON data; check the address",
+            ),
+            UiText::PaymentsTimedOut => (
+                "{0} 秒内没有收到完整的文件",
+                "the file did not arrive within {0} seconds",
+            ),
             UiText::PaymentsNetworkError => ("网络错误", "network error"),
             UiText::ColSection => ("部分", "Section"),
             UiText::ColFigure => ("指标", "Figure"),

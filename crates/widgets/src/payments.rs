@@ -75,19 +75,27 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     let canvas_ref = use_node_ref();
     let tip_ref = use_node_ref();
 
-    // Fetch the editor's file once.
+    // Fetch the editor's file once; abandon the request if the chart goes away first.
     {
         let load = load.clone();
         let src = options.src.clone();
         let m = options.metric;
         use_effect_with(src, move |src| {
-            if let Some(src) = src.clone() {
+            let controller = src
+                .as_ref()
+                .and_then(|_| web_sys::AbortController::new().ok());
+            if let (Some(src), Some(controller)) = (src.clone(), controller.clone()) {
                 yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m.unit()).await {
+                    load.set(match fetch::load(&src, m.unit(), controller).await {
                         Ok(s) => Load::Ready(s),
                         Err(e) => Load::Failed(e.message(lang)),
                     });
                 });
+            }
+            move || {
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
             }
         });
     }
