@@ -14,10 +14,13 @@ parse-fuzz <command>
 
   fuzz [--cases N] [--target NAME] [--seed S]   N generated cases per target (default 250000)
   report                                         adversarial documents: size, time, answer
-  corpus --per-target N --out DIR                write N generated inputs per target to DIR/<target>/
+  corpus --per-target N --out DIR                write N generated inputs (up to 4 KiB) per target to DIR/<target>/
   check TARGET FILE...                           check files (libFuzzer artifacts, regressions)
   targets                                        list the targets
 ";
+
+/// Largest input `corpus` writes.
+const SEED_MAX_BYTES: usize = 4096;
 
 /// The case being checked, written out by the panic hook (release builds abort on panic).
 static CURRENT: Mutex<Option<(&'static str, Vec<u8>)>> = Mutex::new(None);
@@ -167,9 +170,17 @@ fn corpus(args: &[String]) -> Result<(), String> {
     for t in chosen_targets(args)? {
         let dir = out.join(t.name);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for index in 0..per_target {
+        let mut written = 0;
+        let mut index = 0;
+        while written < per_target {
             let data = case_input(t, 0x00C0_FFEE, index);
+            index += 1;
+            // The committed corpus stays small; documents at the limits are the report's.
+            if data.len() > SEED_MAX_BYTES {
+                continue;
+            }
             std::fs::write(dir.join(file_name(&data)), &data).map_err(|e| e.to_string())?;
+            written += 1;
         }
     }
     Ok(())

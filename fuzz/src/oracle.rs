@@ -152,12 +152,15 @@ fn close(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= b.abs() * 1e-13 || (a - b).abs() < 1e-300
 }
 
-/// Whether ours holds a number that is infinite (read from beyond f64's range).
-pub fn has_infinite(v: &Json) -> bool {
+/// Whether ours holds a number at the edge of f64's range: infinite (read from beyond it),
+/// or within a few ulps of the largest f64. serde_json refuses both as "out of range" (its
+/// default number reading is not correctly rounded at that edge: `1.7976931348623157157e308`
+/// is the largest f64, as core's parser says, not beyond it).
+pub fn has_huge(v: &Json) -> bool {
     match v {
-        Json::Num(n) => n.is_infinite(),
-        Json::Arr(items) => items.iter().any(has_infinite),
-        Json::Obj(members) => members.iter().any(|(_, v)| has_infinite(v)),
+        Json::Num(n) => n.abs() >= f64::MAX * (1.0 - 1e-13),
+        Json::Arr(items) => items.iter().any(has_huge),
+        Json::Obj(members) => members.iter().any(|(_, v)| has_huge(v)),
         _ => false,
     }
 }

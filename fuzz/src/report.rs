@@ -10,8 +10,9 @@ use story::config::{MAX_POINTS, MAX_URL_LEN};
 
 /// The most a parser may take for one document.
 pub const BUDGET_MS: f64 = 100.0;
-/// Runs of each case; the slowest is reported.
-const RUNS: usize = 5;
+/// Runs of each case. The median is held against the budget (on a shared machine one run can
+/// lose its core to another process); the slowest is shown beside it.
+const RUNS: usize = 7;
 
 /// One adversarial input for one target.
 pub struct Case {
@@ -311,17 +312,20 @@ pub fn cases() -> Vec<Case> {
     ]
 }
 
-/// The slowest of [`RUNS`] runs and the answer.
-fn measure(c: &Case) -> Option<(Duration, String)> {
+/// The median and slowest of [`RUNS`] runs, and the answer.
+fn measure(c: &Case) -> Option<(Duration, Duration, String)> {
     let t = target(c.target)?;
-    let mut slowest = Duration::ZERO;
+    let mut times = Vec::with_capacity(RUNS);
     let mut answer = String::new();
     for _ in 0..RUNS {
         let started = Instant::now();
         answer = (t.answer)(&c.input);
-        slowest = slowest.max(started.elapsed());
+        times.push(started.elapsed());
     }
-    Some((slowest, answer))
+    times.sort();
+    let median = times.get(RUNS / 2).copied().unwrap_or_default();
+    let slowest = times.last().copied().unwrap_or_default();
+    Some((median, slowest, answer))
 }
 
 /// Prints the report; returns how many cases went over [`BUDGET_MS`].
@@ -329,30 +333,32 @@ pub fn print() -> usize {
     println!(
         "Limits of the JSON reader: {MAX_LEN} bytes, {MAX_DEPTH} levels, {MAX_KEYS} keys an object, {MAX_STRING} bytes a string, {MAX_VALUES} values; series: {MAX_POINTS} points; URL: {MAX_URL_LEN} characters."
     );
-    println!("Slowest of {RUNS} runs each; budget {BUDGET_MS} ms.\n");
+    println!("Median and slowest of {RUNS} runs each, in ms; budget {BUDGET_MS} ms (median).\n");
     println!(
-        "{:<14} {:<52} {:>10} {:>9}  answer",
-        "parser", "document", "bytes", "ms"
+        "{:<14} {:<52} {:>10} {:>8} {:>8}  answer",
+        "parser", "document", "bytes", "median", "slowest"
     );
     let mut over = 0;
     for c in cases() {
-        let Some((time, answer)) = measure(&c) else {
+        let Some((median, slowest, answer)) = measure(&c) else {
             println!("{:<14} {:<52} no such target", c.target, c.what);
             over += 1;
             continue;
         };
-        let ms = time.as_secs_f64() * 1000.0;
-        if ms > BUDGET_MS {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let late = ms(median) > BUDGET_MS;
+        if late {
             over += 1;
         }
         let answer: String = answer.chars().take(150).collect();
         println!(
-            "{:<14} {:<52} {:>10} {:>9.3}{} {answer}",
+            "{:<14} {:<52} {:>10} {:>8.2} {:>8.2}{} {answer}",
             c.target,
             c.what,
             c.input.len(),
-            ms,
-            if ms > BUDGET_MS { " OVER" } else { "" }
+            ms(median),
+            ms(slowest),
+            if late { " OVER" } else { "" }
         );
     }
     if over == 0 {

@@ -4,6 +4,7 @@
 //! idempotently, so a fresh machine needs nothing done by hand.
 
 mod dist;
+mod fuzz;
 mod serve;
 mod setup;
 mod size;
@@ -23,6 +24,9 @@ Tasks:
   dist                            set up and build the release bundle into dist/
   size                            print raw, gzip -9 and brotli bytes of dist/ and compare with budgets.toml
   setup                           install what is missing (wasm target, wasm-bindgen-cli, chromium, npm packages)
+  fuzz [--cases N] [--target T]   fuzz every parser of outside input (N cases per target; not part of `test`)
+  fuzz --libfuzzer T [--seconds N]  cargo-fuzz on target T (pinned nightly), then minimise fuzz/corpus/T
+  parse-report                    adversarial documents through every parser: size, time, answer
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Some("dist") => setup::run().and_then(|_| dist::run()),
         Some("size") => size::run(),
         Some("setup") => setup::run(),
+        Some("fuzz") => fuzz::run(rest),
+        Some("parse-report") => fuzz::report(),
         Some("help") | Some("--help") | Some("-h") | None => {
             print!("{HELP}");
             Ok(())

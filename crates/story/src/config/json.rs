@@ -723,6 +723,14 @@ mod tests {
     }
 
     #[test]
+    fn decimal_to_f64_reads_the_largest_f64_with_extra_digits_as_the_largest() {
+        // Found by fuzzing: serde_json calls this out of range; core and we read f64::MAX.
+        let text = "1.7976931348623157157e308";
+        assert_eq!(decimal_to_f64(text), Some(f64::MAX));
+        assert_eq!(text.parse::<f64>().ok(), Some(f64::MAX));
+    }
+
+    #[test]
     fn decimal_to_f64_overflows_to_infinity_and_underflows_to_zero() {
         assert_eq!(decimal_to_f64("1e400"), Some(f64::INFINITY));
         assert_eq!(decimal_to_f64("1e-400"), Some(0.0));
