@@ -133,7 +133,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "json",
-            "2 MiB of newlines, then a stray comma (error on line 2,097,150)",
+            "2 MiB of newlines, then `, ]` (error on the last line)",
             format!("[0{}, ]", "\n".repeat(MAX_LEN - 6)),
         ),
         case(
