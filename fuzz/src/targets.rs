@@ -7,7 +7,9 @@ use crate::Target;
 use story::config::json::{
     self, JsonErrorKind, MAX_DEPTH, MAX_KEYS, MAX_LEN, MAX_STRING, MAX_VALUES,
 };
-use story::config::{check_relative_url, parse_series, Metric, Series, WidgetOptions, MAX_POINTS};
+use story::config::{check_relative_url, parse_series, Series, WidgetOptions, MAX_POINTS};
+use story::model::Metric;
+use story::{default_story, Unit};
 use story::{ConfigError, Lang, WidgetConfig};
 
 /// Every parser that sees outside input. Add a parser here (and a file in `fuzz/libfuzzer/`).
@@ -42,8 +44,10 @@ pub static TARGETS: &[Target] = &[
         generate: generate_series_file,
         check: check_series,
         answer: |data| {
-            let (metric, text) = split_series(data);
-            match parse_series(&text, metric) {
+            let Some((unit, text)) = split_series(data) else {
+                return "no input".into();
+            };
+            match parse_series(&text, unit) {
                 Ok(s) => format!("accepted: {} points", s.points.len()),
                 Err(e) => e.message(Lang::En),
             }
@@ -180,33 +184,42 @@ fn json_read_as_serde_does(text: &str) -> Result<(), String> {
 
 // ---- series --------------------------------------------------------------------------------
 
-/// A series file: the metric in the first byte, the text after it.
-fn split_series(data: &[u8]) -> (Metric, String) {
-    let metric = data
-        .first()
-        .and_then(|b| Metric::ALL.get(usize::from(*b) % Metric::ALL.len()))
-        .copied()
-        .unwrap_or_default();
-    (
-        metric,
-        String::from_utf8_lossy(data.get(1..).unwrap_or(&[])).into_owned(),
-    )
+/// The default story's chart metrics (the `metric` option's values).
+fn metrics() -> &'static [Metric] {
+    default_story().chart.map(|c| c.metrics).unwrap_or(&[])
+}
+
+/// The unit a series is read for: the first metric's (the chart's default).
+fn default_unit() -> Option<&'static Unit> {
+    metrics().first().map(Metric::unit)
+}
+
+/// A series file: in the first byte which of the default story's units it is read for, the
+/// text after it.
+fn split_series(data: &[u8]) -> Option<(&'static Unit, String)> {
+    let units = default_story().units;
+    let unit = units.get(usize::from(*data.first()?) % units.len().max(1))?;
+    let text = String::from_utf8_lossy(data.get(1..).unwrap_or(&[])).into_owned();
+    Some((unit, text))
 }
 
 fn generate_series_file(rng: &mut Rng) -> Vec<u8> {
-    let metric_index = rng.below(Metric::ALL.len());
-    let metric = Metric::ALL.get(metric_index).copied().unwrap_or_default();
+    let units = default_story().units;
+    let index = rng.below(units.len());
+    let Some(unit) = units.get(index) else {
+        return Vec::new();
+    };
     let mut w = JsonWriter::new(rng);
-    write_series(&mut w, metric);
+    write_series(&mut w, unit);
     let text = w.finish();
     let text = gen::maybe_mutated(rng, text);
-    let mut data = vec![metric_index as u8];
+    let mut data = vec![index as u8];
     data.extend(text.into_bytes());
     data
 }
 
 /// A series of points, usually valid, with now and then one defect an editor makes.
-fn write_series(w: &mut JsonWriter, metric: Metric) {
+fn write_series(w: &mut JsonWriter, unit_wanted: &Unit) {
     let n = match w.rng.below(50) {
         0 => MAX_POINTS - 2 + w.rng.below(4),
         1 => 0,
@@ -221,9 +234,9 @@ fn write_series(w: &mut JsonWriter, metric: Metric) {
     };
     let unit = if w.rng.one_in(3) {
         Some(if defect == 0 {
-            "merchants"
+            "furlongs"
         } else {
-            metric.unit().id()
+            unit_wanted.id
         })
     } else {
         None
@@ -273,11 +286,13 @@ fn write_series(w: &mut JsonWriter, metric: Metric) {
 }
 
 fn check_series(data: &[u8]) -> Result<String, String> {
-    let (metric, text) = split_series(data);
-    match parse_series(&text, metric) {
+    let Some((unit, text)) = split_series(data) else {
+        return Ok("no input".into());
+    };
+    match parse_series(&text, unit) {
         Ok(s) => {
             json_read_as_serde_does(&text)?;
-            series_contract(&s, metric)?;
+            series_contract(&s, unit)?;
             Ok("accepted".into())
         }
         Err(e) => {
@@ -289,12 +304,12 @@ fn check_series(data: &[u8]) -> Result<String, String> {
 
 /// What the chart relies on: 1 to 5,000 points, dates strictly increasing at one precision,
 /// values finite and not negative, the metric's unit.
-fn series_contract(s: &Series, metric: Metric) -> Result<(), String> {
+fn series_contract(s: &Series, unit: &Unit) -> Result<(), String> {
     if s.points.is_empty() || s.points.len() > MAX_POINTS {
         return Err(format!("accepted {} points", s.points.len()));
     }
-    if s.unit != metric.unit() {
-        return Err(format!("unit {:?} for {metric:?}", s.unit));
+    if s.unit.id != unit.id {
+        return Err(format!("unit {} read for {}", s.unit.id, unit.id));
     }
     for pair in s.points.windows(2) {
         if let [a, b] = pair {
@@ -362,13 +377,19 @@ fn option_text(rng: &mut Rng, option: &str) -> String {
             "policy,training,visit,volunteer,order,activist,problem",
         ],
         "highlight" => &["policy", "visit", "lead"],
-        "metric" => &["transactions", "value", "merchants", "fees", "profit"],
+        "metric" => {
+            let ids: Vec<&str> = metrics().iter().map(|m| m.id).chain(["profit"]).collect();
+            return rng.pick(&ids).copied().unwrap_or("").to_string();
+        }
+        "story" => &["suzhou-2020-07", "riverton", ""],
         "step" => &["2019-09", "2019-10", "2020-06", "2020-07"],
         "autoplay" => &["", "true", "false", "1"],
         "src" => return generate_url(rng),
         "series" => {
             let mut w = JsonWriter::new(rng);
-            write_series(&mut w, Metric::Transactions);
+            if let Some(unit) = default_unit() {
+                write_series(&mut w, unit);
+            }
             return w.finish();
         }
         _ => &["1", "", "x"],
@@ -417,7 +438,11 @@ fn generate_config(rng: &mut Rng) -> Vec<u8> {
                     w.string(id);
                 });
             }
-            ("series", 0..=4) => write_series(w, Metric::Transactions),
+            ("series", 0..=4) if default_unit().is_some() => {
+                if let Some(unit) = default_unit() {
+                    write_series(w, unit);
+                }
+            }
             (_, 5) => w.value(2),
             (k, _) => {
                 let v = option_text(w.rng, k);
@@ -450,7 +475,7 @@ fn check_config(data: &[u8]) -> Result<String, String> {
     match &config.options {
         WidgetOptions::Payments(o) => {
             if let Some(s) = &o.series {
-                series_contract(s, o.metric)?;
+                series_contract(s, o.metric.unit())?;
             }
             if let Some(src) = &o.src {
                 same_origin(src)?;

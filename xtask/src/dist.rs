@@ -1,7 +1,7 @@
 //! Builds the release bundle into `dist/`: the WASM entry through wasm-bindgen and wasm-opt,
 //! content-hashed file names, a stable `embed.js` loader, the pages, and precompressed copies.
 
-use crate::util::{self, exec, step, Result};
+use crate::util::{self, exec, step, Error, FileAction, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 use std::fs;
@@ -16,11 +16,64 @@ pub const COMPRESSIBLE: &[&str] = &[
 
 pub fn run() -> Result {
     let root = util::root();
-    let dist = root.join("dist");
-    let stage = root.join("target/wasm-bindgen");
+    build(&root.join("dist"), &root.join("target"), None)
+}
 
-    step("dist: cargo build (release, wasm32)");
-    exec(util::cargo().args(["build", "--release", "--target", TARGET, "-p", "embed"]))?;
+/// The test bundle: the same build with the test fixture stories embedded beside the real
+/// ones, into `target/fixture-dist/` (never `dist/`: fixtures never ship), with the fixture
+/// pages of `tests/fixtures/pages/`. Its own target directory keeps the two builds from
+/// invalidating each other.
+pub fn fixture_bundle() -> Result<PathBuf> {
+    let root = util::root();
+    let out = root.join("target/fixture-dist");
+    let mut dirs = vec![String::from("data/stories/suzhou-2020-07")];
+    let fixtures = root.join("tests/fixtures/stories");
+    for dir in fs::read_dir(&fixtures)
+        .map_err(Error::io(FileAction::List, &fixtures))?
+        .flatten()
+    {
+        if dir.path().is_dir() {
+            dirs.push(format!(
+                "tests/fixtures/stories/{}",
+                dir.file_name().to_string_lossy()
+            ));
+        }
+    }
+    dirs.sort();
+    let stories = dirs.join(":");
+    build(&out, &root.join("target/fixture"), Some(&stories))?;
+    copy_tree(&root.join("tests/fixtures/pages"), &out.join("fixture"))?;
+    Ok(out)
+}
+
+/// Builds a bundle into `dist` from a release build in `target_dir`; `story_dirs` is passed
+/// to the story crate's build as `STORY_DIRS` (default: every folder of `data/stories/`).
+pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result {
+    let root = util::root();
+    let dist = dist.to_path_buf();
+    let stage = target_dir.join("wasm-bindgen");
+
+    step(&format!(
+        "dist: cargo build (release, wasm32) -> {}",
+        dist.display()
+    ));
+    let mut cargo = util::cargo();
+    cargo
+        .args([
+            "build",
+            "--release",
+            "--target",
+            TARGET,
+            "-p",
+            "embed",
+            "--target-dir",
+        ])
+        .arg(target_dir);
+    match story_dirs {
+        Some(dirs) => cargo.env("STORY_DIRS", dirs),
+        None => cargo.env_remove("STORY_DIRS"),
+    };
+    exec(&mut cargo)?;
 
     step("dist: wasm-bindgen");
     let _ = fs::remove_dir_all(&stage);
@@ -35,7 +88,7 @@ pub fn run() -> Result {
                 "--out-dir",
             ])
             .arg(&stage)
-            .arg(root.join(format!("target/{TARGET}/release/embed.wasm"))),
+            .arg(target_dir.join(format!("{TARGET}/release/embed.wasm"))),
     )?;
 
     step("dist: wasm-opt -Oz");
@@ -58,20 +111,18 @@ pub fn run() -> Result {
 
     step("dist: assembling dist/");
     let _ = fs::remove_dir_all(&dist);
-    fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    fs::create_dir_all(&dist).map_err(Error::io(FileAction::Create, &dist))?;
 
     let wasm = read(&opt_wasm)?;
     let wasm_name = format!("embed-{}.wasm", short_hash(&wasm));
     write(&dist.join(&wasm_name), &wasm)?;
 
     // The glue looks for `embed_bg.wasm` beside itself; point it at the hashed file.
-    let glue = String::from_utf8(read(&stage.join("embed.js"))?)
-        .map_err(|_| "wasm-bindgen glue is not UTF-8".to_string())?;
+    let glue = String::from_utf8(read(&stage.join("embed.js"))?).map_err(|_| Error::NotUtf8 {
+        what: "the wasm-bindgen glue".into(),
+    })?;
     if !glue.contains("'embed_bg.wasm'") || !glue.contains("async function __wbg_init(") {
-        return Err(
-            "wasm-bindgen glue no longer names 'embed_bg.wasm' or __wbg_init; update dist.rs"
-                .into(),
-        );
+        return Err(Error::GlueChanged);
     }
     // The hashed module starts itself: a page needs exactly one <script type="module"> (with
     // SRI) and nothing else. It fetches the WASM with its own integrity hash, so the chain
@@ -135,7 +186,7 @@ pub fn run() -> Result {
     crate::snippets::write_all(&dist, &module, &css, &host_script)?;
 
     precompress(&dist)?;
-    eprintln!("    dist/ ready: {glue_name}, {wasm_name}");
+    eprintln!("    {} ready: {glue_name}, {wasm_name}", dist.display());
     Ok(())
 }
 
@@ -158,15 +209,14 @@ fn hashed_copy(dist: &Path, name: &str) -> Result<Pinned> {
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    fs::read(path).map_err(Error::io(FileAction::Read, path))
 }
 
 pub fn write(path: &Path, bytes: &[u8]) -> Result {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        fs::create_dir_all(parent).map_err(Error::io(FileAction::Create, parent))?;
     }
-    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    fs::write(path, bytes).map_err(Error::io(FileAction::Write, path))
 }
 
 fn copy_file(from: &Path, to: &Path) -> Result {
@@ -175,7 +225,7 @@ fn copy_file(from: &Path, to: &Path) -> Result {
 
 fn copy_tree(from: &Path, to: &Path) -> Result {
     for entry in files_under(from)? {
-        let rel = entry.strip_prefix(from).map_err(|e| e.to_string())?;
+        let rel = entry.strip_prefix(from)?;
         copy_file(&entry, &to.join(rel))?;
     }
     Ok(())
@@ -186,7 +236,7 @@ pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let entries = fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))?;
+        let entries = fs::read_dir(&d).map_err(Error::io(FileAction::List, &d))?;
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -239,11 +289,9 @@ fn precompress(dist: &Path) -> Result {
 }
 
 fn run_quiet(cmd: &mut Command) -> Result {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("{cmd:?} failed ({status})"))
+    let status = cmd.status().map_err(Error::start(cmd))?;
+    status.success().then_some(()).ok_or_else(|| Error::Failed {
+        command: format!("{cmd:?}"),
+        status,
+    })
 }

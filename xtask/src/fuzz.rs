@@ -2,7 +2,7 @@
 //! input, and the adversarial-document report (both in `fuzz/`, crate `parse-fuzz`). Neither
 //! is part of `cargo xtask test`, which replays only the committed corpus and regressions.
 
-use crate::util::{self, exec, step, Result};
+use crate::util::{self, exec, step, Error, FileAction, Result};
 use std::process::Command;
 
 /// The nightly cargo-fuzz builds with (libFuzzer needs sanitizer flags), pinned by date.
@@ -15,9 +15,10 @@ const CARGO_FUZZ_VERSION: &str = "0.13.2";
 pub fn run(args: &[String]) -> Result {
     match args.iter().position(|a| a == "--libfuzzer") {
         Some(i) => {
-            let target = args
-                .get(i + 1)
-                .ok_or("--libfuzzer needs a target: json, widget-config, series, url")?;
+            let target = args.get(i + 1).ok_or(Error::MissingValue {
+                option: "--libfuzzer",
+                what: "a target: json, widget-config, series, url",
+            })?;
             let seconds = args
                 .iter()
                 .position(|a| a == "--seconds")
@@ -77,7 +78,8 @@ fn libfuzzer(target: &str, seconds: &str) -> Result {
         ]))?;
     }
     let corpus = format!("fuzz/corpus/{target}");
-    std::fs::create_dir_all(util::root().join(&corpus)).map_err(|e| format!("{corpus}: {e}"))?;
+    let corpus_dir = util::root().join(&corpus);
+    std::fs::create_dir_all(&corpus_dir).map_err(Error::io(FileAction::Create, &corpus_dir))?;
     step(&format!("fuzz: libFuzzer on {target} for {seconds} s"));
     exec(
         cargo_fuzz()

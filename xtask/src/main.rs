@@ -4,6 +4,7 @@
 //! idempotently, so a fresh machine needs nothing done by hand.
 
 mod dist;
+mod error;
 mod fuzz;
 mod serve;
 mod setup;
@@ -14,7 +15,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const HELP: &str = "\
+pub(crate) const HELP: &str = "\
 cargo xtask <task> [options]
 
 Tasks:
@@ -22,6 +23,7 @@ Tasks:
   test                            set up, then fmt, clippy, native tests, browser component tests,
                                   release build and end-to-end tests in headless Chromium
   dist                            set up and build the release bundle into dist/
+  fixture-dist                    set up and build the test bundle (fixture stories embedded) into target/fixture-dist/
   size                            print raw, gzip -9 and brotli bytes of dist/ and compare with budgets.toml
   setup                           install what is missing (wasm target, wasm-bindgen-cli, chromium, npm packages)
   fuzz [--cases N] [--target T]   fuzz every parser of outside input (N cases per target; not part of `test`)
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(rest),
         Some("test") => test::run(rest),
         Some("dist") => setup::run().and_then(|_| dist::run()),
+        Some("fixture-dist") => setup::run().and_then(|_| dist::fixture_bundle().map(|_| ())),
         Some("size") => size::run(),
         Some("setup") => setup::run(),
         Some("fuzz") => fuzz::run(rest),
@@ -44,12 +47,12 @@ fn main() -> ExitCode {
             print!("{HELP}");
             Ok(())
         }
-        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+        Some(other) => Err(error::Error::UnknownTask(other.to_owned())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("xtask: {message}");
+        Err(e) => {
+            eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,7 @@
 //! A small std-only HTTP/1.1 file server: enough for the demo, the embed builder and the
 //! end-to-end tests, which start it in-process on a free port.
 
-use crate::util::{self, Result};
+use crate::util::{self, Error, Result};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -21,10 +21,18 @@ pub fn run(args: &[String]) -> Result {
                 port = it
                     .next()
                     .and_then(|p| p.parse().ok())
-                    .ok_or("--port needs a number")?;
+                    .ok_or(Error::MissingValue {
+                        option: "--port",
+                        what: "a number",
+                    })?;
             }
             "--no-build" => build = false,
-            other => return Err(format!("serve: unknown option `{other}`")),
+            other => {
+                return Err(Error::UnknownOption {
+                    task: "serve",
+                    option: other.to_owned(),
+                })
+            }
         }
     }
     if build {
@@ -32,7 +40,7 @@ pub fn run(args: &[String]) -> Result {
         crate::dist::run()?;
     }
     let listener = bind(port)?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let addr = listener.local_addr().map_err(Error::NoAddress)?;
     eprintln!(
         "\nServing dist/ at http://{addr}/  (demo article: http://{addr}/index.html; Ctrl-C stops)"
     );
@@ -41,16 +49,19 @@ pub fn run(args: &[String]) -> Result {
 }
 
 pub fn bind(port: u16) -> Result<TcpListener> {
-    TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))
+    TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Listen { port, source })
 }
 
 /// Starts the server on a free port in a background thread; used by the end-to-end tests.
 pub fn spawn_background() -> Result<SocketAddr> {
+    spawn_background_at(util::root().join("dist"))
+}
+
+/// Serves `dir` (a bundle built like `dist/`) on a free loopback port, in a background thread.
+pub fn spawn_background_at(dir: PathBuf) -> Result<SocketAddr> {
     let listener = bind(0)?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let dist = util::root().join("dist");
-    std::thread::spawn(move || accept_loop(listener, dist));
+    let addr = listener.local_addr().map_err(Error::NoAddress)?;
+    std::thread::spawn(move || accept_loop(listener, dir));
     Ok(addr)
 }
 

@@ -1,7 +1,7 @@
 //! Installs what is missing, idempotently: the wasm target, wasm-bindgen-cli at the version in
 //! Cargo.lock, Debian's Chromium, ChromeDriver, CJK fonts and brotli, and the npm packages.
 
-use crate::util::{self, exec, output, step, Result};
+use crate::util::{self, exec, output, step, Error, FileAction, Result};
 use std::process::Command;
 
 const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk", "brotli"];
@@ -28,8 +28,8 @@ fn wasm_target() -> Result {
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(util::root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let path = util::root().join("Cargo.lock");
+    let lock = std::fs::read_to_string(&path).map_err(Error::io(FileAction::Read, &path))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -38,7 +38,7 @@ pub fn locked_wasm_bindgen_version() -> Result<String> {
             }
         }
     }
-    Err("no wasm-bindgen in Cargo.lock".into())
+    Err(Error::NoWasmBindgenInLock)
 }
 
 fn wasm_bindgen_cli() -> Result {

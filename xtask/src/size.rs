@@ -3,7 +3,7 @@
 //! the build on a budget.
 
 use crate::dist::{files_under, is_compressible, read};
-use crate::util::{self, Result};
+use crate::util::{self, Error, FileAction, Result};
 use std::path::Path;
 use std::process::Command;
 
@@ -11,7 +11,7 @@ pub fn run() -> Result {
     let root = util::root();
     let dist = root.join("dist");
     if !dist.join("embed.js").is_file() {
-        return Err("dist/ is not built: run `cargo xtask dist` first".into());
+        return Err(Error::NotBuilt);
     }
     let budgets = read_budgets(&root.join("budgets.toml"))?;
     println!(
@@ -24,7 +24,7 @@ pub fn run() -> Result {
         if ext == "gz" || ext == "br" {
             continue;
         }
-        let rel = file.strip_prefix(&dist).map_err(|e| e.to_string())?;
+        let rel = file.strip_prefix(&dist)?;
         let sizes = sizes(&file)?;
         let rel_s = rel.display().to_string();
         let transferred = in_transfer_set(&rel_s);
@@ -96,10 +96,7 @@ fn sizes(file: &Path) -> Result<[u64; 3]> {
         if let Ok(meta) = sibling.metadata() {
             return Ok(meta.len());
         }
-        let out = cmd
-            .arg(file)
-            .output()
-            .map_err(|e| format!("{cmd:?}: {e}"))?;
+        let out = cmd.arg(file).output().map_err(Error::start(cmd))?;
         Ok(out.stdout.len() as u64)
     };
     Ok([
@@ -110,8 +107,7 @@ fn sizes(file: &Path) -> Result<[u64; 3]> {
 }
 
 fn read_budgets(path: &Path) -> Result<Vec<(String, u64)>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(Error::io(FileAction::Read, path))?;
     Ok(text
         .lines()
         .filter_map(|line| {

@@ -9,7 +9,7 @@
 use crate::dist::{write, Pinned};
 use crate::util::Result;
 use std::path::Path;
-use story::fallback::escape_html as html_escape;
+use story::format::escape::escape_html as html_escape;
 use story::{Lang, WidgetKind};
 
 /// Initial iframe height before the widget reports its own (px).
@@ -39,7 +39,7 @@ pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinne
         let widget = kind.name();
         for (lang, story_lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
             // The same fallback (title and key figures) as the demo article's placeholders.
-            let fallback = story::fallback::fallback(kind, story_lang);
+            let fallback = story::fallback::fallback(story::default_story(), kind, story_lang);
             let title = fallback.title;
             snippets.push(Snippet {
                 widget,

@@ -3,7 +3,7 @@
 //! New wasm-bindgen tests (any `tests/*.rs` or `#[wasm_bindgen_test]` in the browser crates) and
 //! new end-to-end tests (`tests/*.test.mjs`) are picked up without editing this file.
 
-use crate::util::{self, exec, step, Result};
+use crate::util::{self, exec, step, Error, Result};
 use std::process::Command;
 use std::time::Instant;
 
@@ -60,8 +60,12 @@ pub fn run(args: &[String]) -> Result {
     crate::dist::run()?;
     crate::size::run()?;
 
+    step("test: the test bundle with the fixture stories (tests/fixtures/stories)");
+    let fixture = crate::dist::fixture_bundle()?;
+
     step("test: end-to-end tests in headless Chromium (tests/*.test.mjs)");
     let addr = crate::serve::spawn_background()?;
+    let fixture_addr = crate::serve::spawn_background_at(fixture)?;
     let mut e2e: Vec<String> = crate::dist::files_under(&util::root().join("tests"))?
         .into_iter()
         .filter_map(|p| {
@@ -71,14 +75,15 @@ pub fn run(args: &[String]) -> Result {
         .collect();
     e2e.sort();
     if e2e.is_empty() {
-        return Err("no end-to-end tests found in tests/".into());
+        return Err(Error::NoEndToEndTests);
     }
     exec(
         Command::new("node")
             .arg("--test")
             .arg("--test-concurrency=1")
             .args(&e2e)
-            .env("BASE_URL", format!("http://{addr}")),
+            .env("BASE_URL", format!("http://{addr}"))
+            .env("FIXTURE_URL", format!("http://{fixture_addr}")),
     )?;
 
     eprintln!(

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-pub type Result<T = ()> = std::result::Result<T, String>;
+pub use crate::error::{Error, FileAction, Result};
 
 /// The workspace root (the parent of this crate's folder).
 pub fn root() -> PathBuf {
@@ -25,13 +25,17 @@ pub fn exec(cmd: &mut Command) -> Result {
     let status = cmd
         .current_dir(root())
         .status()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
+        .map_err(Error::start(cmd))?;
     let secs = started.elapsed().as_secs_f32();
     if status.success() {
         eprintln!("    ok ({secs:.1} s)");
         Ok(())
     } else {
-        Err(format!("{shown} failed ({status}) after {secs:.1} s"))
+        eprintln!("    failed ({secs:.1} s)");
+        Err(Error::Failed {
+            command: shown,
+            status,
+        })
     }
 }
 
@@ -56,9 +60,14 @@ pub fn capture(cmd: &mut Command) -> Result<String> {
         .current_dir(root())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
+        .map_err(Error::start(cmd))?;
     if !out.status.success() {
-        return Err(format!("{shown} failed ({})", out.status));
+        return Err(Error::Failed {
+            command: shown,
+            status: out.status,
+        });
     }
-    String::from_utf8(out.stdout).map_err(|_| format!("{shown} printed non-UTF-8"))
+    String::from_utf8(out.stdout).map_err(|_| Error::NotUtf8 {
+        what: format!("the output of {shown}"),
+    })
 }

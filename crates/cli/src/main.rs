@@ -3,6 +3,9 @@
 //! `main` only dispatches; each command lives in its own module under `commands/`.
 
 mod commands;
+mod error;
+
+pub use error::Error;
 
 use std::process::ExitCode;
 

@@ -7,11 +7,13 @@
 //! global name is `window.FeatureWidgets` (`{ version, mount(element), unmount(element) }`).
 //! The contract is documented in `docs/embedding.md`.
 
+mod error;
 mod placeholder;
 mod registry;
 mod shadow;
 mod slot;
 
+pub use error::Error;
 use registry::Embed;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -45,7 +47,11 @@ pub fn start() {
     }
     let Some(embed) = Embed::new(&window) else {
         web_sys::console::error_1(&JsValue::from_str(
-            "feature widgets: this browser lacks IntersectionObserver or MutationObserver",
+            &[
+                "feature widgets: ",
+                &Error::NoObservers.message(story::Lang::En),
+            ]
+            .concat(),
         ));
         return;
     };

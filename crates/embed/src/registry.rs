@@ -9,7 +9,7 @@
 use crate::placeholder::{self, SELECTOR};
 use crate::shadow::{self, SheetKind, Sheets};
 use crate::slot::{Content, Slot as SlotApp, SlotProps};
-use crate::with_embed;
+use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use js_sys::Array;
 use story::{Lang, WidgetConfig};
@@ -181,7 +181,7 @@ impl Embed {
             }
             Err(err) => {
                 let lang = placeholder::message_lang(&options);
-                self.fail(&host, lang, err.message(lang))
+                self.fail(&host, lang, err.into())
             }
         };
         self.slots.push(Slot {
@@ -192,7 +192,8 @@ impl Embed {
         self.slots.len() - 1
     }
 
-    fn fail(&mut self, host: &Element, lang: Lang, message: String) -> State {
+    fn fail(&mut self, host: &Element, lang: Lang, err: Error) -> State {
+        let message = err.message(lang);
         placeholder::report_error(host, &message);
         let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
             return State::Inert;
@@ -221,10 +222,7 @@ impl Embed {
         let (host, config) = (host.clone(), config.clone());
         self.near.unobserve(&host);
         let Some(mount) = self.acquire(&host, SheetKind::Widget(config.kind)) else {
-            placeholder::report_error(
-                &host,
-                "this element cannot hold a widget; use <div data-widget=…>",
-            );
+            placeholder::report_error(&host, &Error::NoShadowRoot.message(Lang::En));
             if let Some(slot) = self.slots.get_mut(index) {
                 slot.state = State::Inert;
             }

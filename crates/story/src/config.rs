@@ -9,10 +9,11 @@ mod url;
 
 pub use error::{ConfigError, Expected, Limit, UrlProblem};
 pub use schema::SCHEMA_JSON;
-pub use series::{parse_series, Metric, Series, SeriesDate, SeriesPoint, MAX_POINTS};
+pub use series::{parse_series, Series, SeriesDate, SeriesPoint, MAX_POINTS};
 pub use url::{check_relative_url, MAX_URL_LEN};
 
-use crate::facts::{milestones, Milestone, Section};
+use crate::facts::{milestones, Milestone};
+use crate::model::{default_story, stories, Metric, Section, Story};
 use json::{quote, Json};
 
 /// Reader's language.
@@ -70,7 +71,7 @@ impl WidgetKind {
     }
 }
 
-pub(crate) const COMMON_FIELDS: [&str; 3] = ["widget", "lang", "theme"];
+pub(crate) const COMMON_FIELDS: [&str; 4] = ["widget", "lang", "theme", "story"];
 pub(crate) const TALLY_FIELDS: [&str; 2] = ["sections", "highlight"];
 pub(crate) const PAYMENTS_FIELDS: [&str; 3] = ["metric", "series", "src"];
 pub(crate) const GRID_FIELDS: [&str; 2] = ["step", "autoplay"];
@@ -78,28 +79,38 @@ pub(crate) const WIDGET_NAMES: [&str; 3] = ["tally", "payments", "grid-map"];
 pub(crate) const LANG_NAMES: [&str; 2] = ["zh", "en"];
 pub(crate) const THEME_NAMES: [&str; 3] = ["auto", "light", "dark"];
 
-/// Options of the "七个一" tally.
+/// Options of the tally.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TallyOptions {
-    /// Sections to show, in the order given (default: all seven in source order).
-    pub sections: Vec<Section>,
+    /// Sections to show, in the order given (default: every card of the story's tally).
+    pub sections: Vec<&'static Section>,
     /// Section to emphasise.
-    pub highlight: Option<Section>,
+    pub highlight: Option<&'static Section>,
 }
 
-impl Default for TallyOptions {
-    fn default() -> Self {
+impl TallyOptions {
+    /// Every card of `story`'s tally, in the story's order.
+    pub fn all(story: &Story) -> TallyOptions {
         TallyOptions {
-            sections: Section::SEVEN.to_vec(),
+            sections: tally_sections(story).collect(),
             highlight: None,
         }
     }
 }
 
-/// Options of the payments chart.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The sections that have a card in `story`'s tally.
+fn tally_sections(story: &Story) -> impl Iterator<Item = &'static Section> {
+    story
+        .tally
+        .into_iter()
+        .flat_map(|t| t.cards.iter().map(|c| c.section))
+}
+
+/// Options of the line chart.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaymentsOptions {
-    pub metric: Metric,
+    /// The metric shown first (default: the chart's first).
+    pub metric: &'static Metric,
     /// Editor-supplied points (the source gives only totals).
     pub series: Option<Series>,
     /// Same-origin relative URL of a JSON series, to fetch and check with [`parse_series`].
@@ -131,7 +142,7 @@ fn last_milestone() -> &'static Milestone {
         label_zh: "",
         label_en: "",
         links: &[],
-        section: Section::Grid,
+        section: "",
     };
     milestones().last().unwrap_or(&FALLBACK)
 }
@@ -145,12 +156,24 @@ pub enum WidgetOptions {
 }
 
 impl WidgetOptions {
-    pub fn default_for(kind: WidgetKind) -> WidgetOptions {
-        match kind {
-            WidgetKind::Tally => WidgetOptions::Tally(TallyOptions::default()),
-            WidgetKind::Payments => WidgetOptions::Payments(PaymentsOptions::default()),
-            WidgetKind::GridMap => WidgetOptions::GridMap(GridMapOptions::default()),
-        }
+    /// The widget's default options for `story`; `None` when the story lacks its data.
+    pub fn default_for(kind: WidgetKind, story: &Story) -> Option<WidgetOptions> {
+        Some(match kind {
+            WidgetKind::Tally => {
+                story.tally?;
+                WidgetOptions::Tally(TallyOptions::all(story))
+            }
+            WidgetKind::Payments => WidgetOptions::Payments(PaymentsOptions {
+                metric: story.chart?.metrics.first()?,
+                series: None,
+                src: None,
+            }),
+            // The map's data is not a story file yet: only the story its zone cites draws it.
+            WidgetKind::GridMap => {
+                story.section(crate::facts::ZONE.section)?;
+                WidgetOptions::GridMap(GridMapOptions::default())
+            }
+        })
     }
 }
 
@@ -158,6 +181,8 @@ impl WidgetOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
     pub kind: WidgetKind,
+    /// The story the widget draws (`data-story`; default: the first the build embeds).
+    pub story: &'static Story,
     pub lang: Lang,
     pub theme: Theme,
     pub options: WidgetOptions,
@@ -251,25 +276,42 @@ fn list(field: &str, input: &Input) -> Result<Vec<String>, ConfigError> {
     }
 }
 
-fn section(field: &str, id: &str) -> Result<Section, ConfigError> {
-    Section::from_id(id)
-        .filter(|s| Section::SEVEN.contains(s))
+/// A section of `story` that has a tally card.
+fn section(field: &str, id: &str, story: &Story) -> Result<&'static Section, ConfigError> {
+    tally_sections(story)
+        .find(|s| s.id == id)
         .ok_or_else(|| ConfigError::NotAllowed {
             field: field.into(),
             value: quote(id),
-            allowed: Section::SEVEN.iter().map(|s| s.id()).collect(),
+            allowed: tally_sections(story).map(|s| s.id()).collect(),
         })
+}
+
+/// Which widget kinds `story` has the data for.
+fn kinds_of(story: &Story) -> Vec<WidgetKind> {
+    WidgetKind::ALL
+        .into_iter()
+        .filter(|&k| WidgetOptions::default_for(k, story).is_some())
+        .collect()
+}
+
+/// `story`'s chart metrics.
+fn metrics(story: &Story) -> &'static [Metric] {
+    story.chart.map_or(&[], |c| c.metrics)
 }
 
 impl WidgetConfig {
     /// A configuration with every default (zh, auto theme, the widget's default options).
-    pub fn new(kind: WidgetKind) -> WidgetConfig {
-        WidgetConfig {
+    /// `None` when the default story has no data for `kind`.
+    pub fn new(kind: WidgetKind) -> Option<WidgetConfig> {
+        let story = default_story();
+        Some(WidgetConfig {
             kind,
+            story,
             lang: Lang::default(),
             theme: Theme::default(),
-            options: WidgetOptions::default_for(kind),
-        }
+            options: WidgetOptions::default_for(kind, story)?,
+        })
     }
 
     /// Reads a configuration from a placeholder's `data-*` attributes (names without `data-`).
@@ -330,14 +372,36 @@ impl WidgetConfig {
             }
         };
 
+        let story = match inputs.iter().find(|(k, _)| k == "story") {
+            Some((_, v)) => {
+                let id = text("story", v)?;
+                stories()
+                    .iter()
+                    .copied()
+                    .find(|s| s.id == id)
+                    .ok_or_else(|| ConfigError::NotAllowed {
+                        field: "story".into(),
+                        value: quote(id),
+                        allowed: stories().iter().map(|s| s.id).collect(),
+                    })?
+            }
+            None => default_story(),
+        };
+        let Some(mut options) = WidgetOptions::default_for(kind, story) else {
+            return Err(ConfigError::NotAllowed {
+                field: "widget".into(),
+                value: quote(kind.name()),
+                allowed: kinds_of(story).into_iter().map(WidgetKind::name).collect(),
+            });
+        };
+
         let mut lang = Lang::default();
         let mut theme = Theme::default();
-        let mut options = WidgetOptions::default_for(kind);
         let mut series_input = None;
         for (name, input) in &inputs {
             let field = name.as_str();
             match (field, &mut options) {
-                ("widget", _) => {}
+                ("widget" | "story", _) => {}
                 ("lang", _) => {
                     lang = one_of(
                         field,
@@ -365,7 +429,7 @@ impl WidgetConfig {
                     }
                     let mut sections = Vec::with_capacity(ids.len());
                     for id in &ids {
-                        let s = section(field, id)?;
+                        let s = section(field, id, story)?;
                         if sections.contains(&s) {
                             return Err(ConfigError::Duplicate {
                                 field: field.into(),
@@ -377,10 +441,17 @@ impl WidgetConfig {
                     o.sections = sections;
                 }
                 ("highlight", WidgetOptions::Tally(o)) => {
-                    o.highlight = Some(section(field, text(field, input)?)?)
+                    o.highlight = Some(section(field, text(field, input)?, story)?)
                 }
                 ("metric", WidgetOptions::Payments(o)) => {
-                    o.metric = one_of(field, text(field, input)?, &Metric::NAMES, &Metric::ALL)?
+                    let id = text(field, input)?;
+                    o.metric = metrics(story).iter().find(|m| m.id == id).ok_or_else(|| {
+                        ConfigError::NotAllowed {
+                            field: field.into(),
+                            value: quote(id),
+                            allowed: metrics(story).iter().map(|m| m.id).collect(),
+                        }
+                    })?;
                 }
                 ("series", WidgetOptions::Payments(_)) => series_input = Some(input),
                 ("src", WidgetOptions::Payments(o)) => {
@@ -429,7 +500,7 @@ impl WidgetConfig {
                             &parsed
                         }
                     };
-                    o.series = Some(series::series_from_json("series", json, o.metric)?);
+                    o.series = Some(series::series_from_json("series", json, o.metric.unit())?);
                 }
             }
             WidgetOptions::Tally(o) => {
@@ -448,6 +519,7 @@ impl WidgetConfig {
 
         Ok(WidgetConfig {
             kind,
+            story,
             lang,
             theme,
             options,
@@ -458,6 +530,10 @@ impl WidgetConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(sections: &[&Section]) -> Vec<&'static str> {
+        sections.iter().map(|s| s.id).collect()
+    }
 
     fn parse(attrs: &[(&str, &str)], json: Option<&str>) -> Result<WidgetConfig, ConfigError> {
         WidgetConfig::parse(attrs.iter().copied(), json)
@@ -498,9 +574,13 @@ mod tests {
     fn defaults_are_zh_auto_and_each_widgets_default_options() {
         let c = parse(&[("widget", "tally")], None).unwrap();
         assert_eq!((c.lang, c.theme), (Lang::Zh, Theme::Auto));
-        assert_eq!(tally(&c).sections, Section::SEVEN.to_vec());
+        assert_eq!(
+            tally(&c).sections,
+            TallyOptions::all(default_story()).sections
+        );
+        assert_eq!(tally(&c).sections.len(), 7);
         let p = parse(&[("widget", "payments")], None).unwrap();
-        assert_eq!(payments(&p).metric, Metric::Transactions);
+        assert_eq!(payments(&p).metric.id, "transactions");
         assert_eq!(payments(&p).series, None);
         let g = parse(&[("widget", "grid-map")], None).unwrap();
         assert_eq!(grid(&g).step.id, "2020-06");
@@ -566,14 +646,14 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(tally(&c).sections, vec![Section::Training, Section::Policy]);
-        assert_eq!(tally(&c).highlight, Some(Section::Policy));
+        assert_eq!(ids(&tally(&c).sections), ["training", "policy"]);
+        assert_eq!(tally(&c).highlight.map(|s| s.id), Some("policy"));
     }
 
     #[test]
     fn tally_sections_from_json_must_be_an_array_of_strings() {
         let c = parse(&[("widget", "tally")], Some(r#"{"sections": ["visit"]}"#)).unwrap();
-        assert_eq!(tally(&c).sections, vec![Section::Visit]);
+        assert_eq!(ids(&tally(&c).sections), ["visit"]);
         let e = parse(&[("widget", "tally")], Some(r#"{"sections": 3}"#)).unwrap_err();
         assert!(matches!(
             e,
@@ -637,11 +717,11 @@ mod tests {
         let e = parse(&[("widget", "payments"), ("sections", "policy")], None).unwrap_err();
         assert_eq!(
             e.message(Lang::En),
-            "Unknown option `sections` for the payments widget. Known options: widget, lang, theme, metric, series, src."
+            "Unknown option `sections` for the payments widget. Known options: widget, lang, theme, story, metric, series, src."
         );
         assert_eq!(
             e.message(Lang::Zh),
-            "payments 组件没有选项 `sections`。可用的选项：widget、lang、theme、metric、series、src。"
+            "payments 组件没有选项 `sections`。可用的选项：widget、lang、theme、story、metric、series、src。"
         );
     }
 
@@ -753,9 +833,9 @@ mod tests {
         )
         .unwrap();
         let o = payments(&c);
-        assert_eq!(o.metric, Metric::Value);
+        assert_eq!(o.metric.id, "value");
         let s = o.series.as_ref().unwrap();
-        assert_eq!(s.unit, crate::facts::Unit::Yuan);
+        assert_eq!(s.unit.id, "yuan");
         assert_eq!(s.points.len(), 2);
     }
 
@@ -837,7 +917,7 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(c, WidgetConfig::new(WidgetKind::Tally));
+        assert_eq!(Some(c), WidgetConfig::new(WidgetKind::Tally));
     }
 
     #[test]
@@ -845,7 +925,7 @@ mod tests {
         let e = parse(&[("widget", "grid-map"), ("speed", "2")], None).unwrap_err();
         assert_eq!(
             e.message(Lang::En),
-            "Unknown option `speed` for the grid-map widget. Known options: widget, lang, theme, step, autoplay."
+            "Unknown option `speed` for the grid-map widget. Known options: widget, lang, theme, story, step, autoplay."
         );
     }
 

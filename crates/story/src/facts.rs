@@ -1,161 +1,13 @@
-//! Every figure of the three stories as typed data, with its source section, qualifier and date.
-//!
-//! One source of truth: widgets, fallbacks, data tables and the CLI read figures only from here.
-//! Derived figures are computed from their inputs at compile time, never typed.
+//! The vocabulary of facts: how exact a figure is (qualifiers) and when it holds (dates).
+//! The facts themselves are data (`data/stories/<id>/facts.json`), see [`crate::model`].
 
-mod data;
+mod iso;
 mod places;
-mod section;
 mod when;
 
-pub use section::{Section, Story};
-pub(crate) use when::push_pad;
+pub use crate::model::{Derivation, Fact, Section, Story, Unit};
+pub use iso::ISO_FORMS;
 pub use when::{Date, When};
-
-/// What a figure counts or measures. Counts carry their Chinese measure word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// 家
-    Companies,
-    /// 名
-    People,
-    /// 册
-    Copies,
-    /// 条 (policy items)
-    Policies,
-    /// 项
-    Items,
-    /// 笔 (payment transactions)
-    Transactions,
-    /// 笔 (orders handled by a service window)
-    Orders,
-    /// 人次
-    PersonTimes,
-    /// 套
-    Sets,
-    /// 个
-    Projects,
-    /// 座
-    Substations,
-    /// 户
-    Merchants,
-    /// 天
-    Days,
-    /// 周
-    Weeks,
-    /// 元
-    Yuan,
-    /// 千伏安
-    Kva,
-    /// 千伏
-    Kv,
-    /// 平方公里
-    SquareKm,
-}
-
-impl Unit {
-    pub const ALL: [Unit; 18] = [
-        Unit::Companies,
-        Unit::People,
-        Unit::Copies,
-        Unit::Policies,
-        Unit::Items,
-        Unit::Transactions,
-        Unit::Orders,
-        Unit::PersonTimes,
-        Unit::Sets,
-        Unit::Projects,
-        Unit::Substations,
-        Unit::Merchants,
-        Unit::Days,
-        Unit::Weeks,
-        Unit::Yuan,
-        Unit::Kva,
-        Unit::Kv,
-        Unit::SquareKm,
-    ];
-
-    /// Stable machine name (used in JSON output and configs).
-    pub const fn id(self) -> &'static str {
-        match self {
-            Unit::Companies => "companies",
-            Unit::People => "people",
-            Unit::Copies => "copies",
-            Unit::Policies => "policies",
-            Unit::Items => "items",
-            Unit::Transactions => "transactions",
-            Unit::Orders => "orders",
-            Unit::PersonTimes => "person-times",
-            Unit::Sets => "sets",
-            Unit::Projects => "projects",
-            Unit::Substations => "substations",
-            Unit::Merchants => "merchants",
-            Unit::Days => "days",
-            Unit::Weeks => "weeks",
-            Unit::Yuan => "yuan",
-            Unit::Kva => "kVA",
-            Unit::Kv => "kV",
-            Unit::SquareKm => "km2",
-        }
-    }
-
-    /// Whether the unit counts whole things (shown without decimals below 万 / a million).
-    pub const fn is_count(self) -> bool {
-        !matches!(self, Unit::Yuan | Unit::Kva | Unit::Kv | Unit::SquareKm)
-    }
-
-    /// The Chinese measure word or unit written right after the number.
-    pub const fn zh(self) -> &'static str {
-        match self {
-            Unit::Companies => "家",
-            Unit::People => "名",
-            Unit::Copies => "册",
-            Unit::Policies => "条",
-            Unit::Items => "项",
-            Unit::Transactions | Unit::Orders => "笔",
-            Unit::PersonTimes => "人次",
-            Unit::Sets => "套",
-            Unit::Projects => "个",
-            Unit::Substations => "座",
-            Unit::Merchants => "户",
-            Unit::Days => "天",
-            Unit::Weeks => "周",
-            Unit::Yuan => "元",
-            Unit::Kva => "千伏安",
-            Unit::Kv => "千伏",
-            Unit::SquareKm => "平方公里",
-        }
-    }
-
-    /// English unit word, singular or plural (symbols do not change).
-    pub const fn en(self, plural: bool) -> &'static str {
-        let (one, many) = match self {
-            Unit::Companies => ("company", "companies"),
-            Unit::People => ("person", "people"),
-            Unit::Copies => ("copy", "copies"),
-            Unit::Policies => ("policy", "policies"),
-            Unit::Items => ("item", "items"),
-            Unit::Transactions => ("transaction", "transactions"),
-            Unit::Orders => ("order", "orders"),
-            Unit::PersonTimes => ("person-visit", "person-visits"),
-            Unit::Sets => ("set", "sets"),
-            Unit::Projects => ("project", "projects"),
-            Unit::Substations => ("substation", "substations"),
-            Unit::Merchants => ("merchant", "merchants"),
-            Unit::Days => ("day", "days"),
-            Unit::Weeks => ("week", "weeks"),
-            Unit::Yuan => ("yuan", "yuan"),
-            Unit::Kva => ("kVA", "kVA"),
-            Unit::Kv => ("kV", "kV"),
-            Unit::SquareKm => ("km²", "km²"),
-        };
-        if plural {
-            many
-        } else {
-            one
-        }
-    }
-}
 
 /// Which marker the source used for "more than": 余 or 多 (both mean the same).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -194,63 +46,6 @@ impl Qualifier {
             Qualifier::AtLeast => "at-least",
         }
     }
-
-    /// Qualifier of a figure computed from others: exact only when every input is exact,
-    /// otherwise "about".
-    pub const fn derived(inputs: &[Qualifier]) -> Qualifier {
-        let mut rest = inputs;
-        while let [first, tail @ ..] = rest {
-            if !matches!(first, Qualifier::Exact) {
-                return Qualifier::About;
-            }
-            rest = tail;
-        }
-        Qualifier::Exact
-    }
-}
-
-/// How a derived figure was computed.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Derivation {
-    pub formula_zh: &'static str,
-    pub formula_en: &'static str,
-    /// Ids of the facts the formula reads, in formula order.
-    pub inputs: &'static [&'static str],
-}
-
-/// One figure of a story.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fact {
-    /// Stable id, `<widget>.<section>.<name>` for the tally, `<widget>.<name>` otherwise.
-    pub id: &'static str,
-    pub value: f64,
-    pub unit: Unit,
-    pub qualifier: Qualifier,
-    /// Date or period the source gives for the figure.
-    pub date: Option<When>,
-    pub section: Section,
-    /// Short label, our own words.
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
-    /// The figure as the source prints it (a few characters around the number), for provenance.
-    /// Empty for derived figures.
-    pub source_zh: &'static str,
-    pub derived: Option<Derivation>,
-}
-
-/// Every figure of the three stories, in source order; derived figures follow their inputs.
-pub fn facts() -> &'static [Fact] {
-    &data::FACTS
-}
-
-/// The fact with this id.
-pub fn fact(id: &str) -> Option<Fact> {
-    data::FACTS.iter().find(|f| f.id == id).copied()
-}
-
-/// The facts of one section, in source order.
-pub fn facts_in(section: Section) -> impl Iterator<Item = &'static Fact> {
-    data::FACTS.iter().filter(move |f| f.section == section)
 }
 
 pub use places::{
@@ -260,20 +55,35 @@ pub use places::{
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::story;
+
+    /// The Suzhou story of `data/stories/suzhou-2020-07/`: these tests pin its figures to the
+    /// source article.
+    fn suzhou() -> &'static Story {
+        story("suzhou-2020-07").unwrap()
+    }
+
+    fn fact(id: &str) -> Option<&'static Fact> {
+        suzhou().fact(id)
+    }
+
+    fn facts() -> &'static [Fact] {
+        suzhou().facts
+    }
 
     const YU: Qualifier = Qualifier::MoreThan(MoreMark::Yu);
     const DUO: Qualifier = Qualifier::MoreThan(MoreMark::Duo);
 
     /// One test per fact: value, unit, qualifier and section as the source states them.
     macro_rules! pin {
-        ($name:ident, $id:literal, $value:expr, $unit:ident, $q:expr, $section:ident) => {
+        ($name:ident, $id:literal, $value:expr, $unit:literal, $q:expr, $section:literal) => {
             #[test]
             fn $name() {
                 let f = fact($id).unwrap();
                 assert_eq!(f.value, $value as f64);
-                assert_eq!(f.unit, Unit::$unit);
+                assert_eq!(f.unit.id, $unit);
                 assert_eq!(f.qualifier, $q);
-                assert_eq!(f.section, Section::$section);
+                assert_eq!(f.section.id, $section);
             }
         };
     }
@@ -282,257 +92,257 @@ mod tests {
         lead_has_99_instructors,
         "tally.lead.instructors",
         99,
-        People,
+        "people",
         Qualifier::Exact,
-        Lead
+        "lead"
     );
     pin!(
         policy_handbook_has_6_topics,
         "tally.policy.items",
         6,
-        Items,
+        "items",
         Qualifier::Exact,
-        Policy
+        "policy"
     );
     pin!(
         policy_handbook_has_27_policies,
         "tally.policy.policies",
         27,
-        Policies,
+        "policies",
         Qualifier::Exact,
-        Policy
+        "policy"
     );
     pin!(
         policy_reached_more_than_1300_companies,
         "tally.policy.companies",
         1300,
-        Companies,
+        "companies",
         YU,
-        Policy
+        "policy"
     );
     pin!(
         one_member_visited_59_companies,
         "tally.policy.visited",
         59,
-        Companies,
+        "companies",
         Qualifier::Exact,
-        Policy
+        "policy"
     );
     pin!(
         policy_copies_are_8950,
         "tally.policy.copies",
         8950,
-        Copies,
+        "copies",
         Qualifier::Exact,
-        Policy
+        "policy"
     );
     pin!(
         training_had_70_odd_companies,
         "tally.training.attendees",
         70,
-        Companies,
+        "companies",
         DUO,
-        Training
+        "training"
     );
     pin!(
         online_training_had_over_500_companies,
         "tally.training.online",
         500,
-        Companies,
+        "companies",
         Qualifier::Over,
-        Training
+        "training"
     );
     pin!(
         incubation_pool_has_106_companies,
         "tally.training.pool",
         106,
-        Companies,
+        "companies",
         Qualifier::Exact,
-        Training
+        "training"
     );
     pin!(
         visits_had_more_than_50_companies,
         "tally.visit.companies",
         50,
-        Companies,
+        "companies",
         YU,
-        Visit
+        "visit"
     );
     pin!(
         visits_had_2800_employees,
         "tally.visit.employees",
         2800,
-        People,
+        "people",
         Qualifier::Exact,
-        Visit
+        "visit"
     );
     pin!(
         more_than_2600_respirator_housings,
         "tally.volunteer.housings",
         2600,
-        Sets,
+        "sets",
         YU,
-        Volunteer
+        "volunteer"
     );
     pin!(
         five_staff_at_work,
         "tally.volunteer.staff",
         5,
-        People,
+        "people",
         Qualifier::Exact,
-        Volunteer
+        "volunteer"
     );
     pin!(
         volunteers_served_2468_person_times,
         "tally.volunteer.person_times",
         2468,
-        PersonTimes,
+        "person-times",
         Qualifier::Exact,
-        Volunteer
+        "volunteer"
     );
     pin!(
         window_has_12_party_members,
         "tally.order.members",
         12,
-        People,
+        "people",
         Qualifier::Exact,
-        Order
+        "order"
     );
     pin!(
         window_followed_108_orders,
         "tally.order.orders",
         108,
-        Orders,
+        "orders",
         Qualifier::Exact,
-        Order
+        "order"
     );
     pin!(
         nine_projects_got_permits,
         "tally.problem.permits",
         9,
-        Projects,
+        "projects",
         Qualifier::Exact,
-        Problem
+        "problem"
     );
     pin!(
         more_than_20_projects_get_acceptance_help,
         "tally.problem.acceptance",
         20,
-        Projects,
+        "projects",
         YU,
-        Problem
+        "problem"
     );
     pin!(
         completion_record_took_20_days,
         "tally.problem.days",
         20,
-        Days,
+        "days",
         Qualifier::Exact,
-        Problem
+        "problem"
     );
     pin!(
         zone_is_about_2300_km2,
         "grid.area",
         2300,
-        SquareKm,
+        "km2",
         Qualifier::About,
-        Grid
+        "grid"
     );
     pin!(
         zone_has_170_substations,
         "grid.substations",
         170,
-        Substations,
+        "substations",
         Qualifier::Exact,
-        Grid
+        "grid"
     );
     pin!(
         substations_counted_are_35_kv_and_above,
         "grid.substation_kv",
         35,
-        Kv,
+        "kV",
         Qualifier::AtLeast,
-        Grid
+        "grid"
     );
     pin!(
         lines_between_areas_are_500_kv_and_above,
         "grid.line_kv",
         500,
-        Kv,
+        "kV",
         Qualifier::AtLeast,
-        Grid
+        "grid"
     );
     pin!(
         distribution_grids_are_10_kv,
         "grid.distribution_kv",
         10,
-        Kv,
+        "kV",
         Qualifier::Exact,
-        Grid
+        "grid"
     );
     pin!(
         link_can_transfer_about_4000_kva,
         "grid.load",
         4000,
-        Kva,
+        "kVA",
         Qualifier::About,
-        Grid
+        "grid"
     );
     pin!(
         nearly_500_million_transactions,
         "payments.transactions",
         500_000_000u64,
-        Transactions,
+        "transactions",
         Qualifier::Nearly,
-        Payments
+        "payments"
     );
     pin!(
         over_90_billion_yuan,
         "payments.value",
         90_000_000_000u64,
-        Yuan,
+        "yuan",
         Qualifier::Over,
-        Payments
+        "payments"
     );
     pin!(
         two_million_merchants,
         "payments.merchants",
         2_000_000,
-        Merchants,
+        "merchants",
         Qualifier::Exact,
-        Payments
+        "payments"
     );
     pin!(
         nearly_300_million_yuan_fees_saved,
         "payments.fees",
         300_000_000,
-        Yuan,
+        "yuan",
         Qualifier::Nearly,
-        Payments
+        "payments"
     );
     pin!(
         jinxi_set_up_in_two_weeks,
         "payments.setup",
         2,
-        Weeks,
+        "weeks",
         Qualifier::Exact,
-        Payments
+        "payments"
     );
     pin!(
         about_180_yuan_per_transaction,
         "payments.value_per_transaction",
         180,
-        Yuan,
+        "yuan",
         Qualifier::About,
-        Payments
+        "payments"
     );
     pin!(
         about_150_yuan_saved_per_merchant,
         "payments.fees_per_merchant",
         150,
-        Yuan,
+        "yuan",
         Qualifier::About,
-        Payments
+        "payments"
     );
 
     #[test]
@@ -546,9 +356,17 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for f in facts() {
             assert!(seen.insert(f.id), "duplicate {}", f.id);
-            let prefix = match f.section.story() {
-                Story::Wangting => format!("tally.{}.", f.section.id()),
-                _ => format!("{}.", f.section.id()),
+            let tally_section = suzhou()
+                .tally
+                .unwrap()
+                .cards
+                .iter()
+                .any(|c| c.section.id == f.section.id)
+                || f.section.id == "lead";
+            let prefix = if tally_section {
+                format!("tally.{}.", f.section.id())
+            } else {
+                format!("{}.", f.section.id())
             };
             assert!(f.id.starts_with(&prefix), "{}", f.id);
         }
@@ -589,29 +407,18 @@ mod tests {
     }
 
     #[test]
-    fn derived_qualifier_is_exact_only_when_every_input_is_exact() {
-        assert_eq!(Qualifier::derived(&[]), Qualifier::Exact);
-        assert_eq!(
-            Qualifier::derived(&[Qualifier::Exact, Qualifier::Exact]),
-            Qualifier::Exact
-        );
-        assert_eq!(
-            Qualifier::derived(&[Qualifier::Over, Qualifier::Nearly]),
-            Qualifier::About
-        );
-        assert_eq!(
-            Qualifier::derived(&[Qualifier::Nearly, Qualifier::Exact]),
-            Qualifier::About
-        );
-    }
-
-    #[test]
     fn the_activist_section_has_no_figures() {
         // 6月14日 is a date, 十佳 an honour's name, the 2nd/4th Sunday a schedule.
-        assert_eq!(facts_in(Section::Activist).count(), 0);
-        for s in Section::SEVEN {
-            if s != Section::Activist {
-                assert!(facts_in(s).count() > 0, "{s:?}");
+        let story = suzhou();
+        let activist = story.section("activist").unwrap();
+        assert_eq!(story.facts_in(activist).count(), 0);
+        for card in story.tally.unwrap().cards {
+            if card.section.id != "activist" {
+                assert!(
+                    story.facts_in(card.section).count() > 0,
+                    "{}",
+                    card.section.id
+                );
             }
         }
     }
@@ -657,7 +464,7 @@ mod tests {
     #[test]
     fn unit_ids_are_unique() {
         let mut seen = std::collections::HashSet::new();
-        for u in Unit::ALL {
+        for u in suzhou().units {
             assert!(seen.insert(u.id()));
         }
     }
@@ -673,8 +480,8 @@ mod tests {
         for f in facts().iter().filter(|f| f.derived.is_none()) {
             assert!(text.contains(f.source_zh), "{}: {}", f.id, f.source_zh);
         }
-        for s in Section::ALL {
-            assert!(text.contains(s.heading_zh()), "{s:?}");
+        for s in suzhou().sections {
+            assert!(text.contains(s.heading_zh()), "{}", s.id);
         }
         assert!(text.contains("黎里镇史北村"));
     }

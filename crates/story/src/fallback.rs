@@ -2,8 +2,10 @@
 //! readers: its title and key figures as plain text, from the same facts as the widget.
 
 use crate::config::{Lang, WidgetKind};
-use crate::facts::{facts_in, links, region, Section};
+use crate::facts::{links, region};
+use crate::format::escape::push_escaped;
 use crate::format::{format_fact, format_when};
+use crate::model::Story;
 use crate::ui::widget_title;
 
 /// A widget's static stand-in.
@@ -14,16 +16,19 @@ pub struct Fallback {
 }
 
 /// Title and key figures of the widget `kind` in `lang`.
-pub fn fallback(kind: WidgetKind, lang: Lang) -> Fallback {
+pub fn fallback(story: &Story, kind: WidgetKind, lang: Lang) -> Fallback {
     let lines = match kind {
         WidgetKind::Tally => {
-            let mut lines: Vec<String> = facts_in(Section::Lead).map(|f| line(f, lang)).collect();
-            for section in Section::SEVEN {
-                let mut text = String::from(match lang {
-                    Lang::Zh => section.heading_zh(),
-                    Lang::En => section.heading_en(),
-                });
-                if let Some(first) = facts_in(section).next() {
+            let Some(tally) = story.tally else {
+                return Fallback {
+                    title: widget_title(story, kind, lang),
+                    lines: Vec::new(),
+                };
+            };
+            let mut lines = vec![line(tally.lead, lang)];
+            for card in tally.cards {
+                let mut text = String::from(card.section.heading.get(lang));
+                if let Some(first) = story.facts_in(card.section).next() {
                     text.push_str(": ");
                     text.push_str(&line(first, lang));
                 }
@@ -31,8 +36,15 @@ pub fn fallback(kind: WidgetKind, lang: Lang) -> Fallback {
             }
             lines
         }
-        WidgetKind::Payments => facts_in(Section::Payments)
-            .filter(|f| f.id != "payments.setup")
+        WidgetKind::Payments => story
+            .chart
+            .into_iter()
+            .flat_map(|c| {
+                c.metrics
+                    .iter()
+                    .map(|m| m.total)
+                    .chain(c.derived.iter().copied())
+            })
             .map(|f| line(f, lang))
             .collect(),
         WidgetKind::GridMap => links()
@@ -60,7 +72,7 @@ pub fn fallback(kind: WidgetKind, lang: Lang) -> Fallback {
             .collect(),
     };
     Fallback {
-        title: widget_title(kind, lang),
+        title: widget_title(story, kind, lang),
         lines,
     }
 }
@@ -83,27 +95,6 @@ impl Fallback {
     }
 }
 
-/// Escapes text for HTML element content and double-quoted attribute values.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// [`push_escaped`] into a new string.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
-
 fn line(f: &crate::facts::Fact, lang: Lang) -> String {
     let (label, sep) = match lang {
         Lang::Zh => (f.label_zh, "："),
@@ -121,7 +112,7 @@ mod tests {
 
     #[test]
     fn payments_fallback_lists_the_four_reported_totals_and_derived_figures() {
-        let fb = fallback(WidgetKind::Payments, Lang::Zh);
+        let fb = fallback(crate::default_story(), WidgetKind::Payments, Lang::Zh);
         let text = fb.lines.join("\n");
         for expected in ["近5亿笔", "超900亿元", "200万户", "近3亿元"] {
             assert!(text.contains(expected), "{expected} missing from {text}");
@@ -130,7 +121,7 @@ mod tests {
 
     #[test]
     fn tally_fallback_has_the_lead_and_seven_sections() {
-        let fb = fallback(WidgetKind::Tally, Lang::En);
+        let fb = fallback(crate::default_story(), WidgetKind::Tally, Lang::En);
         assert_eq!(fb.lines.len(), 8);
         assert!(fb.lines[0].contains("99"));
     }
@@ -150,7 +141,7 @@ mod tests {
 
     #[test]
     fn grid_fallback_has_three_links_with_dates() {
-        let fb = fallback(WidgetKind::GridMap, Lang::Zh);
+        let fb = fallback(crate::default_story(), WidgetKind::GridMap, Lang::Zh);
         assert_eq!(fb.lines.len(), 3);
         assert!(fb.lines.iter().any(|l| l.contains("2020年6月30日")));
     }

@@ -1,16 +1,19 @@
 //! zh-CN and English rendering of figures, qualifiers and dates.
 //!
-//! Small on purpose: it compiles into the WASM, so it builds strings by pushing digits and
-//! never goes through `format!` or float `Display`.
+//! Small on purpose: it compiles into the WASM, so it builds strings by pushing digits
+//! ([`digits`], the one digit writer) and never goes through `format!` or float `Display`.
+//! [`escape`] is the one HTML escaper.
 
 mod date;
+pub mod digits;
+pub mod escape;
 mod number;
 
 pub use date::{format_date, format_when};
 pub use number::{format_number, format_tick, FormatError, MAX_ABS};
 
 use crate::config::Lang;
-use crate::facts::{Fact, MoreMark, Qualifier};
+use crate::facts::{Fact, MoreMark, Qualifier, Unit};
 
 /// A fact as a reader sees it: qualifier, number (with 万/亿 or million/billion) and unit,
 /// e.g. "1300余家", "近5亿笔", "1,300+ companies", "nearly 500 million transactions".
@@ -21,18 +24,14 @@ pub fn format_fact(fact: &Fact, lang: Lang) -> String {
 
 /// Number and unit without qualifier, e.g. for count-up animation frames: "1300家",
 /// "5亿笔", "1,300 companies". Counts are rounded to whole numbers below 万 / a million.
-pub fn format_value(
-    value: f64,
-    unit: crate::facts::Unit,
-    lang: Lang,
-) -> Result<String, FormatError> {
+pub fn format_value(value: f64, unit: &Unit, lang: Lang) -> Result<String, FormatError> {
     format_qualified(value, unit, Qualifier::Exact, lang)
 }
 
 /// Like [`format_fact`] for any value, unit and qualifier.
 pub fn format_qualified(
     value: f64,
-    unit: crate::facts::Unit,
+    unit: &Unit,
     qualifier: Qualifier,
     lang: Lang,
 ) -> Result<String, FormatError> {
@@ -83,14 +82,44 @@ pub fn format_qualified(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{fact, facts, Unit};
+    use crate::model::{default_story, Fact};
+
+    fn fact(id: &str) -> Option<&'static Fact> {
+        default_story().fact(id)
+    }
+
+    fn facts() -> &'static [Fact] {
+        default_story().facts
+    }
+
+    /// Test units, as a story file would declare them.
+    const COMPANIES: Unit = unit("companies", "家", "company", "companies", true);
+    const WEEKS: Unit = unit("weeks", "周", "week", "weeks", true);
+    const MERCHANTS: Unit = unit("merchants", "户", "merchant", "merchants", true);
+    const YUAN: Unit = unit("yuan", "元", "yuan", "yuan", false);
+
+    const fn unit(
+        id: &'static str,
+        zh: &'static str,
+        en_one: &'static str,
+        en_many: &'static str,
+        count: bool,
+    ) -> Unit {
+        Unit {
+            id,
+            zh,
+            en_one,
+            en_many,
+            count,
+        }
+    }
 
     fn zh(id: &str) -> String {
-        format_fact(&fact(id).unwrap(), Lang::Zh)
+        format_fact(fact(id).unwrap(), Lang::Zh)
     }
 
     fn en(id: &str) -> String {
-        format_fact(&fact(id).unwrap(), Lang::En)
+        format_fact(fact(id).unwrap(), Lang::En)
     }
 
     #[test]
@@ -142,15 +171,15 @@ mod tests {
     #[test]
     fn en_uses_the_singular_for_exactly_one() {
         assert_eq!(
-            format_qualified(1.0, Unit::Companies, Qualifier::Exact, Lang::En).unwrap(),
+            format_qualified(1.0, &COMPANIES, Qualifier::Exact, Lang::En).unwrap(),
             "1 company"
         );
         assert_eq!(
-            format_qualified(1.0, Unit::Weeks, Qualifier::About, Lang::En).unwrap(),
+            format_qualified(1.0, &WEEKS, Qualifier::About, Lang::En).unwrap(),
             "about 1 week"
         );
         assert_eq!(
-            format_qualified(0.0, Unit::Companies, Qualifier::Exact, Lang::En).unwrap(),
+            format_qualified(0.0, &COMPANIES, Qualifier::Exact, Lang::En).unwrap(),
             "0 companies"
         );
     }
@@ -160,7 +189,7 @@ mod tests {
         assert_eq!(
             format_qualified(
                 2_000_000.0,
-                Unit::Merchants,
+                &MERCHANTS,
                 Qualifier::MoreThan(MoreMark::Yu),
                 Lang::En
             )
@@ -170,7 +199,7 @@ mod tests {
         assert_eq!(
             format_qualified(
                 2_000_000.0,
-                Unit::Merchants,
+                &MERCHANTS,
                 Qualifier::MoreThan(MoreMark::Yu),
                 Lang::Zh
             )
@@ -190,11 +219,11 @@ mod tests {
     #[test]
     fn format_qualified_rejects_negative_counts_and_nan() {
         assert_eq!(
-            format_qualified(-1.0, Unit::Companies, Qualifier::Exact, Lang::Zh),
+            format_qualified(-1.0, &COMPANIES, Qualifier::Exact, Lang::Zh),
             Err(FormatError::Negative)
         );
         assert_eq!(
-            format_qualified(f64::NAN, Unit::Yuan, Qualifier::About, Lang::En),
+            format_qualified(f64::NAN, &YUAN, Qualifier::About, Lang::En),
             Err(FormatError::NotFinite)
         );
     }

@@ -4,13 +4,17 @@
 
 pub mod article;
 pub mod config;
+mod error;
 pub mod facts;
 pub mod fallback;
 pub mod format;
+pub mod model;
 pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
-pub use facts::{fact, facts, Fact, Qualifier, Section, Unit, When};
+pub use error::Error;
+pub use facts::{Qualifier, When};
 pub use format::{
     format_date, format_fact, format_number, format_tick, format_value, format_when, FormatError,
 };
+pub use model::{default_story, stories, story, Fact, Section, Story, Text, Unit};

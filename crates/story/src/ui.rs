@@ -2,11 +2,14 @@
 //! One place for every string of chrome, so a widget never hard-codes reader-facing words.
 
 use crate::config::{Lang, WidgetKind};
+use crate::model::Story;
 
 /// A piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiText {
     DownloadCsv,
+    /// The story a widget was pointed at has no data for it.
+    NotInStory,
     DataTableNote,
     SourcePrefix,
     Close,
@@ -17,12 +20,6 @@ pub enum UiText {
     // ---- payments chart ----
     /// Legend of the metric switch.
     PaymentsChoose,
-    PaymentsTransactions,
-    PaymentsValue,
-    PaymentsMerchants,
-    PaymentsFees,
-    /// After the launch year: "2019年推广" / "2019 launch".
-    PaymentsLaunch,
     PaymentsMonthNotReported,
     /// After the report month: "2020年7月报道" / "July 2020 report".
     PaymentsReport,
@@ -32,6 +29,8 @@ pub enum UiText {
     PaymentsNoteTotals,
     /// Note under the chart when an editor-supplied series is drawn.
     PaymentsNoteSeries,
+    /// Note under the chart when the source's own points are drawn.
+    PaymentsNoteReported,
     PaymentsUnitPrefix,
     /// Accessible description of the default view: {0} title, {1} launch, {2} report, {3} total.
     PaymentsDescribeTotals,
@@ -98,6 +97,10 @@ pub enum UiText {
 impl UiText {
     pub fn get(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
+            UiText::NotInStory => (
+                "所选故事没有这个组件的数据。",
+                "The chosen story has no data for this widget.",
+            ),
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
@@ -107,11 +110,6 @@ impl UiText {
             UiText::Previous => ("上一步", "Previous"),
             UiText::Next => ("下一步", "Next"),
             UiText::PaymentsChoose => ("选择指标", "Choose a figure"),
-            UiText::PaymentsTransactions => ("交易笔数", "Transactions"),
-            UiText::PaymentsValue => ("交易金额", "Value"),
-            UiText::PaymentsMerchants => ("商户数", "Merchants"),
-            UiText::PaymentsFees => ("节省费用", "Fees saved"),
-            UiText::PaymentsLaunch => ("推广", " launch"),
             UiText::PaymentsMonthNotReported => ("（月份未公布）", "(month not reported)"),
             UiText::PaymentsReport => ("报道", " report"),
             UiText::PaymentsConnector => (
@@ -125,6 +123,10 @@ impl UiText {
             UiText::PaymentsNoteSeries => (
                 "折线数据由编辑提供；原文只公布累计总数。",
                 "Line data supplied by the editors; the source reports only cumulative totals.",
+            ),
+            UiText::PaymentsNoteReported => (
+                "数值均为原文公布的数字。",
+                "Values as reported by the source.",
             ),
             UiText::PaymentsUnitPrefix => ("单位：", "Unit: "),
             UiText::PaymentsDescribeTotals => (
@@ -185,25 +187,17 @@ impl UiText {
     }
 }
 
-/// A widget's title, shown above it and in its static fallback.
-pub fn widget_title(kind: WidgetKind, lang: Lang) -> &'static str {
-    let (zh, en) = match kind {
-        WidgetKind::Tally => (
-            "望亭“七个一”：党建赋能复工复产的数字",
-            "Wangting's \"seven ones\": the figures behind the campaign",
-        ),
-        WidgetKind::Payments => (
-            "工行e支付收款码：2019年推广以来的累计数字",
-            "ICBC's e-payment collection code: totals since the 2019 launch",
-        ),
-        WidgetKind::GridMap => (
-            "长三角示范区：10千伏配电网跨省互联",
-            "Yangtze Delta demonstration zone: 10 kV grid links across provinces",
-        ),
-    };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
+/// A widget's title, shown above it and in its static fallback: from the story's data (the
+/// tally's and the chart's files), "" when the story lacks that widget.
+pub fn widget_title(story: &Story, kind: WidgetKind, lang: Lang) -> &'static str {
+    match kind {
+        WidgetKind::Tally => story.tally.map_or("", |t| t.title.get(lang)),
+        WidgetKind::Payments => story.chart.map_or("", |c| c.title.get(lang)),
+        // The map's data moves to the story folder with the map (map.json).
+        WidgetKind::GridMap => match lang {
+            Lang::Zh => "长三角示范区：10千伏配电网跨省互联",
+            Lang::En => "Yangtze Delta demonstration zone: 10 kV grid links across provinces",
+        },
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod easing;
+mod error;
 pub mod geo;
 pub mod map;
 pub mod payments;
@@ -10,7 +11,9 @@ pub mod projection;
 pub mod scale;
 pub mod table;
 pub mod tally;
+pub mod text;
 pub mod ticks;
 pub mod timeline;
 
+pub use error::Error;
 pub use projection::Projection;

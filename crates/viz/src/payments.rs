@@ -1,25 +1,15 @@
-//! View model of the payments chart: what the e-payment collection code reached since its
-//! launch, as the source reports it (cumulative totals only) or as an editor-supplied series.
+//! View model of the line chart (the payments chart of the first story): a metric as the
+//! source reports it (a cumulative total, or reported points) or as an editor-supplied series.
 //!
 //! Size independent: pixel positions come later from [`crate::chart::layout`].
 
 use crate::scale::Linear;
-use crate::table::{Cell, TableView};
-use story::config::{Metric, Series, SeriesDate};
+use crate::table::{raw_number, Cell, TableView};
+use story::config::{Series, SeriesDate, SeriesPoint};
 use story::format::{format_qualified, format_tick, format_value, format_when};
+use story::model::{Chart, Metric};
 use story::ui::{fill, UiText};
-use story::{fact, Fact, Lang, Qualifier, Section, When};
-
-/// Date of the source article, and so of the totals it reports ("已累计…" in a July 2020
-/// article). The facts carry only "since 2019"; this is the article's date as its credit line
-/// and standfirst give it (checked against `story::article` in the tests below).
-pub const REPORT: When = When::Month {
-    year: 2020,
-    month: 7,
-};
-
-/// Launch year when a fact carries none (it does: `When::Since(2019)`; see the tests).
-const FALLBACK_LAUNCH: u16 = 2019;
+use story::{Fact, Lang, Qualifier, Story, Unit, When};
 
 /// How the line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +18,8 @@ pub enum LineKind {
     Totals,
     /// An editor-supplied series, drawn as a solid line.
     Series,
+    /// Points the source reports, drawn as a solid line.
+    Reported,
 }
 
 /// Where an x-axis label sits relative to its tick.
@@ -70,7 +62,7 @@ pub struct ViewPoint {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
     pub lang: Lang,
-    pub metric: Metric,
+    pub metric: &'static Metric,
     pub kind: LineKind,
     pub title: String,
     /// Axis unit, e.g. "单位：笔".
@@ -83,6 +75,8 @@ pub struct ChartView {
     /// Label of the dashed connector (totals only).
     pub connector: Option<String>,
     pub note: String,
+    /// The source: the heading of the section the chart cites.
+    pub source: &'static str,
     pub description: String,
     pub table: TableView,
 }
@@ -98,23 +92,17 @@ pub struct Derived {
     pub formula: String,
 }
 
-/// Short name of a metric for the switch.
-pub fn metric_label(metric: Metric, lang: Lang) -> &'static str {
-    match metric {
-        Metric::Transactions => UiText::PaymentsTransactions,
-        Metric::Value => UiText::PaymentsValue,
-        Metric::Merchants => UiText::PaymentsMerchants,
-        Metric::Fees => UiText::PaymentsFees,
-    }
-    .get(lang)
-}
-
-/// The view of `metric`: the editor's `series` when given, otherwise the source's totals.
-pub fn build_view(metric: Metric, series: Option<&Series>, lang: Lang) -> ChartView {
-    let total = fact(metric.fact_id());
-    let title = total
-        .map(|f| label(&f, lang))
-        .unwrap_or_else(|| metric_label(metric, lang));
+/// The view of `metric` of `chart`: the editor's `series` when given, otherwise the points
+/// the source reports, otherwise its total. `published` is when the source reported it.
+pub fn build_view(
+    story: &Story,
+    chart: &Chart,
+    metric: &'static Metric,
+    series: Option<&Series>,
+    lang: Lang,
+) -> ChartView {
+    let total = metric.total;
+    let title = label(total, lang);
     let unit = metric.unit();
     let mut unit_label = String::from(UiText::PaymentsUnitPrefix.get(lang));
     unit_label.push_str(match lang {
@@ -122,8 +110,14 @@ pub fn build_view(metric: Metric, series: Option<&Series>, lang: Lang) -> ChartV
         Lang::En => unit.en(true),
     });
     let (kind, points) = match series.filter(|s| !s.points.is_empty()) {
-        Some(s) => (LineKind::Series, series_points(s, lang)),
-        None => (LineKind::Totals, total_points(total, lang)),
+        Some(s) => (LineKind::Series, series_points(&s.points, s.unit, lang)),
+        None if !metric.series.is_empty() => {
+            (LineKind::Reported, series_points(metric.series, unit, lang))
+        }
+        None => (
+            LineKind::Totals,
+            total_points(total, chart, story.published, lang),
+        ),
     };
 
     let first_x = points.first().map_or(0.0, |p| p.x);
@@ -142,12 +136,13 @@ pub fn build_view(metric: Metric, series: Option<&Series>, lang: Lang) -> ChartV
             })
         })
         .collect();
-    let x_ticks = x_ticks(kind, &points, lang);
+    let x_ticks = x_ticks(kind, &points, chart, story.published, lang);
     let description = describe(kind, title, &points, lang);
-    let table = table(title, &points, lang);
+    let table = table(title, &points, chart.csv, lang);
     let note = match kind {
         LineKind::Totals => UiText::PaymentsNoteTotals,
         LineKind::Series => UiText::PaymentsNoteSeries,
+        LineKind::Reported => UiText::PaymentsNoteReported,
     }
     .get(lang)
     .into();
@@ -165,46 +160,45 @@ pub fn build_view(metric: Metric, series: Option<&Series>, lang: Lang) -> ChartV
         y_domain: y.domain(),
         y_ticks,
         x_ticks,
-        connector: (kind == LineKind::Totals).then(|| UiText::PaymentsConnector.get(lang).into()),
+        connector: (kind == LineKind::Totals && points.len() > 1)
+            .then(|| UiText::PaymentsConnector.get(lang).into()),
         note,
+        source: chart.source.heading.get(lang),
         description,
         table,
         points,
     }
 }
 
-/// Average value per transaction and fees saved per merchant, with their formulas.
-pub fn derived(lang: Lang) -> Vec<Derived> {
-    [
-        "payments.value_per_transaction",
-        "payments.fees_per_merchant",
-    ]
-    .into_iter()
-    .filter_map(fact)
-    .filter_map(|f| {
-        let d = f.derived?;
-        let mut formula = String::from(match lang {
-            Lang::Zh => d.formula_zh,
-            Lang::En => d.formula_en,
-        });
-        let inputs: Vec<String> = d
-            .inputs
-            .iter()
-            .filter_map(|id| fact(id))
-            .map(|f| story::format_fact(&f, lang))
-            .collect();
-        if !inputs.is_empty() {
-            formula.push_str(" = ");
-            formula.push_str(&inputs.join(" ÷ "));
-        }
-        Some(Derived {
-            id: f.id,
-            label: label(&f, lang),
-            value: story::format_fact(&f, lang),
-            formula,
+/// The derived figures the chart explains, with their formulas.
+pub fn derived(story: &Story, chart: &Chart, lang: Lang) -> Vec<Derived> {
+    chart
+        .derived
+        .iter()
+        .filter_map(|f| {
+            let d = f.derived?;
+            let mut formula = String::from(match lang {
+                Lang::Zh => d.formula_zh,
+                Lang::En => d.formula_en,
+            });
+            let inputs: Vec<String> = d
+                .inputs
+                .iter()
+                .filter_map(|id| story.fact(id))
+                .map(|f| story::format_fact(f, lang))
+                .collect();
+            if !inputs.is_empty() {
+                formula.push_str(" = ");
+                formula.push_str(&inputs.join(" ÷ "));
+            }
+            Some(Derived {
+                id: f.id,
+                label: label(f, lang),
+                value: story::format_fact(f, lang),
+                formula,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 fn label(f: &Fact, lang: Lang) -> &'static str {
@@ -214,10 +208,11 @@ fn label(f: &Fact, lang: Lang) -> &'static str {
     }
 }
 
-fn launch_year(total: Option<Fact>) -> u16 {
-    match total.and_then(|f| f.date) {
-        Some(When::Since(y)) => y,
-        _ => FALLBACK_LAUNCH,
+/// The year a "since" total started counting.
+fn start_year(total: &Fact) -> Option<u16> {
+    match total.date {
+        Some(When::Since(y)) => Some(y),
+        _ => None,
     }
 }
 
@@ -231,7 +226,7 @@ fn date_x(d: SeriesDate) -> f64 {
     month_x(d.year, d.month) + f64::from(d.day.unwrap_or(1).saturating_sub(1)) / 30.44 / 12.0
 }
 
-fn value_text(value: f64, unit: story::Unit, q: Qualifier, lang: Lang) -> String {
+fn value_text(value: f64, unit: &Unit, q: Qualifier, lang: Lang) -> String {
     format_qualified(value, unit, q, lang).unwrap_or_else(|_| String::from("–"))
 }
 
@@ -239,64 +234,65 @@ fn announce(date: &str, value: &str, lang: Lang) -> String {
     fill(UiText::PaymentsPoint.get(lang), &[date, value])
 }
 
-/// The launch label in one line: "2019年推广（月份未公布）", "2019 launch (month not reported)".
-fn launch_label(year: u16, lang: Lang) -> (String, &'static str) {
+/// The start label in two parts: "2019年推广", "（月份未公布）"; "2019 launch", "(month not
+/// reported)". The word after the year is the chart's (`start` in chart.json).
+fn launch_label(year: u16, chart: &Chart, lang: Lang) -> (String, &'static str) {
     let mut first = format_when(When::Year(year), lang);
-    first.push_str(UiText::PaymentsLaunch.get(lang));
+    first.push_str(chart.start.map_or("", |t| t.get(lang)));
     (first, UiText::PaymentsMonthNotReported.get(lang))
 }
 
-fn report_label(lang: Lang) -> String {
-    let mut s = format_when(REPORT, lang);
+fn report_label(published: When, lang: Lang) -> String {
+    let mut s = format_when(published, lang);
     s.push_str(UiText::PaymentsReport.get(lang));
     s
 }
 
-/// The two points the source supports.
+/// The points the source supports: zero at the start of a "since" total, and the total when
+/// the source was published.
 ///
 /// The zero at launch is itself a claim, and we make it knowingly: the figures are
 /// cumulative counts "since the 2019 launch" (2019年推广以来), so by definition they stood at
 /// zero when counting began. Only the launch *year* is reported, so the point sits at the
 /// start of 2019 and its label says the month is not reported. Nothing between the two points
 /// is known; the view draws no curve there, only a dashed connector that says so.
-fn total_points(total: Option<Fact>, lang: Lang) -> Vec<ViewPoint> {
-    let Some(f) = total else {
-        return Vec::new();
-    };
-    let year = launch_year(total);
-    let (launch, month_note) = launch_label(year, lang);
-    let mut launch_full = launch;
-    if lang == Lang::En {
-        launch_full.push(' ');
-    }
-    launch_full.push_str(month_note);
-    let zero = value_text(0.0, f.unit, Qualifier::Exact, lang);
-    let report = report_label(lang);
-    let reached = story::format_fact(&f, lang);
-    let (ry, rm) = match REPORT {
-        When::Month { year, month } => (year, month),
+fn total_points(f: &Fact, chart: &Chart, published: When, lang: Lang) -> Vec<ViewPoint> {
+    let report = report_label(published, lang);
+    let reached = story::format_fact(f, lang);
+    let (ry, rm) = match published {
+        When::Month { year, month } | When::AsOf { year, month } => (year, month),
+        When::Day(d) | When::Eve(d) | When::DayTime { date: d, .. } => (d.year, d.month),
         other => (other.year(), 1),
     };
-    vec![
-        ViewPoint {
+    let mut points = Vec::with_capacity(2);
+    if let Some(year) = start_year(f) {
+        let (launch, month_note) = launch_label(year, chart, lang);
+        let mut launch_full = launch;
+        if lang == Lang::En {
+            launch_full.push(' ');
+        }
+        launch_full.push_str(month_note);
+        let zero = value_text(0.0, f.unit, Qualifier::Exact, lang);
+        points.push(ViewPoint {
             x: f64::from(year),
             value: 0.0,
             announce: announce(&launch_full, &zero, lang),
             date: launch_full,
             value_label: zero,
-        },
-        ViewPoint {
-            x: month_x(ry, rm),
-            value: f.value,
-            announce: announce(&report, &reached, lang),
-            date: report,
-            value_label: reached,
-        },
-    ]
+        });
+    }
+    points.push(ViewPoint {
+        x: month_x(ry, rm),
+        value: f.value,
+        announce: announce(&report, &reached, lang),
+        date: report,
+        value_label: reached,
+    });
+    points
 }
 
-fn series_points(s: &Series, lang: Lang) -> Vec<ViewPoint> {
-    s.points
+fn series_points(points: &[SeriesPoint], unit: &Unit, lang: Lang) -> Vec<ViewPoint> {
+    points
         .iter()
         .map(|p| {
             let when = match p.date.day {
@@ -307,7 +303,7 @@ fn series_points(s: &Series, lang: Lang) -> Vec<ViewPoint> {
                 },
             };
             let date = format_when(when, lang);
-            let value_label = format_value(p.value, s.unit, lang).unwrap_or_else(|_| "–".into());
+            let value_label = format_value(p.value, unit, lang).unwrap_or_else(|_| "–".into());
             ViewPoint {
                 x: date_x(p.date),
                 value: p.value,
@@ -319,28 +315,39 @@ fn series_points(s: &Series, lang: Lang) -> Vec<ViewPoint> {
         .collect()
 }
 
-fn x_ticks(kind: LineKind, points: &[ViewPoint], lang: Lang) -> Vec<XTick> {
+fn x_ticks(
+    kind: LineKind,
+    points: &[ViewPoint],
+    chart: &Chart,
+    published: When,
+    lang: Lang,
+) -> Vec<XTick> {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return Vec::new();
     };
     match kind {
         LineKind::Totals => {
-            let year = first.x as u16;
-            let (launch, note) = launch_label(year, lang);
-            vec![
-                XTick {
+            let mut ticks = Vec::with_capacity(2);
+            if points.len() > 1 {
+                let (launch, note) = launch_label(first.x as u16, chart, lang);
+                ticks.push(XTick {
                     value: first.x,
                     lines: vec![launch, note.trim_start().into()],
                     align: Align::Start,
+                });
+            }
+            ticks.push(XTick {
+                value: last.x,
+                lines: vec![format_when(published, lang), report_word(lang)],
+                align: if points.len() > 1 {
+                    Align::End
+                } else {
+                    Align::Middle
                 },
-                XTick {
-                    value: last.x,
-                    lines: vec![format_when(REPORT, lang), report_word(lang)],
-                    align: Align::End,
-                },
-            ]
+            });
+            ticks
         }
-        LineKind::Series => {
+        LineKind::Series | LineKind::Reported => {
             let mut ticks = vec![XTick {
                 value: first.x,
                 lines: vec![first.date.clone()],
@@ -383,7 +390,7 @@ fn describe(kind: LineKind, title: &str, points: &[ViewPoint], lang: Lang) -> St
             UiText::PaymentsDescribeTotals.get(lang),
             &[title, &first.date, &last.date, &last.value_label],
         ),
-        LineKind::Series => {
+        LineKind::Series | LineKind::Reported => {
             let highest = points
                 .iter()
                 .fold(first, |a, p| if p.value > a.value { p } else { a });
@@ -403,7 +410,7 @@ fn describe(kind: LineKind, title: &str, points: &[ViewPoint], lang: Lang) -> St
     }
 }
 
-fn table(title: &str, points: &[ViewPoint], lang: Lang) -> TableView {
+fn table(title: &str, points: &[ViewPoint], file_name: &str, lang: Lang) -> TableView {
     TableView {
         caption: title.into(),
         headers: vec![
@@ -421,75 +428,56 @@ fn table(title: &str, points: &[ViewPoint], lang: Lang) -> TableView {
                 ]
             })
             .collect(),
-        file_name: "payments.csv".into(),
+        file_name: file_name.into(),
     }
 }
-
-/// A plain decimal for CSV (no grouping, up to 6 decimals), without float `Display`.
-pub fn raw_number(v: f64) -> String {
-    if !v.is_finite() {
-        return String::new();
-    }
-    let mut s = String::new();
-    if v < 0.0 {
-        s.push('-');
-    }
-    let v = v.abs();
-    let micros = (v * 1e6).round();
-    if micros >= 9e18 {
-        // Beyond u64: whole part only (the story's figures stop at 10^18).
-        s.push_str(&(v.round() as u64).to_string());
-        return s;
-    }
-    let micros = micros as u64;
-    s.push_str(&(micros / 1_000_000).to_string());
-    let mut frac = micros % 1_000_000;
-    if frac != 0 {
-        s.push('.');
-        let mut digits = [b'0'; 6];
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + (frac % 10) as u8;
-            frac /= 10;
-        }
-        let text: String = digits.iter().map(|&b| char::from(b)).collect();
-        s.push_str(text.trim_end_matches('0'));
-    }
-    s
-}
-
-/// The section the chart's figures come from (for the source note).
-pub const SECTION: Section = Section::Payments;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use story::config::parse_series;
 
-    fn zh(metric: Metric) -> ChartView {
-        build_view(metric, None, Lang::Zh)
+    fn story() -> &'static Story {
+        story::default_story()
+    }
+
+    fn chart() -> Chart {
+        story().chart.unwrap()
+    }
+
+    fn m(id: &str) -> &'static Metric {
+        chart().metric(id).unwrap()
+    }
+
+    fn view(metric: &'static Metric, series: Option<&Series>, lang: Lang) -> ChartView {
+        build_view(story(), &chart(), metric, series, lang)
+    }
+
+    fn zh(metric: &'static Metric) -> ChartView {
+        view(metric, None, Lang::Zh)
     }
 
     #[test]
     fn the_report_date_is_the_articles_date() {
-        let a = story::article::article(Lang::Zh);
+        let a = story::article::article(story(), Lang::Zh).unwrap().unwrap();
         let first_when = a.standfirst.iter().find_map(|s| match s {
             story::article::Span::When(w) => Some(*w),
             _ => None,
         });
-        assert_eq!(first_when, Some(REPORT));
+        assert_eq!(first_when, Some(story().published));
         assert!(a.credit.contains("2020年7月"));
     }
 
     #[test]
     fn the_launch_year_comes_from_the_facts() {
-        for m in Metric::ALL {
-            assert_eq!(launch_year(fact(m.fact_id())), 2019);
+        for m in chart().metrics {
+            assert_eq!(start_year(m.total), Some(2019));
         }
     }
 
     #[test]
     fn totals_view_has_exactly_the_two_reported_points() {
-        let v = zh(Metric::Transactions);
+        let v = zh(m("transactions"));
         assert_eq!(v.kind, LineKind::Totals);
         assert_eq!(v.points.len(), 2);
         assert_eq!((v.points[0].x, v.points[0].value), (2019.0, 0.0));
@@ -501,13 +489,13 @@ mod tests {
 
     #[test]
     fn totals_view_labels_the_dashed_connector_and_the_note() {
-        let v = zh(Metric::Value);
+        let v = zh(m("value"));
         assert_eq!(
             v.connector.as_deref(),
             Some(UiText::PaymentsConnector.get(Lang::Zh))
         );
         assert!(v.note.contains("仅有累计总数，中间数值未公布"));
-        let en = build_view(Metric::Value, None, Lang::En);
+        let en = view(m("value"), None, Lang::En);
         assert!(en.note.contains("intermediate values not reported"));
         assert_eq!(en.points[0].date, "2019 launch (month not reported)");
         assert_eq!(en.points[1].date, "July 2020 report");
@@ -516,46 +504,46 @@ mod tests {
 
     #[test]
     fn y_axis_starts_at_zero_with_headroom_and_round_ticks() {
-        let v = zh(Metric::Transactions);
+        let v = zh(m("transactions"));
         assert_eq!(v.y_domain, (0.0, 6e8));
         let labels: Vec<&str> = v.y_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["0", "1亿", "2亿", "3亿", "4亿", "5亿", "6亿"]);
-        let en = build_view(Metric::Merchants, None, Lang::En);
+        let en = view(m("merchants"), None, Lang::En);
         let labels: Vec<&str> = en.y_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["0", "500K", "1M", "1.5M", "2M", "2.5M"]);
     }
 
     #[test]
     fn every_metric_has_its_own_title_unit_and_total() {
-        let v: Vec<ChartView> = Metric::ALL.iter().map(|&m| zh(m)).collect();
+        let v: Vec<ChartView> = chart().metrics.iter().map(zh).collect();
         assert_eq!(v[0].unit, "单位：笔");
         assert_eq!(v[1].unit, "单位：元");
         assert_eq!(v[2].unit, "单位：户");
         assert_eq!(v[3].points[1].value_label, "近3亿元");
         assert_eq!(v[2].title, "使用收款码的小微商户");
-        assert_eq!(build_view(Metric::Fees, None, Lang::En).unit, "Unit: yuan");
+        assert_eq!(view(m("fees"), None, Lang::En).unit, "Unit: yuan");
     }
 
     #[test]
     fn x_ticks_are_the_launch_and_the_report_in_two_lines() {
-        let v = zh(Metric::Transactions);
+        let v = zh(m("transactions"));
         assert_eq!(v.x_ticks.len(), 2);
         assert_eq!(v.x_ticks[0].lines, ["2019年推广", "（月份未公布）"]);
         assert_eq!(v.x_ticks[0].align, Align::Start);
         assert_eq!(v.x_ticks[1].lines, ["2020年7月", "报道"]);
-        let en = build_view(Metric::Transactions, None, Lang::En);
+        let en = view(m("transactions"), None, Lang::En);
         assert_eq!(en.x_ticks[0].lines, ["2019 launch", "(month not reported)"]);
         assert_eq!(en.x_ticks[1].lines, ["July 2020", "report"]);
     }
 
     #[test]
     fn the_description_says_what_is_known_in_both_languages() {
-        let v = zh(Metric::Transactions);
+        let v = zh(m("transactions"));
         assert_eq!(
             v.description,
             "折线图：e支付收款码累计交易笔数。从2019年推广（月份未公布）时的0，累计到2020年7月报道的近5亿笔。原文只公布了累计总数，两点之间的虚线只是把它们连起来，不代表实际走势。"
         );
-        let en = build_view(Metric::Transactions, None, Lang::En);
+        let en = view(m("transactions"), None, Lang::En);
         assert!(en.description.starts_with(
             "Line chart: e-payment code transactions in total. From 0 at the 2019 launch (month not reported) to nearly 500 million transactions at the July 2020 report."
         ), "{}", en.description);
@@ -563,10 +551,10 @@ mod tests {
 
     #[test]
     fn announcements_join_date_and_value() {
-        let v = zh(Metric::Fees);
+        let v = zh(m("fees"));
         assert_eq!(v.points[1].announce, "2020年7月报道：近3亿元");
         assert_eq!(v.points[0].announce, "2019年推广（月份未公布）：0元");
-        let en = build_view(Metric::Transactions, None, Lang::En);
+        let en = view(m("transactions"), None, Lang::En);
         assert_eq!(
             en.points[0].announce,
             "2019 launch (month not reported): 0 transactions"
@@ -575,7 +563,7 @@ mod tests {
 
     #[test]
     fn the_table_has_raw_numbers_for_csv_and_the_reported_wording() {
-        let v = zh(Metric::Value);
+        let v = zh(m("value"));
         assert_eq!(v.table.file_name, "payments.csv");
         assert_eq!(v.table.headers, ["时间", "累计交易金额", "原文表述"]);
         assert_eq!(v.table.rows[1][1].raw, "90000000000");
@@ -590,10 +578,10 @@ mod tests {
     fn an_editor_series_is_drawn_as_a_line_with_its_own_dates() {
         let s = parse_series(
             r#"[{"date":"2019-06","value":0},{"date":"2019-12","value":1.5e8},{"date":"2020-06","value":4.8e8}]"#,
-            Metric::Transactions,
+            m("transactions").unit(),
         )
         .unwrap();
-        let v = build_view(Metric::Transactions, Some(&s), Lang::Zh);
+        let v = view(m("transactions"), Some(&s), Lang::Zh);
         assert_eq!(v.kind, LineKind::Series);
         assert_eq!(v.connector, None);
         assert_eq!(v.points.len(), 3);
@@ -610,8 +598,12 @@ mod tests {
 
     #[test]
     fn a_one_point_series_gets_a_domain_around_its_date() {
-        let s = parse_series(r#"[{"date":"2020-06-15","value":7}]"#, Metric::Merchants).unwrap();
-        let v = build_view(Metric::Merchants, Some(&s), Lang::En);
+        let s = parse_series(
+            r#"[{"date":"2020-06-15","value":7}]"#,
+            m("merchants").unit(),
+        )
+        .unwrap();
+        let v = view(m("merchants"), Some(&s), Lang::En);
         assert_eq!(v.points.len(), 1);
         assert!(v.x_domain.0 < v.points[0].x && v.points[0].x < v.x_domain.1);
         assert_eq!(v.points[0].date, "15 June 2020");
@@ -622,17 +614,17 @@ mod tests {
     fn an_all_zero_series_still_has_a_y_axis() {
         let s = parse_series(
             r#"[{"date":"2020-01","value":0},{"date":"2020-02","value":0}]"#,
-            Metric::Fees,
+            m("fees").unit(),
         )
         .unwrap();
-        let v = build_view(Metric::Fees, Some(&s), Lang::Zh);
+        let v = view(m("fees"), Some(&s), Lang::Zh);
         assert_eq!(v.y_domain, (0.0, 1.0));
         assert!(!v.y_ticks.is_empty());
     }
 
     #[test]
     fn derived_figures_show_value_and_formula() {
-        let d = derived(Lang::Zh);
+        let d = derived(story(), &chart(), Lang::Zh);
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].value, "约180元");
         assert_eq!(
@@ -640,7 +632,7 @@ mod tests {
             "累计交易金额 ÷ 累计交易笔数 = 超900亿元 ÷ 近5亿笔"
         );
         assert_eq!(d[1].value, "约150元");
-        let en = derived(Lang::En);
+        let en = derived(story(), &chart(), Lang::En);
         assert_eq!(
             en[1].formula,
             "fees saved ÷ number of merchants = nearly 300 million yuan ÷ 2 million merchants"
@@ -649,21 +641,8 @@ mod tests {
 
     #[test]
     fn metric_labels_are_short_and_distinct() {
-        let zh: Vec<&str> = Metric::ALL
-            .iter()
-            .map(|&m| metric_label(m, Lang::Zh))
-            .collect();
+        let zh: Vec<&str> = chart().metrics.iter().map(|m| m.label.zh).collect();
         assert_eq!(zh, ["交易笔数", "交易金额", "商户数", "节省费用"]);
-        assert_eq!(metric_label(Metric::Fees, Lang::En), "Fees saved");
-    }
-
-    #[test]
-    fn raw_numbers_are_plain_decimals() {
-        assert_eq!(raw_number(5e8), "500000000");
-        assert_eq!(raw_number(0.0), "0");
-        assert_eq!(raw_number(12.5), "12.5");
-        assert_eq!(raw_number(0.000_001), "0.000001");
-        assert_eq!(raw_number(f64::NAN), "");
-        assert_eq!(raw_number(-3.0), "-3");
+        assert_eq!(m("fees").label.get(Lang::En), "Fees saved");
     }
 }

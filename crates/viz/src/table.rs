@@ -26,6 +26,16 @@ impl Cell {
     }
 }
 
+/// A number as a CSV raw value: plain decimal digits that any spreadsheet reads, with no
+/// grouping, no 万/亿 and at most six decimals (`500000000`, `12.5`, `-3`); empty for NaN
+/// and the infinities.
+pub fn raw_number(v: f64) -> String {
+    let mut s = String::new();
+    // Refused values (non-finite, beyond 2^64) write nothing: an empty cell, not a guess.
+    let _ = story::format::digits::push_decimal(&mut s, v, 6);
+    s
+}
+
 /// A table of figures with a caption and a file name for its CSV download.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TableView {
@@ -108,6 +118,31 @@ mod tests {
             rows,
             file_name: "t.csv".into(),
         }
+    }
+
+    #[test]
+    fn raw_numbers_are_plain_decimals() {
+        assert_eq!(raw_number(0.0), "0");
+        assert_eq!(raw_number(8950.0), "8950");
+        assert_eq!(raw_number(5e8), "500000000");
+        assert_eq!(raw_number(90_000_000_000.0), "90000000000");
+        assert_eq!(raw_number(12.5), "12.5");
+        assert_eq!(raw_number(0.000_001), "0.000001");
+        assert_eq!(raw_number(-3.0), "-3");
+    }
+
+    #[test]
+    fn raw_numbers_never_carry_wan_or_yi() {
+        // The tally's CSV used to write the zh reading form here ("1.23万").
+        assert_eq!(raw_number(12_345.6), "12345.6");
+        assert_eq!(raw_number(123_456_789.5), "123456789.5");
+    }
+
+    #[test]
+    fn raw_numbers_of_nan_and_infinity_are_empty_cells() {
+        assert_eq!(raw_number(f64::NAN), "");
+        assert_eq!(raw_number(f64::INFINITY), "");
+        assert_eq!(raw_number(-1e300), "");
     }
 
     #[test]

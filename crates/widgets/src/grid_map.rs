@@ -23,6 +23,7 @@ pub mod state;
 
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
+use story::format::digits::push_uint;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::geo;
@@ -68,10 +69,10 @@ pub struct Model {
     story: GridStory,
 }
 
-fn load_model(lang: Lang) -> Option<Model> {
+fn load_model(story: &story::Story, lang: Lang) -> Option<Model> {
     let map = geo::load().ok()?;
     let paths = Rc::new(map::paths(&map));
-    let story = grid_story(&map, lang);
+    let story = grid_story(story, &map, lang);
     Some(Model { map, paths, story })
 }
 
@@ -105,7 +106,7 @@ fn target_of(e: &Event) -> Option<Target> {
 
 fn int(v: usize) -> AttrValue {
     let mut s = String::new();
-    map::path::push_int(&mut s, v as i64);
+    push_uint(&mut s, v as u64);
     s.into()
 }
 
@@ -117,7 +118,7 @@ fn num(v: f64) -> AttrValue {
 
 fn tag(prefix: char, i: usize) -> AttrValue {
     let mut s = String::from(prefix);
-    map::path::push_int(&mut s, i as i64);
+    push_uint(&mut s, i as u64);
     s.into()
 }
 
@@ -128,7 +129,9 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         WidgetOptions::GridMap(o) => (o.step.id, o.autoplay),
         _ => ("", false),
     };
-    let model = use_memo(lang, |&lang| load_model(lang));
+    let model = use_memo((props.config.story, lang), |&(story, lang)| {
+        load_model(story, lang)
+    });
     let stage = use_node_ref();
     let tip_ref = use_node_ref();
     let width = hooks::use_width(stage.clone());
@@ -320,7 +323,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     html! {
         <>
         <figure class="gm" onkeydown={on_escape}>
-            <h2 class="gm-title">{ story::ui::widget_title(story::WidgetKind::GridMap, lang) }</h2>
+            <h2 class="gm-title">{ story::ui::widget_title(props.config.story, story::WidgetKind::GridMap, lang) }</h2>
             <div class="gm-stage" ref={stage}>
                 <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
                     aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
@@ -596,7 +599,7 @@ mod tests {
 
     #[test]
     fn the_timeline_has_one_step_per_milestone() {
-        let m = load_model(Lang::Zh).unwrap();
+        let m = load_model(story::default_story(), Lang::Zh).unwrap();
         let tl = build_timeline(&m.story);
         let ids: Vec<&str> = tl.steps().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["2019-09", "2019-10", "2020-06"]);
@@ -607,14 +610,14 @@ mod tests {
 
     #[test]
     fn the_embedded_map_loads_with_the_story() {
-        let m = load_model(Lang::En).unwrap();
+        let m = load_model(story::default_story(), Lang::En).unwrap();
         assert_eq!(m.paths.districts.len(), 3);
         assert_eq!(m.story.links.len(), 3);
     }
 
     #[test]
     fn tooltip_anchors_are_in_percent_of_the_drawing() {
-        let m = load_model(Lang::Zh).unwrap();
+        let m = load_model(story::default_story(), Lang::Zh).unwrap();
         let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
         let l = map::layout(&m.map, &links, &[], 640.0, Lang::Zh);
         for t in [Target::District(0), Target::Link(2)] {

@@ -5,11 +5,13 @@
 //! adopts [`stylesheet`] there.
 
 pub mod components;
+mod error;
 pub mod grid_map;
 pub mod hooks;
 pub mod payments;
 pub mod tally;
 
+pub use error::Error;
 use story::{Lang, Theme, WidgetConfig, WidgetKind};
 use yew::prelude::*;
 

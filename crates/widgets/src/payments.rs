@@ -10,13 +10,15 @@ mod canvas;
 mod entrance;
 mod fetch;
 
-use crate::components::{DataTable, SourceNote};
+use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
-use story::config::{Metric, Series};
+use story::config::Series;
+use story::format::digits::push_int;
+use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
-use viz::payments::{build_view, derived, metric_label, ChartView, SECTION};
+use viz::payments::{build_view, derived, ChartView};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
@@ -46,10 +48,15 @@ fn style() -> ChartStyle<'static> {
 #[function_component]
 pub fn Payments(props: &PaymentsProps) -> Html {
     let lang = props.config.lang;
-    let options = match &props.config.options {
-        WidgetOptions::Payments(o) => o.clone(),
-        _ => Default::default(),
+    let story = props.config.story;
+    // Before any hook, so the hooks below always run in the same order: a config with chart
+    // options always has a story with a chart (the parser refuses anything else), so this
+    // branch is the same on every render of one widget.
+    let (WidgetOptions::Payments(options), Some(chart)) = (&props.config.options, story.chart)
+    else {
+        return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
     };
+    let options = options.clone();
     let metric = use_state(|| options.metric);
     let active = use_state(|| None::<usize>);
     let announce = use_state(String::new);
@@ -76,9 +83,9 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         use_effect_with(src, move |src| {
             if let Some(src) = src.clone() {
                 yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m, lang).await {
+                    load.set(match fetch::load(&src, m.unit()).await {
                         Ok(s) => Load::Ready(s),
-                        Err(e) => Load::Failed(e),
+                        Err(e) => Load::Failed(e.message(lang)),
                     });
                 });
             }
@@ -95,7 +102,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         None
     };
     let view = use_memo((*metric, series, lang), |(m, s, lang)| {
-        build_view(*m, s.as_ref(), *lang)
+        build_view(story, &chart, m, s.as_ref(), *lang)
     });
 
     // Track the box size: ResizeObserver on the container (not window resize).
@@ -220,7 +227,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         Callback::from(move |_: FocusEvent| active.set(None))
     };
 
-    let switch = Metric::ALL.iter().map(|&m| {
+    let switch = chart.metrics.iter().map(|m: &'static Metric| {
         let checked = *metric == m;
         let metric = metric.clone();
         let active = active.clone();
@@ -230,8 +237,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         });
         html! {
             <label class="metric">
-                <input type="radio" name="metric" value={m.name()} checked={checked} {onchange} />
-                <span>{ metric_label(m, lang) }</span>
+                <input type="radio" name="metric" value={m.id} checked={checked} {onchange} />
+                <span>{ m.label.get(lang) }</span>
             </label>
         }
     });
@@ -253,10 +260,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         Load::Loading => UiText::PaymentsLoading.get(lang).to_owned(),
         _ => view.note.clone(),
     };
-    let source = match lang {
-        Lang::Zh => SECTION.heading_zh(),
-        Lang::En => SECTION.heading_en(),
-    };
+    let source = view.source;
 
     html! {
         <div class="payments">
@@ -279,7 +283,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
-            <Derived {lang} />
+            <Derived {story} {lang} />
             <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
@@ -288,6 +292,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DerivedProps {
+    story: &'static story::Story,
     lang: Lang,
 }
 
@@ -299,7 +304,7 @@ fn Derived(props: &DerivedProps) -> Html {
         <div class="derived">
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
-                { for derived(lang).into_iter().map(|d| {
+                { for props.story.chart.iter().flat_map(|c| derived(props.story, c, lang)).map(|d| {
                     let id = d.id.replace('.', "-");
                     html! {
                         <div class="figure">
@@ -319,7 +324,8 @@ fn Derived(props: &DerivedProps) -> Html {
 }
 
 fn px(v: f64) -> String {
-    let mut s = (v.round() as i64).to_string();
+    let mut s = String::new();
+    push_int(&mut s, v.round() as i64);
     s.push_str("px");
     s
 }
@@ -335,7 +341,9 @@ fn mark_first_draw() {
     }
 }
 
-/// The view the chart would show, for tests.
-pub fn view_for(metric: Metric, lang: Lang) -> ChartView {
-    build_view(metric, None, lang)
+/// The view the chart of the default story would show for the metric `id`, for tests.
+pub fn view_for(id: &str, lang: Lang) -> Option<ChartView> {
+    let story = story::default_story();
+    let chart = story.chart?;
+    Some(build_view(story, &chart, chart.metric(id)?, None, lang))
 }

@@ -9,7 +9,7 @@ mod figure;
 
 pub use figure::Figure;
 
-use crate::components::{DataTable, SourceNote};
+use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
 use story::config::TallyOptions;
 use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
@@ -33,13 +33,17 @@ pub fn Tally(props: &TallyProps) -> Html {
     let view = use_memo(props.config.clone(), |config| {
         let options = match &config.options {
             WidgetOptions::Tally(o) => o.clone(),
-            _ => TallyOptions::default(),
+            _ => TallyOptions::all(config.story),
         };
-        build_view(&options, config.lang)
+        build_view(config.story, &options, config.lang)
     });
     // Bit i set: card i is open.
     let open = use_state(|| 0u32);
-    let lang = view.lang;
+    let Some(v) = view.as_ref() else {
+        let lang = props.config.lang;
+        return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
+    };
+    let lang = v.lang;
 
     let on_toggle = {
         let open = open.clone();
@@ -60,6 +64,9 @@ pub fn Tally(props: &TallyProps) -> Html {
                 return;
             };
             let section = card.get_attribute("data-section");
+            let Some(view) = view.as_ref() else {
+                return;
+            };
             let index = view
                 .cards
                 .iter()
@@ -80,8 +87,8 @@ pub fn Tally(props: &TallyProps) -> Html {
     html! {
         <div class="tally" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="head">
-                <h2 class="title">{ view.title }</h2>
-                if let Some(lead) = &view.lead {
+                <h2 class="title">{ v.title }</h2>
+                if let Some(lead) = &v.lead {
                     <p class="lead">
                         <Figure figure={lead.clone()} {reduced_motion} class="big" />
                         <span class="label">{ lead.label }</span>
@@ -89,13 +96,13 @@ pub fn Tally(props: &TallyProps) -> Html {
                 }
             </header>
             <ol class="cards" onkeydown={on_keydown}>
-                { for view.cards.iter().enumerate().map(|(i, c)| {
+                { for v.cards.iter().enumerate().map(|(i, c)| {
                     let bit = bit_of(i);
                     card(c, *open & bit != 0, lang, reduced_motion, on_toggle.reform(move |_: MouseEvent| bit))
                 }) }
             </ol>
-            <DataTable table={view.table.clone()} {lang} />
-            <SourceNote {lang} source={view.source} note={AttrValue::from(view.dates_note.clone())} />
+            <DataTable table={v.table.clone()} {lang} />
+            <SourceNote {lang} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
         </div>
     }
 }

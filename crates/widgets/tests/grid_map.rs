@@ -24,7 +24,7 @@ async fn mount_at(lang: Lang, step: &str) -> Element {
                 step,
                 autoplay: false,
             }),
-            ..WidgetConfig::new(WidgetKind::GridMap)
+            ..WidgetConfig::new(WidgetKind::GridMap).unwrap()
         },
     };
     yew::Renderer::<GridMap>::with_root_and_props(root.clone(), props).render();

@@ -23,7 +23,7 @@ async fn widget_renders_its_kind_and_reports_ready() {
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = ready.clone();
     let props = yew::props!(WidgetProps {
-        config: WidgetConfig::new(WidgetKind::Tally),
+        config: WidgetConfig::new(WidgetKind::Tally).unwrap(),
         on_ready: yew::Callback::from(move |_| flag.set(true)),
     });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();

@@ -10,7 +10,7 @@
 )]
 
 use story::config::TallyOptions;
-use story::{Lang, Section, WidgetConfig, WidgetKind, WidgetOptions};
+use story::{Lang, WidgetConfig, WidgetKind, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -23,11 +23,15 @@ struct Mounted {
     app: yew::AppHandle<Tally>,
 }
 
+fn section(id: &str) -> &'static story::Section {
+    story::default_story().section(id).unwrap()
+}
+
 async fn mount(lang: Lang, options: TallyOptions, reduced_motion: bool) -> Mounted {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let mut config = WidgetConfig::new(WidgetKind::Tally);
+    let mut config = WidgetConfig::new(WidgetKind::Tally).unwrap();
     config.lang = lang;
     config.options = WidgetOptions::Tally(options);
     let props = TallyProps {
@@ -76,7 +80,7 @@ const EN_HEADLINES: [&str; 6] = [
 
 #[wasm_bindgen_test]
 async fn seven_cards_hold_their_final_values_for_screen_readers_in_zh() {
-    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     let sections: Vec<String> = m
         .all(".card")
         .iter()
@@ -112,7 +116,7 @@ async fn seven_cards_hold_their_final_values_for_screen_readers_in_zh() {
 
 #[wasm_bindgen_test]
 async fn seven_cards_hold_their_final_values_for_screen_readers_in_en() {
-    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    let m = mount(Lang::En, TallyOptions::all(story::default_story()), false).await;
     assert_eq!(m.all(".card").len(), 7);
     assert_eq!(m.texts(".card .lede .final"), EN_HEADLINES);
     assert_eq!(m.texts(".card .one")[0], "One policy handbook");
@@ -122,7 +126,7 @@ async fn seven_cards_hold_their_final_values_for_screen_readers_in_en() {
 
 #[wasm_bindgen_test]
 async fn details_list_every_figure_with_its_date_and_the_citation() {
-    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     let policy = m.texts("[data-section=policy] .facts .v");
     assert_eq!(policy, ["6项", "27条", "1300余家", "59家", "8950册"]);
     let dates = m.texts("[data-section=policy] .facts .d");
@@ -136,7 +140,7 @@ async fn details_list_every_figure_with_its_date_and_the_citation() {
 
 #[wasm_bindgen_test]
 async fn a_card_opens_from_its_button_and_escape_closes_it_returning_focus() {
-    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     let button: HtmlElement = m.one("[data-section=visit] .card-btn").dyn_into().unwrap();
     let panel_id = button.get_attribute("aria-controls").unwrap();
     let panel = m.one(&["#", panel_id.as_str()].concat());
@@ -173,7 +177,7 @@ async fn a_card_opens_from_its_button_and_escape_closes_it_returning_focus() {
 
 #[wasm_bindgen_test]
 async fn escape_on_a_closed_card_does_nothing() {
-    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    let m = mount(Lang::En, TallyOptions::all(story::default_story()), false).await;
     let button = m.one("[data-section=order] .card-btn");
     let init = KeyboardEventInit::new();
     init.set_key("Escape");
@@ -190,7 +194,7 @@ async fn escape_on_a_closed_card_does_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_second_click_closes_the_card() {
-    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     let button: HtmlElement = m.one("[data-section=policy] .card-btn").dyn_into().unwrap();
     button.click();
     yew::scheduler::flush().await;
@@ -205,7 +209,7 @@ async fn a_second_click_closes_the_card() {
 
 #[wasm_bindgen_test]
 async fn reduced_motion_shows_every_final_value_at_once() {
-    let m = mount(Lang::Zh, TallyOptions::default(), true).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), true).await;
     assert_eq!(m.texts(".card .lede .shown"), ZH_HEADLINES);
     assert_eq!(m.texts(".lead .shown"), ["99名"]);
     m.done();
@@ -213,7 +217,7 @@ async fn reduced_motion_shows_every_final_value_at_once() {
 
 #[wasm_bindgen_test]
 async fn without_reduced_motion_figures_count_up_from_zero_to_their_final_value() {
-    let m = mount(Lang::Zh, TallyOptions::default(), false).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     m.root.scroll_into_view();
     assert_eq!(m.texts(".lead .shown"), ["0名"]);
     gloo::timers::future::TimeoutFuture::new(1600).await;
@@ -225,7 +229,7 @@ async fn without_reduced_motion_figures_count_up_from_zero_to_their_final_value(
 
 #[wasm_bindgen_test]
 async fn unmounting_mid_count_up_leaves_no_frames_behind() {
-    let m = mount(Lang::En, TallyOptions::default(), false).await;
+    let m = mount(Lang::En, TallyOptions::all(story::default_story()), false).await;
     m.root.scroll_into_view();
     gloo::timers::future::TimeoutFuture::new(200).await;
     let root = m.root.clone();
@@ -237,7 +241,7 @@ async fn unmounting_mid_count_up_leaves_no_frames_behind() {
 #[wasm_bindgen_test]
 async fn a_subset_shows_its_cards_in_the_given_order() {
     let options = TallyOptions {
-        sections: vec![Section::Problem, Section::Activist, Section::Policy],
+        sections: vec![section("problem"), section("activist"), section("policy")],
         highlight: None,
     };
     let m = mount(Lang::Zh, options, true).await;
@@ -253,8 +257,8 @@ async fn a_subset_shows_its_cards_in_the_given_order() {
 #[wasm_bindgen_test]
 async fn the_highlighted_card_is_marked_visually_and_for_screen_readers() {
     let options = TallyOptions {
-        highlight: Some(Section::Order),
-        ..TallyOptions::default()
+        highlight: Some(section("order")),
+        ..TallyOptions::all(story::default_story())
     };
     let m = mount(Lang::Zh, options, true).await;
     let marked: Vec<String> = m
@@ -275,7 +279,7 @@ async fn the_highlighted_card_is_marked_visually_and_for_screen_readers() {
 
 #[wasm_bindgen_test]
 async fn the_activist_card_shows_no_number() {
-    let m = mount(Lang::Zh, TallyOptions::default(), true).await;
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), true).await;
     let card = m.one("[data-section=activist]");
     assert!(card.query_selector(".fig").unwrap().is_none());
     assert!(card.query_selector(".facts").unwrap().is_none());
@@ -287,7 +291,7 @@ async fn the_activist_card_shows_no_number() {
 
 #[wasm_bindgen_test]
 async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
-    let m = mount(Lang::En, TallyOptions::default(), true).await;
+    let m = mount(Lang::En, TallyOptions::all(story::default_story()), true).await;
     // 1 lead figure + 18 figures of the seven sections.
     assert_eq!(m.all("table tbody tr").len(), 19);
     assert_eq!(m.texts(".download"), ["Download the data (CSV)"]);

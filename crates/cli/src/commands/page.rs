@@ -3,10 +3,14 @@
 //! without JavaScript, printers and feed readers get the figures too.
 
 use super::Outcome;
+use crate::Error;
 use std::process::ExitCode;
 use story::article::{article, spans_text, Block};
-use story::fallback::{escape_html as escape, fallback};
+use story::fallback::fallback;
+use story::format::escape::escape_html as escape;
 use story::Lang;
+
+const USAGE: &str = "usage: cli page [--lang zh|en] [--template index.html]";
 
 pub fn run(args: &[String]) -> Outcome {
     let mut lang = Lang::Zh;
@@ -18,26 +22,56 @@ pub fn run(args: &[String]) -> Outcome {
                 lang = match it.next().map(String::as_str) {
                     Some("zh") => Lang::Zh,
                     Some("en") => Lang::En,
-                    other => return Err(format!("--lang takes zh or en, not {other:?}").into()),
+                    other => {
+                        return Err(Error::BadValue {
+                            option: "--lang",
+                            value: other.map(str::to_owned),
+                            allowed: "zh or en",
+                        })
+                    }
                 }
             }
-            "--template" => template = it.next().ok_or("--template needs a file")?.clone(),
-            other => return Err(format!("page: unknown argument {other:?}").into()),
+            "--template" => {
+                template = it.next().cloned().ok_or(Error::BadValue {
+                    option: "--template",
+                    value: None,
+                    allowed: "a file",
+                })?
+            }
+            other => {
+                return Err(Error::UnknownArgument {
+                    command: "page",
+                    argument: other.to_owned(),
+                    usage: USAGE,
+                })
+            }
         }
     }
-    let text = std::fs::read_to_string(&template)
-        .map_err(|e| format!("cannot read template {template}: {e}"))?;
+    let text = std::fs::read_to_string(&template).map_err(|source| Error::Read {
+        path: template.clone(),
+        source,
+    })?;
     print!("{}", render(&text, lang)?);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Fills the template's `{{lang}}`, `{{title}}`, `{{other_lang_href}}`, `{{other_lang_name}}`
 /// and `<!-- article -->` markers.
-pub fn render(template: &str, lang: Lang) -> Result<String, String> {
+pub fn render(template: &str, lang: Lang) -> Result<String, Error> {
     if !template.contains("<!-- article -->") {
-        return Err("template has no <!-- article --> marker".into());
+        return Err(Error::NoArticleMarker);
     }
-    let a = article(lang);
+    let story = story::default_story();
+    let file = format!("data/stories/{}/article.{}.md", story.id, lang.name());
+    let a = article(story, lang)
+        .map_err(|source| Error::Article {
+            file: file.clone(),
+            source,
+        })?
+        .ok_or_else(|| Error::NoArticle {
+            story: story.id.to_string(),
+            file: file.clone(),
+        })?;
     let (html_lang, lang_code, other_href, other_name) = match lang {
         Lang::Zh => ("zh-CN", "zh", "index.en.html", "English"),
         Lang::En => ("en", "en", "index.html", "中文"),
@@ -45,30 +79,32 @@ pub fn render(template: &str, lang: Lang) -> Result<String, String> {
     let mut body = String::new();
     body.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"standfirst\">{}</p>\n",
-        escape(&spans_text(a.headline, lang)),
-        escape(&spans_text(a.standfirst, lang))
+        escape(&spans_text(story, &a.headline, lang)),
+        escape(&spans_text(story, &a.standfirst, lang))
     ));
-    for block in a.blocks {
+    for block in &a.blocks {
         match block {
-            Block::Heading(spans) => {
-                body.push_str(&format!("<h2>{}</h2>\n", escape(&spans_text(spans, lang))))
-            }
-            Block::Paragraph(spans) => {
-                body.push_str(&format!("<p>{}</p>\n", escape(&spans_text(spans, lang))))
-            }
+            Block::Heading(spans) => body.push_str(&format!(
+                "<h2>{}</h2>\n",
+                escape(&spans_text(story, spans, lang))
+            )),
+            Block::Paragraph(spans) => body.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(&spans_text(story, spans, lang))
+            )),
             Block::Widget(kind) => {
                 body.push_str(&format!(
                     "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  {}\n</div>\n",
                     kind.name(),
-                    fallback(*kind, lang).to_html()
+                    fallback(story, *kind, lang).to_html()
                 ));
             }
         }
     }
-    body.push_str(&format!("<p class=\"credit\">{}</p>\n", escape(a.credit)));
+    body.push_str(&format!("<p class=\"credit\">{}</p>\n", escape(&a.credit)));
     Ok(template
         .replace("{{lang}}", html_lang)
-        .replace("{{title}}", &escape(&spans_text(a.headline, lang)))
+        .replace("{{title}}", &escape(&spans_text(story, &a.headline, lang)))
         .replace("{{other_lang_href}}", other_href)
         .replace("{{other_lang_name}}", other_name)
         .replace("<!-- article -->", &body))
@@ -101,13 +137,5 @@ mod tests {
     #[test]
     fn template_without_marker_is_refused() {
         assert!(render("<html></html>", Lang::Zh).is_err());
-    }
-
-    #[test]
-    fn escape_neutralises_markup() {
-        assert_eq!(
-            escape("<img src=x onerror=\"a\">&'"),
-            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
-        );
     }
 }

@@ -3,31 +3,39 @@
 //! standalone SVG, drawn from the same view models as the widget (`viz::map` for geometry and
 //! layout, `viz::map::view` for the story): the same path strings, anchors, labels and text.
 
+use crate::Error;
+use story::format::escape::escape_html;
 use story::Lang;
 use viz::geo::{self, GeoMap};
 use viz::map::{self, path::fmt1, view::grid_story, LinkAt};
 
 const USAGE: &str = "usage: cli render grid-map [--lang zh|en] [--width PX] [--out FILE]";
 
-pub fn run(args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), Error> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("grid-map") => {}
-        _ => return Err(USAGE.into()),
+        _ => return Err(Error::Usage { usage: USAGE }),
     }
     let mut zh = true;
     let mut width = 1200.0;
     let mut out: Option<String> = None;
     while let Some(flag) = it.next() {
-        let value = it
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let Some(value) = it.next() else {
+            return Err(Error::Usage { usage: USAGE });
+        };
         match flag.as_str() {
             "--lang" => {
                 zh = match value.as_str() {
                     "zh" => true,
                     "en" => false,
-                    other => return Err(format!("--lang {other}: use zh or en")),
+                    other => {
+                        return Err(Error::BadValue {
+                            option: "--lang",
+                            value: Some(other.to_owned()),
+                            allowed: "zh or en",
+                        })
+                    }
                 }
             }
             "--width" => {
@@ -35,17 +43,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .parse::<f64>()
                     .ok()
                     .filter(|w| (320.0..=4000.0).contains(w))
-                    .ok_or_else(|| format!("--width {value}: use a number from 320 to 4000"))?
+                    .ok_or_else(|| Error::BadValue {
+                        option: "--width",
+                        value: Some(value.clone()),
+                        allowed: "a number from 320 to 4000",
+                    })?
             }
             "--out" => out = Some(value.clone()),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
+            other => {
+                return Err(Error::UnknownArgument {
+                    command: "render grid-map",
+                    argument: other.to_owned(),
+                    usage: USAGE,
+                })
+            }
         }
     }
-    let map = geo::load().map_err(|e| format!("map data: {e}"))?;
+    let map = geo::load()?;
     let svg = grid_map_svg(&map, width, if zh { Lang::Zh } else { Lang::En });
     match out {
         Some(path) => {
-            std::fs::write(&path, &svg).map_err(|e| format!("cannot write {path}: {e}"))?;
+            std::fs::write(&path, &svg).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
             eprintln!(
                 "wrote {path}: {} bytes (map blob {} bytes, {} arc points)",
                 svg.len(),
@@ -56,13 +77,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => print!("{svg}"),
     }
     Ok(())
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The widget's light theme (grid_map.css), as plain colours.
@@ -89,7 +103,7 @@ text{fill:#1a1a1a;stroke:#fff;stroke-width:3px;stroke-linejoin:round;paint-order
 pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let paths = map::paths(map);
-    let story = grid_story(map, lang);
+    let story = grid_story(story::default_story(), map, lang);
     let links: Vec<map::Link> = story.links.iter().map(|l| l.geo).collect();
     let caps: Vec<Option<&str>> = story.links.iter().map(|l| l.capacity.as_deref()).collect();
     let layout = map::layout(map, &links, &caps, width, lang);
@@ -113,8 +127,14 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
          font-family=\"'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif\" lang=\"{}\">\n",
         if zh { "zh-CN" } else { "en" }
     ));
-    s.push_str(&format!("<title>{}</title>\n", esc(&title.join(" · "))));
-    s.push_str(&format!("<desc>{}</desc>\n", esc(&story.description)));
+    s.push_str(&format!(
+        "<title>{}</title>\n",
+        escape_html(&title.join(" · "))
+    ));
+    s.push_str(&format!(
+        "<desc>{}</desc>\n",
+        escape_html(&story.description)
+    ));
     s.push_str(&format!("<style>{STYLE}</style>\n"));
     s.push_str(&format!(
         "<rect width=\"{w}\" height=\"{total_h}\" fill=\"#fff\"/>\n"
@@ -132,7 +152,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
                 "<path class=\"{}\" d=\"{}\" vector-effect=\"non-scaling-stroke\"><title>{}</title></path>\n",
                 class(f),
                 f.d,
-                esc(name)
+                escape_html(name)
             ));
         }
     };
@@ -149,7 +169,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
         let d = map::path::polyline_px(&[l.from, l.anchor, l.to]);
         s.push_str(&format!(
             "<path class=\"link\" d=\"{d}\"><title>{}</title></path><path class=\"flow\" d=\"{d}\"/>\n",
-            esc(&info.label)
+            escape_html(&info.label)
         ));
         for p in [l.from, l.to] {
             s.push_str(&format!(
@@ -172,7 +192,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
             fmt1(p.x),
             fmt1(p.y),
             if p.seat { 4 } else { 3 },
-            esc(&p.name)
+            escape_html(&p.name)
         ));
     }
     for l in &layout.labels {
@@ -183,7 +203,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
             fmt1(l.y),
             l.anchor.as_str(),
             fmt1(l.size),
-            esc(&l.text)
+            escape_html(&l.text)
         ));
     }
     for (i, line) in credit_lines(geo::attribution(zh), w - 16.0, 12.0)
@@ -193,7 +213,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
         s.push_str(&format!(
             "<text class=\"credit\" x=\"8\" y=\"{}\" font-size=\"12\">{}</text>\n",
             fmt1(h + 19.0 + 16.0 * i as f64),
-            esc(line)
+            escape_html(line)
         ));
     }
     s.push_str("</svg>\n");
@@ -205,7 +225,7 @@ fn credit_lines(text: &str, max: f64, size: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in text.split(" · ") {
         match lines.last_mut() {
-            Some(l) if map::labels::text_width(&format!("{l} · {part}"), size) <= max => {
+            Some(l) if viz::text::width(&format!("{l} · {part}"), size) <= max => {
                 l.push_str(" · ");
                 l.push_str(part);
             }

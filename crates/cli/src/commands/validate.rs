@@ -2,6 +2,7 @@
 //! block is checked, and prints the editor-facing verdict in zh-CN and English.
 
 use super::Outcome;
+use crate::Error;
 use std::process::ExitCode;
 use story::{Lang, WidgetConfig, WidgetOptions};
 
@@ -10,7 +11,10 @@ pub fn run(args: &[String]) -> Outcome {
         eprintln!("usage: cli validate <config.json>");
         return Ok(ExitCode::from(2));
     };
-    let text = std::fs::read_to_string(path)?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
+    })?;
     let (line, ok) = verdict(&text);
     println!("{line}");
     Ok(if ok {
@@ -56,7 +60,7 @@ fn options(o: &WidgetOptions) -> String {
         }
         WidgetOptions::Payments(p) => format!(
             "metric {}, series {}, src {}",
-            p.metric.name(),
+            p.metric.id,
             p.series
                 .as_ref()
                 .map_or("none".into(), |s| format!("{} points", s.points.len())),

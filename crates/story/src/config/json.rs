@@ -68,21 +68,7 @@ pub fn brief_number(n: f64) -> String {
         .into();
     }
     let mut out = String::new();
-    if n < 0.0 {
-        out.push('-');
-    }
-    let micro = (n.abs() * 1e6).round() as u64;
-    crate::facts::push_pad(&mut out, micro / 1_000_000, 1);
-    let mut frac = micro % 1_000_000;
-    if frac != 0 {
-        out.push('.');
-        let mut width = 6;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            width -= 1;
-        }
-        crate::facts::push_pad(&mut out, frac, width);
-    }
+    let _ = crate::format::digits::push_decimal(&mut out, n, 6);
     out
 }
 

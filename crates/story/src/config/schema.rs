@@ -46,14 +46,21 @@ mod tests {
     #[test]
     fn schema_enums_match_the_parsers_tables() {
         let p = &schema()["properties"];
+        let story = crate::default_story();
         assert_eq!(strings(&p["widget"]["enum"]), WIDGET_NAMES);
         assert_eq!(strings(&p["lang"]["enum"]), LANG_NAMES);
         assert_eq!(strings(&p["theme"]["enum"]), THEME_NAMES);
-        assert_eq!(strings(&p["metric"]["enum"]), Metric::NAMES);
-        let seven: Vec<&str> = crate::facts::Section::SEVEN
+        let metric_ids: Vec<&str> = story.chart.unwrap().metrics.iter().map(|m| m.id).collect();
+        assert_eq!(strings(&p["metric"]["enum"]), metric_ids);
+        let seven: Vec<&str> = story
+            .tally
+            .unwrap()
+            .cards
             .iter()
-            .map(|s| s.id())
+            .map(|c| c.section.id())
             .collect();
+        let ids: Vec<&str> = crate::stories().iter().map(|s| s.id).collect();
+        assert_eq!(strings(&p["story"]["enum"]), ids);
         assert_eq!(strings(&p["highlight"]["enum"]), seven);
         assert_eq!(strings(&p["sections"]["items"]["enum"]), seven);
         let steps: Vec<&str> = crate::facts::milestones().iter().map(|m| m.id).collect();

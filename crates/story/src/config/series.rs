@@ -5,54 +5,10 @@
 
 use super::error::{ConfigError, Expected, Limit};
 use super::json::{brief_number, parse, quote, Json};
-use crate::facts::{fact, Unit};
+use crate::model::Unit;
 
 /// Most points a series may have.
 pub const MAX_POINTS: usize = 5000;
-
-/// Which payments figure the chart shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Metric {
-    #[default]
-    Transactions,
-    Value,
-    Merchants,
-    Fees,
-}
-
-impl Metric {
-    pub const ALL: [Metric; 4] = [
-        Metric::Transactions,
-        Metric::Value,
-        Metric::Merchants,
-        Metric::Fees,
-    ];
-    pub(crate) const NAMES: [&'static str; 4] = ["transactions", "value", "merchants", "fees"];
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Metric::Transactions => "transactions",
-            Metric::Value => "value",
-            Metric::Merchants => "merchants",
-            Metric::Fees => "fees",
-        }
-    }
-
-    /// Id of the fact holding the source's total for this metric.
-    pub const fn fact_id(self) -> &'static str {
-        match self {
-            Metric::Transactions => "payments.transactions",
-            Metric::Value => "payments.value",
-            Metric::Merchants => "payments.merchants",
-            Metric::Fees => "payments.fees",
-        }
-    }
-
-    /// Unit of the metric, read from its fact.
-    pub fn unit(self) -> Unit {
-        fact(self.fact_id()).map_or(Unit::Yuan, |f| f.unit)
-    }
-}
 
 /// A point's date: a day or a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -97,12 +53,12 @@ impl SeriesDate {
     /// `YYYY-MM-DD` or `YYYY-MM`.
     pub fn iso(self) -> String {
         let mut s = String::new();
-        crate::facts::push_pad(&mut s, self.year.into(), 4);
+        crate::format::digits::push_padded(&mut s, self.year.into(), 4);
         s.push('-');
-        crate::facts::push_pad(&mut s, self.month.into(), 2);
+        crate::format::digits::push_padded(&mut s, self.month.into(), 2);
         if let Some(d) = self.day {
             s.push('-');
-            crate::facts::push_pad(&mut s, d.into(), 2);
+            crate::format::digits::push_padded(&mut s, d.into(), 2);
         }
         s
     }
@@ -129,14 +85,14 @@ pub struct SeriesPoint {
 /// A validated series: dates strictly increasing, one precision, values finite and >= 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    pub unit: Unit,
+    pub unit: &'static Unit,
     pub points: Vec<SeriesPoint>,
 }
 
 /// Reads a series file fetched from `src` (a JSON array of points) for `metric`.
-pub fn parse_series(text: &str, metric: Metric) -> Result<Series, ConfigError> {
+pub fn parse_series(text: &str, metric_unit: &'static Unit) -> Result<Series, ConfigError> {
     let json = parse(text).map_err(|e| ConfigError::broken_json("src", e))?;
-    series_from_json("src", &json, metric)
+    series_from_json("src", &json, metric_unit)
 }
 
 const POINT_FIELDS: [&str; 3] = ["date", "value", "unit"];
@@ -145,7 +101,7 @@ const POINT_FIELDS: [&str; 3] = ["date", "value", "unit"];
 pub(crate) fn series_from_json(
     field: &str,
     json: &Json,
-    metric: Metric,
+    metric_unit: &'static Unit,
 ) -> Result<Series, ConfigError> {
     let Json::Arr(items) = json else {
         return Err(ConfigError::WrongType {
@@ -169,7 +125,6 @@ pub(crate) fn series_from_json(
             limit: Limit::MinPoints(1),
         });
     }
-    let metric_unit = metric.unit();
     let mut first_unit: Option<&str> = None;
     let mut points: Vec<SeriesPoint> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -297,14 +252,23 @@ pub(crate) fn series_from_json(
 mod tests {
     use super::*;
 
+    fn unit(metric: &str) -> &'static Unit {
+        crate::default_story()
+            .chart
+            .unwrap()
+            .metric(metric)
+            .unwrap()
+            .unit()
+    }
+
     fn series(text: &str) -> Result<Series, ConfigError> {
-        parse_series(text, Metric::Transactions)
+        parse_series(text, unit("transactions"))
     }
 
     #[test]
     fn reads_month_points_in_order() {
         let s = series(r#"[{"date":"2019-06","value":0},{"date":"2020-06","value":5e8}]"#).unwrap();
-        assert_eq!(s.unit, Unit::Transactions);
+        assert_eq!(s.unit.id, "transactions");
         assert_eq!(s.points.len(), 2);
         assert_eq!(s.points[1].value, 5e8);
         assert_eq!(s.points[0].date.iso(), "2019-06");
@@ -447,7 +411,7 @@ mod tests {
     fn a_unit_other_than_the_metrics_is_refused() {
         let e = parse_series(
             r#"[{"date":"2020-01","value":1,"unit":"transactions"}]"#,
-            Metric::Value,
+            unit("value"),
         )
         .unwrap_err();
         assert!(matches!(e, ConfigError::NotAllowed { ref allowed, .. } if allowed == &["yuan"]));
@@ -500,12 +464,9 @@ mod tests {
 
     #[test]
     fn metric_units_come_from_the_facts() {
-        assert_eq!(Metric::Transactions.unit(), Unit::Transactions);
-        assert_eq!(Metric::Value.unit(), Unit::Yuan);
-        assert_eq!(Metric::Merchants.unit(), Unit::Merchants);
-        assert_eq!(Metric::Fees.unit(), Unit::Yuan);
-        for (m, n) in Metric::ALL.iter().zip(Metric::NAMES) {
-            assert_eq!(m.name(), n);
-        }
+        assert_eq!(unit("transactions").id, "transactions");
+        assert_eq!(unit("value").id, "yuan");
+        assert_eq!(unit("merchants").id, "merchants");
+        assert_eq!(unit("fees").id, "yuan");
     }
 }

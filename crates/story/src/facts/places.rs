@@ -1,7 +1,7 @@
 //! Non-figure data of the grid story: the zone, its three areas, the three links and the
 //! timeline, so that no widget hard-codes a name or a date.
 
-use super::{Date, Section, When};
+use super::{Date, When};
 
 /// One of the "two districts and one county" (两区一县) of the demonstration zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,7 +48,8 @@ pub struct Region {
     /// Province or municipality.
     pub province_zh: &'static str,
     pub province_en: &'static str,
-    pub section: Section,
+    /// Id of the source section.
+    pub section: &'static str,
 }
 
 const QINGPU: Region = Region {
@@ -59,7 +60,7 @@ const QINGPU: Region = Region {
     city_en: None,
     province_zh: "上海",
     province_en: "Shanghai",
-    section: Section::Grid,
+    section: "grid",
 };
 
 const WUJIANG: Region = Region {
@@ -70,7 +71,7 @@ const WUJIANG: Region = Region {
     city_en: Some("Suzhou"),
     province_zh: "江苏",
     province_en: "Jiangsu",
-    section: Section::Grid,
+    section: "grid",
 };
 
 const JIASHAN: Region = Region {
@@ -81,7 +82,7 @@ const JIASHAN: Region = Region {
     city_en: Some("Jiaxing"),
     province_zh: "浙江",
     province_en: "Zhejiang",
-    section: Section::Grid,
+    section: "grid",
 };
 
 static REGIONS: [Region; 3] = [QINGPU, WUJIANG, JIASHAN];
@@ -112,7 +113,8 @@ pub struct Link {
     pub carries_en: &'static str,
     /// Id of a fact about the link's capacity, when the source gives one.
     pub capacity_fact: Option<&'static str>,
-    pub section: Section,
+    /// Id of the source section.
+    pub section: &'static str,
 }
 
 const CARRIES_ZH: &str = "10千伏配电网互联";
@@ -132,7 +134,7 @@ static LINKS: [Link; 3] = [
         carries_zh: CARRIES_ZH,
         carries_en: CARRIES_EN,
         capacity_fact: None,
-        section: Section::Grid,
+        section: "grid",
     },
     Link {
         id: "qingpu-jiashan",
@@ -147,7 +149,7 @@ static LINKS: [Link; 3] = [
         carries_zh: CARRIES_ZH,
         carries_en: CARRIES_EN,
         capacity_fact: None,
-        section: Section::Grid,
+        section: "grid",
     },
     Link {
         id: "wujiang-jiashan",
@@ -164,7 +166,7 @@ static LINKS: [Link; 3] = [
         carries_zh: CARRIES_ZH,
         carries_en: CARRIES_EN,
         capacity_fact: Some("grid.load"),
-        section: Section::Grid,
+        section: "grid",
     },
 ];
 
@@ -187,7 +189,8 @@ pub struct Zone {
     pub approved_by_en: &'static str,
     /// Id of the zone's area fact.
     pub area_fact: &'static str,
-    pub section: Section,
+    /// Id of the source section.
+    pub section: &'static str,
 }
 
 pub const ZONE: Zone = Zone {
@@ -200,7 +203,7 @@ pub const ZONE: Zone = Zone {
     approved_by_zh: "国务院",
     approved_by_en: "the State Council",
     area_fact: "grid.area",
-    section: Section::Grid,
+    section: "grid",
 };
 
 /// One step of the grid story's timeline.
@@ -213,7 +216,8 @@ pub struct Milestone {
     pub label_en: &'static str,
     /// Links complete at this step (cumulative).
     pub links: &'static [&'static str],
-    pub section: Section,
+    /// Id of the source section.
+    pub section: &'static str,
 }
 
 static MILESTONES: [Milestone; 3] = [
@@ -226,7 +230,7 @@ static MILESTONES: [Milestone; 3] = [
         label_zh: "吴江—青浦、青浦—嘉善互联相继贯通",
         label_en: "Wujiang–Qingpu and Qingpu–Jiashan links completed",
         links: &["wujiang-qingpu", "qingpu-jiashan"],
-        section: Section::Grid,
+        section: "grid",
     },
     Milestone {
         id: "2019-10",
@@ -237,7 +241,7 @@ static MILESTONES: [Milestone; 3] = [
         label_zh: "国务院批复建立示范区",
         label_en: "State Council approves the demonstration zone",
         links: &["wujiang-qingpu", "qingpu-jiashan"],
-        section: Section::Grid,
+        section: "grid",
     },
     Milestone {
         id: "2020-06",
@@ -250,7 +254,7 @@ static MILESTONES: [Milestone; 3] = [
         label_zh: "吴江—嘉善互联贯通，三地配电网全部互联",
         label_en: "Wujiang–Jiashan link completes the three-way grid",
         links: &["wujiang-qingpu", "qingpu-jiashan", "wujiang-jiashan"],
-        section: Section::Grid,
+        section: "grid",
     },
 ];
 
@@ -262,7 +266,9 @@ pub fn milestones() -> &'static [Milestone] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::fact;
+    fn fact(id: &str) -> Option<&'static crate::Fact> {
+        crate::model::story("suzhou-2020-07")?.fact(id)
+    }
 
     #[test]
     fn regions_are_qingpu_wujiang_jiashan_in_three_provinces() {

@@ -1,5 +1,7 @@
 //! Dates and periods as the source gives them (a day, a month, "first half of 2020", ...).
 
+use crate::format::digits::push_padded as push_pad;
+
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -43,6 +45,27 @@ pub enum When {
 }
 
 impl When {
+    /// Reads the machine form [`When::iso`] writes; `None` for anything else.
+    pub fn parse(s: &str) -> Option<When> {
+        use super::iso::{parse_iso, IsoWhen};
+        Some(match parse_iso(s)? {
+            IsoWhen::Year(y) => When::Year(y),
+            IsoWhen::Month(year, month) => When::Month { year, month },
+            IsoWhen::MidMonth(year, month) => When::MidMonth { year, month },
+            IsoWhen::Day(y, m, d) => When::Day(Date::new(y, m, d)),
+            IsoWhen::DayTime(y, m, d, hour, minute, approx) => When::DayTime {
+                date: Date::new(y, m, d),
+                hour,
+                minute,
+                approx,
+            },
+            IsoWhen::Eve(y, m, d) => When::Eve(Date::new(y, m, d)),
+            IsoWhen::FirstHalf(y) => When::FirstHalf(y),
+            IsoWhen::AsOf(year, month) => When::AsOf { year, month },
+            IsoWhen::Since(y) => When::Since(y),
+        })
+    }
+
     /// Stable machine form: ISO-like where possible (`2020-06-30T11:00~`, `2019-09`,
     /// `2020-H1`, `..2020-07`, `2019..`, `~2020-07-01` for an eve, `2020-06~` for mid-June).
     pub fn iso(self) -> String {
@@ -114,30 +137,6 @@ fn push_ymd(s: &mut String, d: Date) {
     push_pad(s, d.day.into(), 2);
 }
 
-/// Appends `n` in decimal, left-padded with zeros to `width` digits.
-pub(crate) fn push_pad(s: &mut String, n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    let digits = buf.len() - i;
-    for _ in digits..width {
-        s.push('0');
-    }
-    for &b in buf.get(i..).unwrap_or(&[]) {
-        s.push(char::from(b));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,19 +186,6 @@ mod tests {
     }
 
     #[test]
-    fn push_pad_writes_zero_and_the_largest_u64() {
-        let mut s = String::new();
-        push_pad(&mut s, 0, 1);
-        assert_eq!(s, "0");
-        s.clear();
-        push_pad(&mut s, u64::MAX, 1);
-        assert_eq!(s, u64::MAX.to_string());
-        s.clear();
-        push_pad(&mut s, 7, 3);
-        assert_eq!(s, "007");
-    }
-
-    #[test]
     fn year_reads_every_variant() {
         assert_eq!(When::Eve(Date::new(2020, 7, 1)).year(), 2020);
         assert_eq!(When::Since(2019).year(), 2019);
@@ -211,5 +197,60 @@ mod tests {
             .year(),
             2020
         );
+    }
+
+    #[test]
+    fn every_form_round_trips_through_iso_and_parse() {
+        let d = Date::new(2020, 6, 30);
+        for w in [
+            When::Year(2020),
+            When::Month {
+                year: 2019,
+                month: 9,
+            },
+            When::MidMonth {
+                year: 2020,
+                month: 6,
+            },
+            When::Day(d),
+            When::DayTime {
+                date: d,
+                hour: 11,
+                minute: 0,
+                approx: true,
+            },
+            When::DayTime {
+                date: d,
+                hour: 9,
+                minute: 5,
+                approx: false,
+            },
+            When::Eve(Date::new(2020, 7, 1)),
+            When::FirstHalf(2020),
+            When::AsOf {
+                year: 2020,
+                month: 7,
+            },
+            When::Since(2019),
+        ] {
+            assert_eq!(When::parse(&w.iso()), Some(w), "{}", w.iso());
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for s in [
+            "2020-13",
+            "2021-02-29",
+            "2020-06-31",
+            "2020-06-30T24:00",
+            "20-01",
+            "",
+            "2020-H2",
+            "eve:2020-07",
+        ] {
+            assert_eq!(When::parse(s), None, "{s}");
+        }
+        assert!(When::parse("2020-02-29").is_some());
     }
 }

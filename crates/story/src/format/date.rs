@@ -18,9 +18,7 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-fn push_num(out: &mut String, n: u64) {
-    crate::facts::push_pad(out, n, 1);
-}
+use super::digits::push_uint as push_num;
 
 fn month_en(m: u8) -> &'static str {
     usize::from(m)
@@ -113,7 +111,7 @@ pub fn format_when(when: When, lang: Lang) -> String {
                 }
                 push_num(&mut s, hour.into());
                 s.push(':');
-                crate::facts::push_pad(&mut s, minute.into(), 2);
+                super::digits::push_padded(&mut s, minute.into(), 2);
                 s.push_str(" on ");
                 push_date(&mut s, date, lang);
             }

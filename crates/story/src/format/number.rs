@@ -13,7 +13,8 @@ pub enum FormatError {
     NotFinite,
     #[error("negative value where only counts make sense")]
     Negative,
-    #[error("magnitude above 10^18")]
+    /// Above [`MAX_ABS`] for a figure; 2^64 or more for plain digits.
+    #[error("magnitude too large")]
     TooLarge,
 }
 
@@ -108,16 +109,7 @@ impl Parts {
         if self.negative {
             out.push('−');
         }
-        push_grouped(out, self.hundredths / 100, self.sep);
-        let frac = self.hundredths % 100;
-        if frac != 0 {
-            out.push('.');
-            out.push(digit(frac / 10));
-            let ones = frac % 10;
-            if ones != 0 {
-                out.push(digit(ones));
-            }
-        }
+        super::digits::push_units(out, self.hundredths, 2, self.sep, true);
         out.push_str(self.suffix);
     }
 }
@@ -129,33 +121,6 @@ fn round_at(v: f64, tiers: &[(f64, &str)], idx: usize, whole: bool) -> u64 {
         v.round() as u64 * 100
     } else {
         (v / div * 100.0).round() as u64
-    }
-}
-
-fn digit(n: u64) -> char {
-    char::from(b'0' + (n % 10) as u8)
-}
-
-/// Appends `n` with an optional separator every three digits.
-fn push_grouped(out: &mut String, n: u64, sep: Option<char>) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut n = n;
-    for slot in digits.iter_mut() {
-        *slot = (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for (i, d) in digits.iter().take(len).enumerate().rev() {
-        out.push(digit(u64::from(*d)));
-        if let Some(c) = sep {
-            if i > 0 && i % 3 == 0 {
-                out.push(c);
-            }
-        }
     }
 }
 

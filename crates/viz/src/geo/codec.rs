@@ -22,48 +22,39 @@ const KIND_BORDER: u8 = 3;
 const KIND_PLACE: u8 = 4;
 
 /// Why a blob could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     /// The blob does not start with the magic bytes.
+    #[error("not a map blob")]
     NotAMap,
     /// A version this code cannot read.
+    #[error("unsupported map blob version {0}")]
     Version(u8),
     /// The blob ends in the middle of a value, at this byte offset.
+    #[error("map blob truncated at byte {0}")]
     Truncated(usize),
     /// A varint longer than its type allows, at this byte offset.
+    #[error("varint overflow at byte {0}")]
     Overflow(usize),
     /// A name is not UTF-8, at this byte offset.
+    #[error("name is not UTF-8 at byte {0}")]
     Utf8(usize),
     /// An unknown feature kind or place role byte.
+    #[error("unknown kind {0}")]
     Kind(u8),
     /// An arc reference or district index out of range.
+    #[error("reference {0} out of range")]
     Reference(i64),
     /// An arc with fewer than two points.
+    #[error("arc {0} has fewer than two points")]
     ShortArc(usize),
     /// A point outside the grid.
+    #[error("arc {0} leaves the grid")]
     OutOfGrid(usize),
     /// Bytes left after the last feature.
+    #[error("unexpected bytes after byte {0}")]
     Trailing(usize),
 }
-
-impl core::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            DecodeError::NotAMap => f.write_str("not a map blob"),
-            DecodeError::Version(v) => write!(f, "unsupported map blob version {v}"),
-            DecodeError::Truncated(at) => write!(f, "map blob truncated at byte {at}"),
-            DecodeError::Overflow(at) => write!(f, "varint overflow at byte {at}"),
-            DecodeError::Utf8(at) => write!(f, "name is not UTF-8 at byte {at}"),
-            DecodeError::Kind(k) => write!(f, "unknown kind {k}"),
-            DecodeError::Reference(r) => write!(f, "reference {r} out of range"),
-            DecodeError::ShortArc(i) => write!(f, "arc {i} has fewer than two points"),
-            DecodeError::OutOfGrid(i) => write!(f, "arc {i} leaves the grid"),
-            DecodeError::Trailing(at) => write!(f, "unexpected bytes after byte {at}"),
-        }
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64

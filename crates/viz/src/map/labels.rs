@@ -1,7 +1,9 @@
 //! Greedy label placement: labels in priority order, each tries its candidate positions and
 //! takes the first whose box stays inside the frame and overlaps no placed label or obstacle;
-//! a label that fits nowhere is dropped. Text width is estimated (CJK 1 em, Latin ~0.56 em),
+//! a label that fits nowhere is dropped. Text width is estimated ([`crate::text::width`]),
 //! which is enough with the padding kept around every box.
+
+use crate::text::width as text_width;
 
 /// What a label names; also its priority (lower first) and CSS class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,24 +86,6 @@ pub struct Request {
     pub size: f64,
     pub candidates: Vec<([f64; 2], TextAnchor)>,
     pub link: Option<usize>,
-}
-
-/// Estimated advance width of `text` at `size` px.
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| {
-            if c as u32 >= 0x2e80 {
-                1.0
-            } else if c.is_ascii_uppercase() {
-                0.66
-            } else if c == ' ' {
-                0.3
-            } else {
-                0.55
-            }
-        })
-        .sum::<f64>()
-        * size
 }
 
 impl Request {
@@ -223,12 +207,6 @@ pub fn place(requests: &[Request], obstacles: &[Box2], frame: [f64; 2]) -> Vec<L
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cjk_text_is_wider_than_latin_of_the_same_length() {
-        assert!(text_width("吴江区", 10.0) > text_width("abc", 10.0));
-        assert_eq!(text_width("", 10.0), 0.0);
-    }
 
     #[test]
     fn a_label_takes_its_first_free_candidate() {

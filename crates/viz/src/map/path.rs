@@ -1,30 +1,9 @@
 //! Short SVG path strings: integer coordinates, relative `l` commands, no needless spaces;
-//! and number formatting without `format!` (float formatting costs kilobytes of WASM).
+//! one-decimal px numbers. Digits come from `story::format::digits` (no float `format!`,
+//! which costs kilobytes of WASM).
 
 use crate::geo::Point;
-
-/// Appends an integer.
-pub fn push_int(s: &mut String, v: i64) {
-    if v < 0 {
-        s.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut len = 0;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 || len >= digits.len() {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        s.push(char::from(*d));
-    }
-}
+use story::format::digits::{self, push_int};
 
 /// A number with at most one decimal (`12`, `12.5`, `-0.3`); non-finite values give `0`.
 pub fn fmt1(v: f64) -> String {
@@ -33,22 +12,20 @@ pub fn fmt1(v: f64) -> String {
     s
 }
 
-/// Appends a number with at most one decimal.
+/// Appends a number with at most one decimal; non-finite values give `0`.
 pub fn push1(s: &mut String, v: f64) {
-    let tenths = if v.is_finite() {
-        (v * 10.0).round() as i64
-    } else {
-        0
-    };
-    if tenths < 0 {
-        s.push('-');
+    if digits::push_decimal(s, v, 1).is_err() {
+        s.push('0');
     }
-    let a = tenths.unsigned_abs();
-    push_int(s, (a / 10) as i64);
-    if a % 10 != 0 {
-        s.push('.');
-        push_int(s, (a % 10) as i64);
+}
+
+/// `v` with exactly `decimals` decimals (`0.500`, `0.29297`); non-finite values give `0`.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let mut s = String::new();
+    if digits::push_fixed(&mut s, v, decimals).is_err() {
+        s.push('0');
     }
+    s
 }
 
 /// Appends `n` after a separator: a space, unless the number starts with `-`.
@@ -103,49 +80,9 @@ pub fn polyline_px(pts: &[[f64; 2]]) -> String {
     s
 }
 
-/// A non-negative number with exactly `decimals` decimals, without float formatting code.
-pub fn fixed(v: f64, decimals: u32) -> String {
-    let unit = 10i64.pow(decimals);
-    let n = if v.is_finite() && v > 0.0 {
-        (v * unit as f64).round() as i64
-    } else {
-        0
-    };
-    let mut s = String::new();
-    push_int(&mut s, n / unit);
-    s.push('.');
-    let mut digits = String::new();
-    push_int(&mut digits, n % unit);
-    for _ in digits.len()..decimals as usize {
-        s.push('0');
-    }
-    s.push_str(&digits);
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_numbers_keep_their_decimals() {
-        assert_eq!(fixed(0.5, 3), "0.500");
-        assert_eq!(fixed(0.0421, 3), "0.042");
-        assert_eq!(fixed(1.0, 3), "1.000");
-        assert_eq!(fixed(0.29296875, 5), "0.29297");
-        assert_eq!(fixed(2.5, 1), "2.5");
-        assert_eq!(fixed(f64::NAN, 3), "0.000");
-        assert_eq!(fixed(-1.0, 2), "0.00");
-    }
-
-    #[test]
-    fn integers_print_like_display() {
-        for v in [0, 7, -7, 10, 4096, -120, i64::MAX, i64::MIN] {
-            let mut s = String::new();
-            push_int(&mut s, v);
-            assert_eq!(s, v.to_string());
-        }
-    }
 
     #[test]
     fn one_decimal_numbers_drop_a_zero_decimal() {
@@ -154,6 +91,12 @@ mod tests {
         assert_eq!(fmt1(-0.34), "-0.3");
         assert_eq!(fmt1(-0.04), "0");
         assert_eq!(fmt1(f64::NAN), "0");
+    }
+
+    #[test]
+    fn fixed_numbers_keep_their_decimals_and_nan_gives_zero() {
+        assert_eq!(fixed(0.5, 3), "0.500");
+        assert_eq!(fixed(f64::NAN, 3), "0");
     }
 
     #[test]

@@ -5,11 +5,11 @@
 
 use super::links::{demo_zone_links, link_geometry, Link, LinkAt};
 use crate::geo::{codes, GeoMap};
-use crate::table::{Cell, TableView};
+use crate::table::{raw_number, Cell, TableView};
 use crate::timeline::Changes;
-use story::facts::{self, Milestone, Region, RegionId, Section, ZONE};
+use story::facts::{self, Milestone, Region, RegionId, ZONE};
 use story::ui::{widget_title, UiText};
-use story::{fact, format_fact, format_when, Lang, WidgetKind};
+use story::{format_fact, format_when, Fact, Lang, Story, WidgetKind};
 
 /// What a timeline step changes: the links it completes (indices into [`GridStory::links`])
 /// and whether it is the step at which the zone was approved (its outline is highlighted).
@@ -190,13 +190,13 @@ fn join_list(items: &[&str], p: &Punct) -> String {
     s
 }
 
-fn capacity_of(l: &facts::Link, lang: Lang) -> Option<String> {
+fn capacity_of(story: &Story, l: &facts::Link, lang: Lang) -> Option<String> {
     l.capacity_fact
-        .and_then(fact)
-        .map(|f| format_fact(&f, lang))
+        .and_then(|id| story.fact(id))
+        .map(|f| format_fact(f, lang))
 }
 
-fn link_info(l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
+fn link_info(story: &Story, l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
     let p = punct(lang);
     let mut title = String::from(name(l.from.region(), lang));
     title.push_str(p.dash);
@@ -214,7 +214,7 @@ fn link_info(l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
     }
     lines.push(place);
     lines.push(pick(lang, l.carries_zh, l.carries_en).to_owned());
-    let capacity = capacity_of(l, lang);
+    let capacity = capacity_of(story, l, lang);
     if let Some(c) = &capacity {
         let mut line = String::from(UiText::TransferableLoad.get(lang));
         line.push_str(p.colon);
@@ -238,7 +238,7 @@ fn link_info(l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
 
 /// The caption of milestone `m`: its date and label, then what the step adds in figures: the
 /// zone's areas and size at its approval, the place and capacity of a link it completes.
-fn caption(m: &Milestone, added: &[&facts::Link], zone: bool, lang: Lang) -> String {
+fn caption(story: &Story, m: &Milestone, added: &[&facts::Link], zone: bool, lang: Lang) -> String {
     let p = punct(lang);
     let mut s = format_when(m.date, lang);
     s.push_str(p.colon);
@@ -247,9 +247,9 @@ fn caption(m: &Milestone, added: &[&facts::Link], zone: bool, lang: Lang) -> Str
         let names: Vec<&str> = facts::regions().iter().map(|r| name(r, lang)).collect();
         s.push_str(pick(lang, "，范围包括", ", covering "));
         s.push_str(&join_list(&names, &p));
-        if let Some(area) = fact(ZONE.area_fact) {
+        if let Some(area) = story.fact(ZONE.area_fact) {
             s.push_str(p.comma);
-            s.push_str(&format_fact(&area, lang));
+            s.push_str(&format_fact(area, lang));
         }
     }
     for l in added {
@@ -257,7 +257,7 @@ fn caption(m: &Milestone, added: &[&facts::Link], zone: bool, lang: Lang) -> Str
             s.push_str(pick(lang, "；贯通地点在", "; it closed at "));
             s.push_str(place);
         }
-        if let Some(c) = capacity_of(l, lang) {
+        if let Some(c) = capacity_of(story, l, lang) {
             s.push_str(pick(lang, "，", "; "));
             s.push_str(UiText::TransferableLoad.get(lang));
             s.push_str(pick(lang, "", " "));
@@ -295,7 +295,7 @@ fn pick_opt(
 /// The grid story for the map `map` in `lang`: districts, links matched to the geometry
 /// (story links the geometry cannot draw are left out), the milestones as steps, captions,
 /// description and data table.
-pub fn grid_story(map: &GeoMap, lang: Lang) -> GridStory {
+pub fn grid_story(story: &Story, map: &GeoMap, lang: Lang) -> GridStory {
     let p = punct(lang);
     let districts: Vec<DistrictInfo> = facts::regions()
         .iter()
@@ -318,7 +318,7 @@ pub fn grid_story(map: &GeoMap, lang: Lang) -> GridStory {
     for l in facts::links() {
         if let Some(geo) = link_between(map, l.from, l.to) {
             drawn.push(l);
-            links.push(link_info(l, geo, lang));
+            links.push(link_info(story, l, geo, lang));
         }
     }
     let mut steps: Vec<StepInfo> = Vec::new();
@@ -339,20 +339,22 @@ pub fn grid_story(map: &GeoMap, lang: Lang) -> GridStory {
         steps.push(StepInfo {
             id: m.id,
             date: format_when(m.date, lang),
-            caption: caption(m, &added, change.zone, lang),
+            caption: caption(story, m, &added, change.zone, lang),
             change,
         });
         before = m.links;
     }
     let description = describe(&steps, &districts, lang, &p);
-    let table = table(&links, &drawn, lang);
+    let table = table(story, &links, &drawn, lang);
     GridStory {
         districts,
         links,
         steps,
         description,
         table,
-        source: pick(lang, Section::Grid.heading_zh(), Section::Grid.heading_en()),
+        source: story
+            .section(ZONE.section)
+            .map_or("", |s| s.heading.get(lang)),
     }
 }
 
@@ -389,19 +391,16 @@ fn describe(steps: &[StepInfo], districts: &[DistrictInfo], lang: Lang, p: &Punc
     s.trim_end().to_owned()
 }
 
-fn table(links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) -> TableView {
+fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) -> TableView {
     let rows = links
         .iter()
         .zip(drawn)
         .map(|(info, l)| {
             let place = pick_opt(lang, l.place_zh, l.place_en)
                 .unwrap_or(UiText::PlaceNotReported.get(lang));
-            let capacity = match (l.capacity_fact.and_then(fact), &info.capacity) {
-                (Some(f), Some(shown)) => {
-                    let mut raw = String::new();
-                    super::path::push1(&mut raw, f.value);
-                    Cell::new(shown.clone(), raw)
-                }
+            let capacity_fact: Option<&Fact> = l.capacity_fact.and_then(|id| story.fact(id));
+            let capacity = match (capacity_fact, &info.capacity) {
+                (Some(f), Some(shown)) => Cell::new(shown.clone(), raw_number(f.value)),
                 _ => Cell::text(""),
             };
             vec![
@@ -415,7 +414,7 @@ fn table(links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) -> TableView {
         })
         .collect();
     TableView {
-        caption: widget_title(WidgetKind::GridMap, lang).to_owned(),
+        caption: widget_title(story, WidgetKind::GridMap, lang).to_owned(),
         headers: [
             UiText::ColumnFrom,
             UiText::ColumnTo,
@@ -439,7 +438,7 @@ mod tests {
     use crate::timeline::{Step, Timeline};
 
     fn story(lang: Lang) -> GridStory {
-        grid_story(&load().unwrap(), lang)
+        grid_story(story::default_story(), &load().unwrap(), lang)
     }
 
     #[test]
@@ -511,7 +510,7 @@ mod tests {
     #[test]
     fn the_last_caption_gives_the_place_and_the_formatted_load() {
         let zh = story(Lang::Zh);
-        let load = format_fact(&fact("grid.load").unwrap(), Lang::Zh);
+        let load = format_fact(story::default_story().fact("grid.load").unwrap(), Lang::Zh);
         assert_eq!(load, "约4000千伏安");
         assert!(zh.steps[2].caption.contains(&load));
         assert!(zh.steps[2].caption.contains("史北村"));
@@ -593,8 +592,14 @@ mod tests {
 
     #[test]
     fn the_source_is_the_grid_story_heading() {
-        assert_eq!(story(Lang::Zh).source, Section::Grid.heading_zh());
-        assert_eq!(story(Lang::En).source, Section::Grid.heading_en());
+        assert_eq!(
+            story(Lang::Zh).source,
+            story::default_story().section("grid").unwrap().heading.zh
+        );
+        assert_eq!(
+            story(Lang::En).source,
+            story::default_story().section("grid").unwrap().heading.en
+        );
     }
 
     #[test]

@@ -6,26 +6,16 @@
 //! and looks canvases up by document id (we live in a shadow root); this one takes the element's
 //! context, honours `stroke_width` and writes `#rrggbb` colours and integer pixel font sizes.
 
+use crate::Error;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
 };
+use story::format::digits::push_uint;
 use web_sys::CanvasRenderingContext2d;
 
-/// A canvas call failed (the context threw).
-#[derive(Debug, Clone, Copy)]
-pub struct CanvasError;
-
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("canvas error")
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-type Res = Result<(), DrawingErrorKind<CanvasError>>;
+type Res = Result<(), DrawingErrorKind<Error>>;
 
 /// Draws in CSS pixels on `ctx` (whose transform maps them to device pixels).
 pub struct Canvas2d {
@@ -88,14 +78,14 @@ fn css_font(style: &impl BackendTextStyle) -> String {
         FontStyle::Italic => "italic ",
         _ => "",
     });
-    s.push_str(&(style.size().round().max(1.0) as u32).to_string());
+    push_uint(&mut s, style.size().round().max(1.0) as u64);
     s.push_str("px ");
     s.push_str(style.family().as_str());
     s
 }
 
 impl DrawingBackend for Canvas2d {
-    type ErrorType = CanvasError;
+    type ErrorType = Error;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
@@ -194,7 +184,7 @@ impl DrawingBackend for Canvas2d {
                 0.0,
                 std::f64::consts::TAU,
             )
-            .map_err(|_| DrawingErrorKind::DrawingError(CanvasError))?;
+            .map_err(|_| DrawingErrorKind::DrawingError(Error::Canvas))?;
         if fill {
             self.fill(style.color());
             self.ctx.fill();
@@ -221,6 +211,6 @@ impl DrawingBackend for Canvas2d {
         self.ctx.set_font(&css_font(style));
         self.ctx
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(|_| DrawingErrorKind::DrawingError(CanvasError))
+            .map_err(|_| DrawingErrorKind::DrawingError(Error::Canvas))
     }
 }

@@ -2,16 +2,15 @@
 //! with the browser's `fetch`, then validates it with `story::config::parse_series`.
 //! Plain web-sys + `JsFuture`: lighter than gloo-net, which brings serde along.
 
-use story::config::{parse_series, Metric, Series};
-use story::ui::{fill, UiText};
-use story::Lang;
+use crate::Error;
+use story::config::{parse_series, Series};
+use story::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The series, or an editor-facing message in `lang` naming the file and the problem.
-pub async fn load(src: &str, metric: Metric, lang: Lang) -> Result<Series, String> {
-    let failed = |reason: &str| fill(UiText::PaymentsLoadFailed.get(lang), &[src, reason]);
-    let network = || failed(UiText::PaymentsNetworkError.get(lang));
+/// The series, or why not: the file could not be fetched, or its content was refused.
+pub async fn load(src: &str, unit: &'static Unit) -> Result<Series, Error> {
+    let network = || Error::Network { src: src.into() };
     let window = web_sys::window().ok_or_else(network)?;
     let response = JsFuture::from(window.fetch_with_str(src))
         .await
@@ -19,16 +18,18 @@ pub async fn load(src: &str, metric: Metric, lang: Lang) -> Result<Series, Strin
         .dyn_into::<web_sys::Response>()
         .map_err(|_| network())?;
     if !response.ok() {
-        let status = response.status().to_string();
-        return Err(failed(&fill(
-            UiText::PaymentsHttpStatus.get(lang),
-            &[&status],
-        )));
+        return Err(Error::Http {
+            src: src.into(),
+            status: response.status(),
+        });
     }
     let text = JsFuture::from(response.text().map_err(|_| network())?)
         .await
         .map_err(|_| network())?
         .as_string()
         .unwrap_or_default();
-    parse_series(&text, metric).map_err(|e| failed(&e.message(lang)))
+    parse_series(&text, unit).map_err(|e| Error::File {
+        src: src.into(),
+        source: e.into(),
+    })
 }

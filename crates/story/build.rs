@@ -1,0 +1,94 @@
+//! Build step: reads every story folder (`data/stories/<id>/`, or the folders listed in
+//! `STORY_DIRS`), validates it, and writes the stories as Rust statics to
+//! `OUT_DIR/stories.rs`, which `src/model.rs` includes. An invalid story stops the build with
+//! a message that names the file, line, field and what is allowed.
+
+#[path = "build/files.rs"]
+mod files;
+#[path = "src/facts/iso.rs"]
+mod iso;
+#[path = "build/story.rs"]
+mod story;
+#[path = "build/when.rs"]
+mod when;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let root = manifest.join("../..");
+    println!("cargo:rerun-if-env-changed=STORY_DIRS");
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/facts/iso.rs");
+    let dirs = match story_dirs(&root) {
+        Ok(d) => d,
+        Err(e) => fail(&e),
+    };
+    let mut code = String::new();
+    let mut ids = Vec::new();
+    let mut loaded_articles = Vec::new();
+    for (n, dir) in dirs.iter().enumerate() {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let loaded = story::load(dir, &root).unwrap_or_else(|e| fail(&e));
+        if ids.contains(&loaded.id) {
+            fail(&format!(
+                "{}: story id \"{}\" is used by two folders",
+                dir.display(),
+                loaded.id
+            ));
+        }
+        for file in &loaded.files {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+        ids.push(loaded.id.clone());
+        loaded_articles.push((loaded.id.clone(), loaded.articles.clone()));
+        code.push_str(&loaded.rust(n));
+    }
+    code.push_str("/// Every story this build embeds, in `STORY_DIRS` order.\n");
+    code.push_str("pub static STORIES: [&Story; ");
+    code.push_str(&dirs.len().to_string());
+    code.push_str("] = [");
+    for n in 0..dirs.len() {
+        code.push_str(&format!("&STORY_{n}, "));
+    }
+    code.push_str("];\n");
+    code.push_str(&story::articles_rust(&loaded_articles));
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("stories.rs");
+    if let Err(e) = std::fs::write(&out, code) {
+        fail(&format!("cannot write {}: {e}", out.display()));
+    }
+}
+
+/// `STORY_DIRS` (paths separated by `:`, relative to the workspace root), or every folder of
+/// `data/stories/` in name order.
+fn story_dirs(root: &Path) -> Result<Vec<PathBuf>, String> {
+    if let Ok(list) = std::env::var("STORY_DIRS") {
+        let dirs: Vec<PathBuf> = list
+            .split(':')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| root.join(s.trim()))
+            .collect();
+        if dirs.is_empty() {
+            return Err("STORY_DIRS is set but names no folder".into());
+        }
+        return Ok(dirs);
+    }
+    let base = root.join("data/stories");
+    println!("cargo:rerun-if-changed={}", base.display());
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&base)
+        .map_err(|e| format!("cannot read {}: {e}", base.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    if dirs.is_empty() {
+        return Err(format!("{} holds no story folder", base.display()));
+    }
+    Ok(dirs)
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("\nstory build: {msg}\n");
+    println!("cargo:warning=story build: {msg}");
+    std::process::exit(1)
+}

@@ -1,0 +1,251 @@
+//! A story as the toolkit sees it: units, source sections, facts and the tally's layout, all
+//! read from a story folder (`data/stories/<id>/`) at build time. Nothing here names a story:
+//! the types are the toolkit, the data is generated from the files by `build.rs`.
+
+use crate::config::{Lang, SeriesPoint};
+#[allow(unused_imports)] // the generated statics use whichever of these the stories need
+use crate::{
+    config::SeriesDate,
+    facts::{Date, MoreMark, Qualifier, When},
+};
+
+/// zh-CN and English text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// What a figure counts or measures; counts carry their Chinese measure word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en_one: &'static str,
+    pub en_many: &'static str,
+    /// Whether the unit counts whole things (shown without decimals below 万 / a million).
+    pub count: bool,
+}
+
+impl Unit {
+    /// Stable machine name (used in JSON output, configs and CSV).
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    pub const fn is_count(&self) -> bool {
+        self.count
+    }
+
+    /// The Chinese measure word or unit written right after the number.
+    pub const fn zh(&self) -> &'static str {
+        self.zh
+    }
+
+    /// English unit word, singular or plural.
+    pub const fn en(&self, plural: bool) -> &'static str {
+        if plural {
+            self.en_many
+        } else {
+            self.en_one
+        }
+    }
+}
+
+/// A section of the source: its heading as printed, and our translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// Stable id used in configs (`data-sections="policy,training"`), JSON and element ids.
+    pub id: &'static str,
+    pub heading: Text,
+}
+
+impl Section {
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    pub const fn heading_zh(&self) -> &'static str {
+        self.heading.zh
+    }
+
+    pub const fn heading_en(&self) -> &'static str {
+        self.heading.en
+    }
+}
+
+/// How a derived figure was computed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Derivation {
+    pub formula_zh: &'static str,
+    pub formula_en: &'static str,
+    /// Ids of the facts the formula reads, in formula order.
+    pub inputs: &'static [&'static str],
+}
+
+/// One figure of a story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fact {
+    /// Stable id, unique in its story.
+    pub id: &'static str,
+    pub value: f64,
+    pub unit: &'static Unit,
+    pub qualifier: Qualifier,
+    /// Date or period the source gives for the figure.
+    pub date: Option<When>,
+    pub section: &'static Section,
+    /// Short label, our own words.
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// The figure as the source prints it (a few characters around the number), for
+    /// provenance. Empty for derived figures.
+    pub source_zh: &'static str,
+    pub derived: Option<Derivation>,
+}
+
+/// One card of a tally: a section, its title, and the figure it leads with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Card {
+    pub section: &'static Section,
+    pub title: Text,
+    /// A short word after the title (the 心 word of Wangting's seven ones).
+    pub heart: Option<Text>,
+    /// The figure shown big; `None` when the source gives none.
+    pub headline: Option<&'static Fact>,
+    /// What the section is about, for a card without figures.
+    pub about: Option<Text>,
+}
+
+/// The tally's layout: a lead figure above cards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    pub title: Text,
+    /// The section whose heading the tally cites.
+    pub source: &'static Section,
+    pub lead: &'static Fact,
+    /// File name of the CSV download.
+    pub csv: &'static str,
+    pub cards: &'static [Card],
+}
+
+/// One figure a line chart can show: the reported total, and the reported points when the
+/// source gives more than a total.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metric {
+    /// Stable id, the chart's `metric` option.
+    pub id: &'static str,
+    /// Short name for the metric switch.
+    pub label: Text,
+    /// The fact holding the reported total (its unit is the metric's).
+    pub total: &'static Fact,
+    /// Points the source reports, oldest first; empty when it gives only the total.
+    pub series: &'static [SeriesPoint],
+}
+
+impl Metric {
+    pub const fn unit(&self) -> &'static Unit {
+        self.total.unit
+    }
+}
+
+/// The line chart's layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chart {
+    pub title: Text,
+    /// The section whose heading the chart cites.
+    pub source: &'static Section,
+    /// File name of the CSV download.
+    pub csv: &'static str,
+    /// Word after the year of a "since" total's start point (推广 / launch).
+    pub start: Option<Text>,
+    /// The metrics, the first being the default.
+    pub metrics: &'static [Metric],
+    /// Derived figures the chart explains with their formulas.
+    pub derived: &'static [&'static Fact],
+}
+
+impl Chart {
+    pub fn metric(&self, id: &str) -> Option<&'static Metric> {
+        let metrics: &'static [Metric] = self.metrics;
+        metrics.iter().find(|m| m.id == id)
+    }
+}
+
+/// A story: everything the widgets draw, with where it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Story {
+    pub id: &'static str,
+    pub title: Text,
+    /// The source, named for credit lines.
+    pub source: Text,
+    /// When the source was published.
+    pub published: When,
+    pub units: &'static [Unit],
+    /// Source sections, in source order.
+    pub sections: &'static [Section],
+    /// Every figure, in source order; derived figures follow their inputs.
+    pub facts: &'static [Fact],
+    pub tally: Option<Tally>,
+    pub chart: Option<Chart>,
+}
+
+/// Stories are equal when their ids are: the build refuses two folders with one id, so an id
+/// names one story (and comparing props does not walk every fact).
+impl PartialEq for Story {
+    fn eq(&self, other: &Story) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Story {
+    /// The fact with this id.
+    pub fn fact(&self, id: &str) -> Option<&'static Fact> {
+        let facts: &'static [Fact] = self.facts;
+        facts.iter().find(|f| f.id == id)
+    }
+
+    /// The facts of one section, in source order.
+    pub fn facts_in(&self, section: &Section) -> impl Iterator<Item = &'static Fact> {
+        let facts: &'static [Fact] = self.facts;
+        let id = section.id;
+        facts.iter().filter(move |f| f.section.id == id)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&'static Section> {
+        let sections: &'static [Section] = self.sections;
+        sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&'static Unit> {
+        let units: &'static [Unit] = self.units;
+        units.iter().find(|u| u.id == id)
+    }
+}
+
+/// Every story this build embeds (the folders of `data/stories/`, or `STORY_DIRS`).
+pub fn stories() -> &'static [&'static Story] {
+    &STORIES
+}
+
+/// The embedded story with this id.
+pub fn story(id: &str) -> Option<&'static Story> {
+    STORIES.iter().copied().find(|s| s.id == id)
+}
+
+/// The story a placeholder gets when it names none: the first embedded one.
+pub fn default_story() -> &'static Story {
+    STORIES[0]
+}
+
+// Generated by build.rs from the story folders.
+include!(concat!(env!("OUT_DIR"), "/stories.rs"));
