@@ -47,6 +47,9 @@ pub enum Error {
     Path(#[from] std::path::StripPrefixError),
     #[error("wasm-bindgen glue no longer names 'embed_bg.wasm' or __wbg_init; update dist.rs")]
     GlueChanged,
+    /// The import/export renaming would not be safe (see xtask/src/glue.rs).
+    #[error("cannot shorten the WASM's import and export names: {0}")]
+    Glue(String),
     #[error("no wasm-bindgen in Cargo.lock")]
     NoWasmBindgenInLock,
     #[error("dist/ is not built: run `cargo xtask dist` first")]

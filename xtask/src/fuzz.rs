@@ -5,8 +5,9 @@
 use crate::util::{self, exec, step, Error, FileAction, Result};
 use std::process::Command;
 
-/// The nightly cargo-fuzz builds with (libFuzzer needs sanitizer flags), pinned by date.
-const NIGHTLY: &str = "nightly-2026-05-20";
+/// The nightly cargo-fuzz builds with (libFuzzer needs sanitizer flags): the same pinned
+/// nightly as the release WASM, so a machine holds one.
+const NIGHTLY: &str = crate::setup::RELEASE_TOOLCHAIN;
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// `cargo xtask fuzz [--cases N] [--target T] [--seed S]`: the structured generator (stable,

@@ -6,6 +6,7 @@
 mod dist;
 mod error;
 mod fuzz;
+mod glue;
 mod serve;
 mod setup;
 mod size;

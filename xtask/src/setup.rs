@@ -1,5 +1,6 @@
-//! Installs what is missing, idempotently: the wasm target, wasm-bindgen-cli at the version in
-//! Cargo.lock, Debian's Chromium, ChromeDriver, CJK fonts and brotli, and the npm packages.
+//! Installs what is missing, idempotently: the wasm target, the pinned nightly that builds the
+//! release WASM, wasm-bindgen-cli at the version in Cargo.lock, Debian's Chromium, ChromeDriver,
+//! CJK fonts and brotli, and the npm packages.
 
 use crate::util::{self, exec, output, step, Error, FileAction, Result};
 use std::process::Command;
@@ -9,6 +10,7 @@ const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk",
 pub fn run() -> Result {
     step("setup: checking tools");
     wasm_target()?;
+    release_toolchain()?;
     wasm_bindgen_cli()?;
     apt_packages()?;
     npm_packages()
@@ -24,6 +26,41 @@ fn wasm_target() -> Result {
         return Ok(());
     }
     exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The toolchain that builds the release WASM, and only that: pinned to a date so every machine
+/// builds the same bytes. Everything else (fmt, clippy, native and browser tests) stays on
+/// stable. Nightly because the release build rebuilds std for size (`-Zbuild-std`) and makes a
+/// panic a bare trap (`-Cpanic=immediate-abort`): about 13 KiB brotli less (docs/architecture.md).
+/// Moving the date: any nightly that builds `cargo xtask dist` and passes `cargo xtask test`.
+pub const RELEASE_TOOLCHAIN: &str = "nightly-2026-05-20";
+
+/// Installs [`RELEASE_TOOLCHAIN`] with the standard library's source (build-std needs it, and no
+/// prebuilt wasm32 std). The minimal profile: no docs, clippy or rustfmt for this one.
+fn release_toolchain() -> Result {
+    let has_source = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        RELEASE_TOOLCHAIN,
+    ]))
+    .is_some_and(|list| list.lines().any(|l| l.trim() == "rust-src"));
+    if has_source {
+        return Ok(());
+    }
+    step(&format!(
+        "setup: installing {RELEASE_TOOLCHAIN} with rust-src (the release WASM build)"
+    ));
+    exec(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        RELEASE_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.

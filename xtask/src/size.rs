@@ -1,11 +1,12 @@
 //! Size report: raw, gzip -9 and brotli bytes of every file in `dist/`, the total a page with all
-//! three widgets transfers, and how that compares with `budgets.toml`. It reports; it never fails
-//! the build on a budget.
+//! three widgets transfers, what a page with one widget transfers (per kind), and how those
+//! compare with `budgets.toml`. It reports; it never fails the build on a budget.
 
 use crate::dist::{files_under, is_compressible, read};
 use crate::util::{self, Error, FileAction, Result};
 use std::path::Path;
 use std::process::Command;
+use story::WidgetKind;
 
 pub fn run() -> Result {
     let root = util::root();
@@ -19,6 +20,7 @@ pub fn run() -> Result {
         "file", "raw", "gzip -9", "brotli"
     );
     let mut total = [0u64; 3];
+    let mut one_widget = [[0u64; 3]; WidgetKind::ALL.len()];
     for file in files_under(&dist)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "gz" || ext == "br" {
@@ -36,8 +38,11 @@ pub fn run() -> Result {
             sizes[2]
         );
         if transferred {
-            for (t, s) in total.iter_mut().zip(sizes) {
-                *t += s;
+            add(&mut total, sizes);
+        }
+        for (kind, page) in WidgetKind::ALL.iter().zip(one_widget.iter_mut()) {
+            if in_one_widget_set(&rel_s, *kind) {
+                add(page, sizes);
             }
         }
     }
@@ -45,21 +50,22 @@ pub fn run() -> Result {
         "{:<44} {:>10} {:>10} {:>10}",
         "* transfer for a page with all widgets", total[0], total[1], total[2]
     );
-    let kib = |b: u64| b as f64 / 1024.0;
+    // One module serves every kind today, so a one-widget page pays for all three.
+    for (kind, page) in WidgetKind::ALL.iter().zip(one_widget) {
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            format!("  transfer for a page with only {}", kind.name()),
+            page[0],
+            page[1],
+            page[2]
+        );
+    }
     for (name, value) in [("transfer_brotli", total[2]), ("transfer_gzip", total[1])] {
-        if let Some(budget) = budgets.iter().find(|(k, _)| k == name).map(|(_, v)| *v) {
-            println!(
-                "{name}: {:.1} KiB of {:.1} KiB budget ({:.0}%) {}",
-                kib(value),
-                kib(budget),
-                100.0 * value as f64 / budget as f64,
-                if value <= budget {
-                    "within budget"
-                } else {
-                    "OVER BUDGET"
-                }
-            );
-        }
+        report_budget(&budgets, name, name, value);
+    }
+    for (kind, page) in WidgetKind::ALL.iter().zip(one_widget) {
+        let label = format!("one_widget_brotli ({})", kind.name());
+        report_budget(&budgets, "one_widget_brotli", &label, page[2]);
     }
     if let Some(peer) = budgets
         .iter()
@@ -73,6 +79,45 @@ pub fn run() -> Result {
         );
     }
     Ok(())
+}
+
+fn kib(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+fn add(total: &mut [u64; 3], sizes: [u64; 3]) {
+    for (t, s) in total.iter_mut().zip(sizes) {
+        *t += s;
+    }
+}
+
+/// Prints `value` against the budget `name` in budgets.toml, if there is one.
+fn report_budget(budgets: &[(String, u64)], name: &str, label: &str, value: u64) {
+    let Some(budget) = budgets.iter().find(|(k, _)| k == name).map(|(_, v)| *v) else {
+        return;
+    };
+    println!(
+        "{label}: {:.1} KiB of {:.1} KiB budget ({:.0}%) {}",
+        kib(value),
+        kib(budget),
+        100.0 * value as f64 / budget as f64,
+        if value <= budget {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
+    );
+}
+
+/// Files a page with one widget of `kind` downloads: the same loader, module, WASM and host
+/// stylesheet, and only that kind's data files (`data/<kind>/…`, `data/<kind>.…`).
+fn in_one_widget_set(rel: &str, kind: WidgetKind) -> bool {
+    match rel.strip_prefix("data/") {
+        Some(data) => data
+            .strip_prefix(kind.name())
+            .is_some_and(|rest| rest.starts_with(['/', '.'])),
+        None => in_transfer_set(rel),
+    }
 }
 
 /// Files a page with all three widgets downloads (pages themselves are the host's, not ours):
@@ -116,4 +161,45 @@ fn read_budgets(path: &Path) -> Result<Vec<(String, u64)>> {
             Some((k.trim().to_owned(), v.trim().replace('_', "").parse().ok()?))
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_widget_page_loads_the_shared_files_and_its_own_data_only() {
+        for shared in [
+            "embed.js",
+            "embed-0a1b2c3d4e.js",
+            "embed-0a1b2c3d4e.wasm",
+            "embed-9f.css",
+        ] {
+            assert!(in_transfer_set(shared));
+            assert!(in_one_widget_set(shared, WidgetKind::Tally));
+        }
+        for page in [
+            "index.html",
+            "embed.html",
+            "iframe-host-0a.js",
+            "test/all.html",
+        ] {
+            assert!(!in_transfer_set(page));
+            assert!(!in_one_widget_set(page, WidgetKind::GridMap));
+        }
+        assert!(in_transfer_set("data/payments/series.json"));
+        assert!(in_one_widget_set(
+            "data/payments/series.json",
+            WidgetKind::Payments
+        ));
+        assert!(in_one_widget_set("data/grid-map.bin", WidgetKind::GridMap));
+        assert!(!in_one_widget_set(
+            "data/payments/series.json",
+            WidgetKind::Tally
+        ));
+        assert!(!in_one_widget_set(
+            "data/payments-old.json",
+            WidgetKind::Payments
+        ));
+    }
 }

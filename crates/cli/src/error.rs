@@ -40,6 +40,9 @@ pub enum Error {
     /// Standard output went away (a closed pipe) or could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// The configuration schema shipped in the story crate is not valid JSON.
+    #[error("the configuration schema is broken: {0}")]
+    Schema(#[from] serde_json::Error),
     #[error("the template has no <!-- article --> marker")]
     NoArticleMarker,
     /// The story's article file was refused.

@@ -308,29 +308,10 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
                 .find(|f| f.def.id == id)
                 .ok_or_else(|| src.error(field, id, &format!("no fact \"{id}\" in facts.json")))
         };
-        let section_of = |field: &str, id: &str| -> Result<(), String> {
-            if story.sections.iter().any(|s| s.id == id) {
-                Ok(())
-            } else {
-                Err(src.error(
-                    field,
-                    id,
-                    &format!(
-                        "unknown section \"{id}\" ({})",
-                        allowed(story.sections.iter().map(|s| s.id.clone()))
-                    ),
-                ))
-            }
-        };
+        let section_of = |field: &str, id: &str| section_ref(src, &story, field, id);
         section_of("source", &t.source)?;
         fact_in("lead", &t.lead)?;
-        if !csv_name(&t.csv) {
-            return Err(src.error(
-                "csv",
-                &t.csv,
-                "a file name of a-z, 0-9 and - ending in .csv",
-            ));
-        }
+        csv_file(src, &t.csv)?;
         if t.cards.is_empty() {
             return Err(src.error("cards", "cards", "needs at least one card"));
         }
@@ -370,24 +351,8 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
     // chart.json and series.csv
     let mut series: Vec<Vec<Point>> = Vec::new();
     if let (Some(c), Some(src)) = (&chart, &chart_src) {
-        if !story.sections.iter().any(|s| s.id == c.source) {
-            return Err(src.error(
-                "source",
-                &c.source,
-                &format!(
-                    "unknown section \"{}\" ({})",
-                    c.source,
-                    allowed(story.sections.iter().map(|s| s.id.clone()))
-                ),
-            ));
-        }
-        if !csv_name(&c.csv) {
-            return Err(src.error(
-                "csv",
-                &c.csv,
-                "a file name of a-z, 0-9 and - ending in .csv",
-            ));
-        }
+        section_ref(src, &story, "source", &c.source)?;
+        csv_file(src, &c.csv)?;
         if c.metrics.is_empty() {
             return Err(src.error("metrics", "metrics", "needs at least one metric"));
         }
@@ -463,6 +428,23 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         series,
         articles,
     })
+}
+
+/// `id` names a section of story.json.
+fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
+    if story.sections.iter().any(|s| s.id == id) {
+        return Ok(());
+    }
+    let sections = allowed(story.sections.iter().map(|s| s.id.clone()));
+    Err(src.error(field, id, &format!("unknown section \"{id}\" ({sections})")))
+}
+
+/// The `csv` field: a download's file name.
+fn csv_file(src: &Source, name: &str) -> Result<(), String> {
+    if csv_name(name) {
+        return Ok(());
+    }
+    Err(src.error("csv", name, "a file name of a-z, 0-9 and - ending in .csv"))
 }
 
 fn csv_name(s: &str) -> bool {
@@ -665,11 +647,11 @@ impl Loaded {
             );
         }
         out.push_str("];\n");
-        let fact_ref = |id: &str| {
+        let fact_static = |id: &str| {
             let i = self.facts.iter().position(|f| f.def.id == id).unwrap_or(0);
             format!("&S{n}_FACTS[{i}]")
         };
-        let section_ref = |id: &str| {
+        let section_static = |id: &str| {
             let i = s.sections.iter().position(|x| x.id == id).unwrap_or(0);
             format!("&S{n}_SECTIONS[{i}]")
         };
@@ -680,10 +662,10 @@ impl Loaded {
                     let _ = writeln!(
                         out,
                         "    Card {{ section: {}, title: {}, heart: {}, headline: {}, about: {} }},",
-                        section_ref(&c.section),
+                        section_static(&c.section),
                         text(&c.title),
                         c.heart.as_ref().map_or("None".into(), |h| format!("Some({})", text(h))),
-                        c.headline.as_deref().map_or("None".into(), |h| format!("Some({})", fact_ref(h))),
+                        c.headline.as_deref().map_or("None".into(), |h| format!("Some({})", fact_static(h))),
                         c.about.as_ref().map_or("None".into(), |a| format!("Some({})", text(a))),
                     );
                 }
@@ -691,8 +673,8 @@ impl Loaded {
                 format!(
                     "Some(Tally {{ title: {}, source: {}, lead: {}, csv: {}, cards: &S{n}_CARDS }})",
                     text(&t.title),
-                    section_ref(&t.source),
-                    fact_ref(&t.lead),
+                    section_static(&t.source),
+                    fact_static(&t.lead),
                     lit(&t.csv)
                 )
             }
@@ -723,15 +705,15 @@ impl Loaded {
                         "    Metric {{ id: {}, label: {}, total: {}, series: &S{n}_SERIES_{i} }},",
                         lit(&m.id),
                         text(&m.label),
-                        fact_ref(&m.total)
+                        fact_static(&m.total)
                     );
                 }
                 out.push_str("];\n");
-                let derived: Vec<String> = c.derived.iter().map(|d| fact_ref(d)).collect();
+                let derived: Vec<String> = c.derived.iter().map(|d| fact_static(d)).collect();
                 format!(
                     "Some(Chart {{ title: {}, source: {}, csv: {}, start: {}, metrics: &S{n}_METRICS, derived: &[{}] }})",
                     text(&c.title),
-                    section_ref(&c.source),
+                    section_static(&c.source),
                     lit(&c.csv),
                     c.start.as_ref().map_or("None".into(), |t| format!("Some({})", text(t))),
                     derived.join(", ")

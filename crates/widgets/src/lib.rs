@@ -15,13 +15,20 @@ pub use error::Error;
 use story::{Lang, Theme, WidgetConfig, WidgetKind};
 use yew::prelude::*;
 
+/// A stylesheet from src/, as minified by build.rs (comments and indentation stay in the source).
+macro_rules! minified_css {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $file))
+    };
+}
+
 /// The CSS a widget of `kind` needs inside its shadow root: the shared base and error box, then
 /// its own sheet.
 pub fn stylesheet(kind: WidgetKind) -> String {
     let own = match kind {
-        WidgetKind::Tally => include_str!("tally.css"),
-        WidgetKind::Payments => include_str!("payments.css"),
-        WidgetKind::GridMap => include_str!("grid_map.css"),
+        WidgetKind::Tally => minified_css!("tally.css"),
+        WidgetKind::Payments => minified_css!("payments.css"),
+        WidgetKind::GridMap => minified_css!("grid_map.css"),
     };
     [BASE_CSS, ERROR_BOX_CSS, own].concat()
 }
@@ -31,8 +38,8 @@ pub fn error_stylesheet() -> String {
     [BASE_CSS, ERROR_BOX_CSS].concat()
 }
 
-const BASE_CSS: &str = include_str!("base.css");
-const ERROR_BOX_CSS: &str = include_str!("components/error_box.css");
+const BASE_CSS: &str = minified_css!("base.css");
+const ERROR_BOX_CSS: &str = minified_css!("error_box.css");
 
 /// Whether a widget can be seen: near or in the viewport, and the page's tab in front.
 /// Widgets pause animations, timers and animation frames unless [`Visibility::active`].

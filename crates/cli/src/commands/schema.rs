@@ -1,12 +1,154 @@
-//! `cli schema`: prints the JSON Schema of widget configurations.
+//! `cli schema`: prints the JSON Schema of widget configurations for the stories this build
+//! embeds. The hand-written schema (`story::config::SCHEMA_JSON`) gives every option; the
+//! values that come from the stories (story ids, tally sections, chart metrics) are filled in
+//! here, with one rule per story so that an editor's tool offers each story's own values.
 
 use super::Outcome;
+use serde_json::{json, Value};
 use std::io::Write;
 use std::process::ExitCode;
+use story::{stories, Story};
 
 pub fn run(_args: &[String]) -> Outcome {
-    std::io::stdout()
-        .lock()
-        .write_all(story::config::SCHEMA_JSON.as_bytes())?;
+    let text = serde_json::to_string_pretty(&schema()?)?;
+    writeln!(std::io::stdout().lock(), "{text}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn sections(s: &Story) -> Vec<&'static str> {
+    s.tally
+        .map(|t| t.cards.iter().map(|c| c.section.id).collect())
+        .unwrap_or_default()
+}
+
+fn metrics(s: &Story) -> Vec<&'static str> {
+    s.chart
+        .map(|c| c.metrics.iter().map(|m| m.id).collect())
+        .unwrap_or_default()
+}
+
+/// Every value of `f` over all stories, first appearance first.
+fn union(f: fn(&Story) -> Vec<&'static str>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for s in stories() {
+        for v in f(s) {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+pub fn schema() -> Result<Value, serde_json::Error> {
+    let mut schema: Value = serde_json::from_str(story::config::SCHEMA_JSON)?;
+    let default = story::default_story();
+    let ids: Vec<&str> = stories().iter().map(|s| s.id).collect();
+    set(&mut schema, &["properties", "story", "enum"], json!(ids));
+    set(
+        &mut schema,
+        &["properties", "story", "default"],
+        json!(default.id),
+    );
+    let all_sections = json!(union(sections));
+    set(
+        &mut schema,
+        &["properties", "sections", "items", "enum"],
+        all_sections.clone(),
+    );
+    set(
+        &mut schema,
+        &["properties", "highlight", "enum"],
+        all_sections,
+    );
+    set(
+        &mut schema,
+        &["properties", "metric", "enum"],
+        json!(union(metrics)),
+    );
+    if let Some(first) = metrics(default).first() {
+        set(
+            &mut schema,
+            &["properties", "metric", "default"],
+            json!(first),
+        );
+    }
+    // Per story: its own sections and metrics. A placeholder without `story` gets the default.
+    let rules: Vec<Value> = stories()
+        .iter()
+        .map(|s| {
+            let names = if s.id == default.id {
+                json!({ "anyOf": [
+                    { "not": { "required": ["story"] } },
+                    { "required": ["story"], "properties": { "story": { "const": s.id } } }
+                ] })
+            } else {
+                json!({ "required": ["story"], "properties": { "story": { "const": s.id } } })
+            };
+            json!({
+                "if": names,
+                "then": { "properties": {
+                    "sections": { "items": { "enum": sections(s) } },
+                    "highlight": { "enum": sections(s) },
+                    "metric": { "enum": metrics(s) }
+                } }
+            })
+        })
+        .collect();
+    if let Some(all_of) = schema.get_mut("allOf").and_then(Value::as_array_mut) {
+        all_of.extend(rules);
+    }
+    Ok(schema)
+}
+
+/// Sets the member at `path`, making the objects on the way (serde_json's `IndexMut` panics on
+/// a non-object, which this shipped schema never is, but the workspace lints hold anyway).
+fn set(v: &mut Value, path: &[&str], new: Value) {
+    let mut cur = v;
+    for key in path {
+        let Some(obj) = cur.as_object_mut() else {
+            return;
+        };
+        cur = obj.entry(*key).or_insert_with(|| json!({}));
+    }
+    *cur = new;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_lists_every_embedded_story_with_its_own_sections_and_metrics() {
+        let s = schema().unwrap();
+        let ids: Vec<&str> = stories().iter().map(|s| s.id).collect();
+        assert_eq!(s["properties"]["story"]["enum"], json!(ids));
+        let rules = s["allOf"].as_array().unwrap();
+        for st in stories() {
+            let rule = rules
+                .iter()
+                .find(|r| r["if"].to_string().contains(&format!("\"{}\"", st.id)))
+                .unwrap();
+            assert_eq!(
+                rule["then"]["properties"]["sections"]["items"]["enum"],
+                json!(sections(st))
+            );
+            assert_eq!(
+                rule["then"]["properties"]["metric"]["enum"],
+                json!(metrics(st))
+            );
+        }
+        assert_eq!(
+            s["properties"]["highlight"]["enum"],
+            json!([
+                "policy",
+                "training",
+                "visit",
+                "volunteer",
+                "order",
+                "activist",
+                "problem"
+            ])
+        );
+    }
 }

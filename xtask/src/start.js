@@ -1,0 +1,49 @@
+
+// Added by `cargo xtask dist` (xtask/src/start.js). The module starts itself on import, fetching
+// the WASM with Subresource Integrity. If it cannot start, or later traps, the placeholders it
+// has not finished are marked failed, so no placeholder waits forever.
+const wasmName = "WASM_NAME";
+
+// A Rust panic is built as a bare trap (panic=immediate-abort, xtask/src/dist.rs): the JS
+// callback that called into the module throws a WebAssembly.RuntimeError ("unreachable", or
+// "memory access out of bounds" on a stack overflow) whose stack names the module's WASM (by its
+// content-hashed file name, which survives a CDN's redirect). The module's state is unknown from
+// then on. Widgets that finished rendering keep what they show; unfinished ones get
+// data-widget-error and, once mounted, a generic error box (their shadow root already holds the
+// error box's styles); not yet mounted ones keep their static fallback.
+function failUnfinished(why, error) {
+  console.error(`feature widgets: ${why}`, error);
+  for (const host of document.querySelectorAll("[data-widget]:not([data-widget-ready]):not([data-widget-error])")) {
+    host.setAttribute("data-widget-error", "");
+    const shadow = host.shadowRoot;
+    if (!shadow) continue;
+    const en = host.getAttribute("data-lang") === "en";
+    const frame = document.createElement("section");
+    frame.className = "widget auto";
+    frame.dataset.kind = "error";
+    const box = frame.appendChild(document.createElement("div"));
+    box.className = "error-box";
+    box.setAttribute("role", "alert");
+    box.lang = en ? "en" : "zh-CN";
+    for (const [name, text] of [
+      ["error-box-title", en ? "This widget cannot be shown" : "此组件无法显示"],
+      ["error-box-message", en ? "It stopped after an internal error." : "组件内部出错，已停止。"],
+    ]) {
+      const p = box.appendChild(document.createElement("p"));
+      p.className = name;
+      p.textContent = text;
+    }
+    shadow.replaceChildren(frame);
+  }
+}
+
+function onUncaught(error) {
+  if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasmName)) {
+    failUnfinished("stopped by an internal error", error);
+  }
+}
+addEventListener("error", (event) => onUncaught(event.error));
+addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
+
+__wbg_init({ module_or_path: new Request(new URL(wasmName, import.meta.url), { integrity: "WASM_INTEGRITY" }) })
+  .catch((error) => failUnfinished("could not start", error));
