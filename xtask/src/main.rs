@@ -5,6 +5,7 @@
 
 mod dist;
 mod error;
+mod fuzz;
 mod glue;
 mod serve;
 mod setup;
@@ -26,6 +27,9 @@ Tasks:
   fixture-dist                    set up and build the test bundle (fixture stories embedded) into target/fixture-dist/
   size                            print raw, gzip -9 and brotli bytes of dist/ and compare with budgets.toml
   setup                           install what is missing (wasm target, wasm-bindgen-cli, chromium, npm packages)
+  fuzz [--cases N] [--target T]   fuzz every parser of outside input (N cases per target; not part of `test`)
+  fuzz --libfuzzer T [--seconds N]  cargo-fuzz on target T (pinned nightly), then minimise fuzz/corpus/T
+  parse-report                    adversarial documents through every parser: size, time, answer
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +42,8 @@ fn main() -> ExitCode {
         Some("fixture-dist") => setup::run().and_then(|_| dist::fixture_bundle().map(|_| ())),
         Some("size") => size::run(),
         Some("setup") => setup::run(),
+        Some("fuzz") => fuzz::run(rest),
+        Some("parse-report") => fuzz::report(),
         Some("help") | Some("--help") | Some("-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -302,15 +302,6 @@ fn metrics(story: &Story) -> &'static [Metric] {
     story.chart.map_or(&[], |c| c.metrics)
 }
 
-fn broken(field: &str, e: json::JsonError) -> ConfigError {
-    ConfigError::BrokenJson {
-        field: field.into(),
-        line: e.line,
-        column: e.column,
-        problem: e.kind,
-    }
-}
-
 impl WidgetConfig {
     /// A configuration with every default (zh, auto theme, the widget's default options).
     /// `None` when the default story has no data for `kind`.
@@ -347,12 +338,16 @@ impl WidgetConfig {
             .collect();
         if let Some(text) = json {
             let block = "JSON block";
-            match json::parse(text).map_err(|e| broken(block, e))? {
+            match json::parse(text).map_err(|e| ConfigError::broken_json(block, e))? {
                 Json::Obj(members) => {
-                    for (k, v) in members {
-                        inputs.retain(|(name, _)| *name != k);
-                        inputs.push((k, Input::Json(v)));
-                    }
+                    // The block's fields replace attributes of the same name. A binary search
+                    // in its sorted keys, not a scan per field: a page may bring thousands.
+                    let keys = json::sorted_keys(&members);
+                    inputs.retain(|(name, _)| {
+                        keys.binary_search_by(|(k, _)| (*k).cmp(name.as_str()))
+                            .is_err()
+                    });
+                    inputs.extend(members.into_iter().map(|(k, v)| (k, Input::Json(v))));
                 }
                 other => {
                     return Err(ConfigError::WrongType {
@@ -502,7 +497,8 @@ impl WidgetConfig {
                     let json = match input {
                         Input::Json(j) => j,
                         Input::Attr(s) => {
-                            parsed = json::parse(s).map_err(|e| broken("series", e))?;
+                            parsed = json::parse(s)
+                                .map_err(|e| ConfigError::broken_json("series", e))?;
                             &parsed
                         }
                     };
@@ -776,6 +772,47 @@ mod tests {
             "The JSON in `JSON block` is broken at line 1, column 15: unexpected character '}'. Use standard JSON such as {\"lang\": \"en\"}; check quotes, commas and brackets."
         );
         assert!(e.message(Lang::Zh).contains("第 1 行第 15 列"));
+    }
+
+    #[test]
+    fn a_json_block_over_a_limit_names_the_limit_and_where_in_both_languages() {
+        let deep = format!(
+            "{{\"series\": {}{}}}",
+            "[".repeat(json::MAX_DEPTH),
+            "]".repeat(json::MAX_DEPTH)
+        );
+        let e = parse(&[("widget", "payments")], Some(&deep)).unwrap_err();
+        // The block is one level deep, so the 32nd array (column 43) is one too many.
+        assert_eq!(
+            e.message(Lang::En),
+            format!(
+                "The JSON in `JSON block` goes over a limit at line 1, column 43, in series{}: arrays and objects nested more than 32 deep. The limits keep the page responsive; shorten or split the data.",
+                "[0]".repeat(json::MAX_DEPTH - 1)
+            )
+        );
+        assert!(e
+            .message(Lang::Zh)
+            .contains("超出上限（第 1 行第 43 列，位于 series[0]"));
+        assert!(e.message(Lang::Zh).contains("嵌套超过 32 层"));
+    }
+
+    #[test]
+    fn a_json_block_with_thousands_of_fields_overrides_attributes_and_names_the_first_unknown() {
+        let attrs: Vec<(String, String)> = (0..5_000)
+            .map(|i| (format!("x{i}"), "1".to_string()))
+            .chain([("widget".to_string(), "tally".to_string())])
+            .collect();
+        let block: Vec<String> = (0..json::MAX_KEYS)
+            .map(|i| format!("\"x{}\": 2", json::MAX_KEYS - 1 - i))
+            .collect();
+        let block = format!("{{{}}}", block.join(","));
+        let e = WidgetConfig::parse(
+            attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            Some(&block),
+        )
+        .unwrap_err();
+        // Every attribute is overridden, so the block's first field is the first unknown.
+        assert_eq!(e.field(), "x9999");
     }
 
     #[test]

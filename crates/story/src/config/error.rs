@@ -2,7 +2,10 @@
 //!
 //! Variants carry data; the prose is built only in [`ConfigError::message`].
 
-use super::json::JsonErrorKind;
+use super::json::{
+    is_invisible, path_text, JsonError, JsonErrorKind, MAX_DEPTH, MAX_KEYS, MAX_LEN, MAX_STRING,
+    MAX_VALUES,
+};
 use super::{Lang, WidgetKind};
 use thiserror::Error;
 
@@ -74,10 +77,13 @@ pub enum ConfigError {
         value: String,
         limit: Limit,
     },
+    /// JSON text that could not be read, or that broke one of the reader's limits.
+    /// `path` leads to the value inside the document (`[3].date`), empty for the document.
     BrokenJson {
         field: String,
         line: usize,
         column: usize,
+        path: String,
         problem: JsonErrorKind,
     },
     BadDate {
@@ -123,6 +129,17 @@ fn join(items: &[&str], lang: Lang) -> String {
 }
 
 impl ConfigError {
+    /// The JSON in option `field` could not be read.
+    pub fn broken_json(field: &str, e: JsonError) -> ConfigError {
+        ConfigError::BrokenJson {
+            field: field.into(),
+            line: e.line,
+            column: e.column,
+            path: path_text(&e.path),
+            problem: e.kind,
+        }
+    }
+
     /// The option the error is about.
     pub fn field(&self) -> &str {
         match self {
@@ -145,8 +162,10 @@ impl ConfigError {
     /// Editor-facing text naming the option, the value and what is allowed.
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
+        // Option names can come from the page (unknown attributes and JSON keys): cut them.
+        let field = shown_field(self.field());
         match self {
-            ConfigError::Missing { field, allowed } => {
+            ConfigError::Missing { allowed, .. } => {
                 if zh {
                     format!("缺少选项 `{field}`。可用的值：{}。", join(allowed, lang))
                 } else {
@@ -156,11 +175,7 @@ impl ConfigError {
                     )
                 }
             }
-            ConfigError::NotAllowed {
-                field,
-                value,
-                allowed,
-            } => {
+            ConfigError::NotAllowed { value, allowed, .. } => {
                 if zh {
                     format!(
                         "选项 `{field}`：不支持 {value}。可用的值：{}。",
@@ -173,11 +188,7 @@ impl ConfigError {
                     )
                 }
             }
-            ConfigError::UnknownOption {
-                field,
-                widget,
-                known,
-            } => match (zh, widget) {
+            ConfigError::UnknownOption { widget, known, .. } => match (zh, widget) {
                 (true, Some(w)) => format!(
                     "{} 组件没有选项 `{field}`。可用的选项：{}。",
                     w.name(),
@@ -195,9 +206,7 @@ impl ConfigError {
                 ),
             },
             ConfigError::WrongType {
-                field,
-                value,
-                expected,
+                value, expected, ..
             } => {
                 let what = expected_text(*expected, lang);
                 if zh {
@@ -206,11 +215,7 @@ impl ConfigError {
                     format!("Option `{field}`: {value} has the wrong type. Expected {what}.")
                 }
             }
-            ConfigError::OutOfRange {
-                field,
-                value,
-                limit,
-            } => {
+            ConfigError::OutOfRange { value, limit, .. } => {
                 let (v, allowed) = match (limit, zh) {
                     (Limit::MaxPoints(n), false) => {
                         (format!("{value} points"), format!("at most {n} points"))
@@ -240,23 +245,36 @@ impl ConfigError {
                 }
             }
             ConfigError::BrokenJson {
-                field,
                 line,
                 column,
+                path,
                 problem,
+                ..
             } => {
                 let what = json_problem(problem, lang);
-                if zh {
-                    format!(
-                        "`{field}` 中的 JSON 有误（第 {line} 行第 {column} 列）：{what}。请使用标准 JSON，例如 {{\"lang\": \"en\"}}，检查引号、逗号和括号。"
-                    )
+                let at = if path.is_empty() {
+                    String::new()
+                } else if zh {
+                    format!("，位于 {path}")
                 } else {
-                    format!(
-                        "The JSON in `{field}` is broken at line {line}, column {column}: {what}. Use standard JSON such as {{\"lang\": \"en\"}}; check quotes, commas and brackets."
-                    )
+                    format!(", in {path}")
+                };
+                match (zh, problem.is_limit()) {
+                    (true, false) => format!(
+                        "`{field}` 中的 JSON 有误（第 {line} 行第 {column} 列{at}）：{what}。请使用标准 JSON，例如 {{\"lang\": \"en\"}}，检查引号、逗号和括号。"
+                    ),
+                    (false, false) => format!(
+                        "The JSON in `{field}` is broken at line {line}, column {column}{at}: {what}. Use standard JSON such as {{\"lang\": \"en\"}}; check quotes, commas and brackets."
+                    ),
+                    (true, true) => format!(
+                        "`{field}` 中的 JSON 超出上限（第 {line} 行第 {column} 列{at}）：{what}。这些上限让页面保持流畅；请缩短或拆分数据。"
+                    ),
+                    (false, true) => format!(
+                        "The JSON in `{field}` goes over a limit at line {line}, column {column}{at}: {what}. The limits keep the page responsive; shorten or split the data."
+                    ),
                 }
             }
-            ConfigError::BadDate { field, value } => {
+            ConfigError::BadDate { value, .. } => {
                 if zh {
                     format!("选项 `{field}`：{value} 不是有效日期。请写成 YYYY-MM-DD 或 YYYY-MM。")
                 } else {
@@ -266,9 +284,7 @@ impl ConfigError {
                 }
             }
             ConfigError::Unsorted {
-                field,
-                value,
-                previous,
+                value, previous, ..
             } => {
                 if zh {
                     format!("选项 `{field}`：{value} 不晚于上一个点 {previous}。日期须按从早到晚排列且不重复。")
@@ -276,54 +292,42 @@ impl ConfigError {
                     format!("Option `{field}`: {value} is not after the previous point {previous}. Dates must increase, without repeats.")
                 }
             }
-            ConfigError::Negative { field, value } => {
+            ConfigError::Negative { value, .. } => {
                 if zh {
                     format!("选项 `{field}`：{value} 是负数。请使用 0 或更大的数。")
                 } else {
                     format!("Option `{field}`: {value} is negative. Use a number of 0 or more.")
                 }
             }
-            ConfigError::MixedUnits {
-                field,
-                value,
-                first,
-            } => {
+            ConfigError::MixedUnits { value, first, .. } => {
                 if zh {
                     format!("选项 `{field}`：单位 {value} 与其他点的单位 {first} 不同。所有点须使用同一单位：{first}。")
                 } else {
                     format!("Option `{field}`: unit {value} differs from {first} used by the other points. All points must use one unit: {first}.")
                 }
             }
-            ConfigError::MixedDates {
-                field,
-                value,
-                first,
-            } => {
+            ConfigError::MixedDates { value, first, .. } => {
                 if zh {
                     format!("选项 `{field}`：{value} 与第一个点 {first} 的日期精度不同。请全部写成 YYYY-MM-DD，或全部写成 YYYY-MM。")
                 } else {
                     format!("Option `{field}`: {value} has a different date precision from the first point {first}. Use YYYY-MM-DD for every point, or YYYY-MM for every point.")
                 }
             }
-            ConfigError::Duplicate { field, value } => {
+            ConfigError::Duplicate { value, .. } => {
                 if zh {
                     format!("选项 `{field}`：{value} 重复出现。每项只能列一次。")
                 } else {
                     format!("Option `{field}`: {value} is listed twice. List each one once.")
                 }
             }
-            ConfigError::Conflict { field, other } => {
+            ConfigError::Conflict { other, .. } => {
                 if zh {
                     format!("选项 `{field}` 与 `{other}` 不能同时使用。请只保留其中一个。")
                 } else {
                     format!("Options `{field}` and `{other}` cannot be used together. Keep one of them.")
                 }
             }
-            ConfigError::UnsafeUrl {
-                field,
-                value,
-                problem,
-            } => {
+            ConfigError::UnsafeUrl { value, problem, .. } => {
                 let why = url_problem(*problem, lang);
                 if zh {
                     format!("选项 `{field}`：不允许 {value}（{why}）。只能使用本站的相对地址，例如 data/series.json。")
@@ -360,6 +364,7 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
 
 fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
+    let kib = |n: usize| n / 1024;
     match p {
         JsonErrorKind::UnexpectedEnd => if zh {
             "内容提前结束"
@@ -368,10 +373,11 @@ fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
         }
         .into(),
         JsonErrorKind::Unexpected(c) => {
+            let c = shown_char(*c);
             if zh {
-                format!("意外的字符 '{c}'")
+                format!("意外的字符 {c}")
             } else {
-                format!("unexpected character '{c}'")
+                format!("unexpected character {c}")
             }
         }
         JsonErrorKind::BadEscape => if zh {
@@ -380,6 +386,14 @@ fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
             "invalid escape sequence"
         }
         .into(),
+        JsonErrorKind::LoneSurrogate(unit) => {
+            let escape = format!("\\u{unit:04x}");
+            if zh {
+                format!("{escape} 只是一个字符的一半（孤立的代理项）；请直接写出该字符，或写出成对的两个转义")
+            } else {
+                format!("{escape} is half of a character (a lone surrogate); write the character itself, or both escapes of its pair")
+            }
+        }
         JsonErrorKind::BadNumber => if zh {
             "无效的数字"
         } else {
@@ -399,19 +413,70 @@ fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
         }
         .into(),
         JsonErrorKind::DuplicateKey(k) => {
+            let k = super::json::quote(k);
             if zh {
-                format!("字段 \"{k}\" 重复")
+                format!("字段 {k} 重复")
             } else {
-                format!("field \"{k}\" appears twice")
+                format!("field {k} appears twice")
             }
         }
-        JsonErrorKind::TooDeep => if zh {
-            "嵌套层级过深"
-        } else {
-            "nested too deeply"
+        JsonErrorKind::TooLong => {
+            if zh {
+                format!("内容超过 {} KiB", kib(MAX_LEN))
+            } else {
+                format!("the text is longer than {} KiB", kib(MAX_LEN))
+            }
         }
-        .into(),
-        JsonErrorKind::TooLong => if zh { "内容过长" } else { "text too long" }.into(),
+        JsonErrorKind::TooDeep => {
+            if zh {
+                format!("数组和对象嵌套超过 {MAX_DEPTH} 层")
+            } else {
+                format!("arrays and objects nested more than {MAX_DEPTH} deep")
+            }
+        }
+        JsonErrorKind::TooManyKeys => {
+            if zh {
+                format!("一个对象中的字段超过 {MAX_KEYS} 个")
+            } else {
+                format!("more than {MAX_KEYS} fields in one object")
+            }
+        }
+        JsonErrorKind::StringTooLong => {
+            if zh {
+                format!("文本超过 {} KiB", kib(MAX_STRING))
+            } else {
+                format!("a text longer than {} KiB", kib(MAX_STRING))
+            }
+        }
+        JsonErrorKind::TooManyValues => {
+            if zh {
+                format!("值的总数超过 {MAX_VALUES} 个")
+            } else {
+                format!("more than {MAX_VALUES} values in one document")
+            }
+        }
+    }
+}
+
+/// An option's name for a message: cut to 60 characters, invisible characters replaced.
+fn shown_field(field: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in field.chars().enumerate() {
+        if i == 60 {
+            out.push('…');
+            break;
+        }
+        out.push(if is_invisible(c) { '�' } else { c });
+    }
+    out
+}
+
+/// A character for a message: quoted if it shows, its code point (`U+202E`) if it would not.
+fn shown_char(c: char) -> String {
+    if is_invisible(c) {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}'")
     }
 }
 
@@ -457,6 +522,58 @@ mod tests {
     }
 
     #[test]
+    fn json_problems_name_the_limit_and_show_invisible_characters_by_code_point() {
+        let broken = |problem| ConfigError::BrokenJson {
+            field: "src".into(),
+            line: 2,
+            column: 7,
+            path: "[3].date".into(),
+            problem,
+        };
+        assert_eq!(
+            broken(JsonErrorKind::TooManyKeys).message(Lang::En),
+            "The JSON in `src` goes over a limit at line 2, column 7, in [3].date: more than 10000 fields in one object. The limits keep the page responsive; shorten or split the data."
+        );
+        assert_eq!(
+            broken(JsonErrorKind::LoneSurrogate(0xD800)).message(Lang::Zh),
+            "`src` 中的 JSON 有误（第 2 行第 7 列，位于 [3].date）：\\ud800 只是一个字符的一半（孤立的代理项）；请直接写出该字符，或写出成对的两个转义。请使用标准 JSON，例如 {\"lang\": \"en\"}，检查引号、逗号和括号。"
+        );
+        assert!(broken(JsonErrorKind::Unexpected('\u{202E}'))
+            .message(Lang::En)
+            .contains("unexpected character U+202E"));
+        assert!(broken(JsonErrorKind::DuplicateKey("k".repeat(100)))
+            .message(Lang::En)
+            .contains(&format!("field \"{}…\" appears twice", "k".repeat(40))));
+        for kind in [
+            JsonErrorKind::TooLong,
+            JsonErrorKind::TooDeep,
+            JsonErrorKind::StringTooLong,
+            JsonErrorKind::TooManyValues,
+        ] {
+            let (zh, en) = (
+                broken(kind.clone()).message(Lang::Zh),
+                broken(kind).message(Lang::En),
+            );
+            assert!(
+                zh.contains("超出上限") && en.contains("goes over a limit"),
+                "{en}"
+            );
+        }
+    }
+
+    #[test]
+    fn option_names_from_the_page_are_cut_and_cleaned_in_messages() {
+        let e = ConfigError::UnknownOption {
+            field: format!("a\u{202E}{}", "b".repeat(200)),
+            widget: None,
+            known: vec!["lang"],
+        };
+        let m = e.message(Lang::En);
+        assert!(m.starts_with("Unknown option `a�bbb"), "{m}");
+        assert!(m.chars().count() < 120, "{m}");
+    }
+
+    #[test]
     fn every_variant_has_a_message_naming_its_field_in_both_languages() {
         let f = || String::from("series[2].value");
         let all = vec![
@@ -483,6 +600,7 @@ mod tests {
                 field: f(),
                 line: 1,
                 column: 2,
+                path: "[3]".into(),
                 problem: JsonErrorKind::TooDeep,
             },
             ConfigError::BadDate {

@@ -91,12 +91,7 @@ pub struct Series {
 
 /// Reads a series file fetched from `src` (a JSON array of points) for `metric`.
 pub fn parse_series(text: &str, metric_unit: &'static Unit) -> Result<Series, ConfigError> {
-    let json = parse(text).map_err(|e| ConfigError::BrokenJson {
-        field: "src".into(),
-        line: e.line,
-        column: e.column,
-        problem: e.kind,
-    })?;
+    let json = parse(text).map_err(|e| ConfigError::broken_json("src", e))?;
     series_from_json("src", &json, metric_unit)
 }
 
