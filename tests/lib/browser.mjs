@@ -51,7 +51,7 @@ export async function scrollThrough(page) {
  * Scrolls through the page, then waits until every placeholder matching `selector` is ready or
  * failed; returns their states.
  */
-export async function waitForWidgets(page, selector = "[data-widget]", timeout = 20000, { scroll = true } = {}) {
+export async function waitForWidgets(page, selector = "[data-widget]", timeout = 45000, { scroll = true } = {}) {
   if (scroll) await scrollThrough(page);
   await page.waitForFunction(
     (sel) => [...document.querySelectorAll(sel)].every(
