@@ -28,20 +28,19 @@ pub fn run() -> Result {
 pub fn fixture_bundle() -> Result<PathBuf> {
     let root = util::root();
     let out = root.join("target/fixture-dist");
-    let mut dirs = vec![String::from("data/stories/suzhou-2020-07")];
-    let fixtures = root.join("tests/fixtures/stories");
-    for dir in fs::read_dir(&fixtures)
-        .map_err(Error::io(FileAction::List, &fixtures))?
-        .flatten()
-    {
-        if dir.path().is_dir() {
-            dirs.push(format!(
-                "tests/fixtures/stories/{}",
-                dir.file_name().to_string_lossy()
-            ));
-        }
+    // The real stories first, so the default story (the first) stays the same as in dist/.
+    let mut dirs = Vec::new();
+    for parent in ["data/stories", "tests/fixtures/stories"] {
+        let listed = root.join(parent);
+        let mut found: Vec<String> = fs::read_dir(&listed)
+            .map_err(Error::io(FileAction::List, &listed))?
+            .flatten()
+            .filter(|d| d.path().is_dir())
+            .map(|d| format!("{parent}/{}", d.file_name().to_string_lossy()))
+            .collect();
+        found.sort();
+        dirs.extend(found);
     }
-    dirs.sort();
     let stories = dirs.join(":");
     build(&out, &root.join("target/fixture"), Some(&stories))?;
     copy_tree(&root.join("tests/fixtures/pages"), &out.join("fixture"))?;
