@@ -63,6 +63,16 @@ impl WidgetKind {
         }
     }
 
+    /// Whether `story` has the data this widget draws.
+    pub fn offered_by(self, story: &Story) -> bool {
+        match self {
+            WidgetKind::Tally => story.tally.is_some(),
+            WidgetKind::Payments => !story.metrics().is_empty(),
+            // The map's data is not a story file yet: only the story its zone cites draws it.
+            WidgetKind::GridMap => story.section(crate::facts::ZONE.section).is_some(),
+        }
+    }
+
     /// Options this widget accepts besides the common ones.
     pub const fn option_names(self) -> &'static [&'static str] {
         match self {
@@ -94,18 +104,10 @@ impl TallyOptions {
     /// Every card of `story`'s tally, in the story's order.
     pub fn all(story: &Story) -> TallyOptions {
         TallyOptions {
-            sections: tally_sections(story).collect(),
+            sections: story.tally_sections().collect(),
             highlight: None,
         }
     }
-}
-
-/// The sections that have a card in `story`'s tally.
-fn tally_sections(story: &Story) -> impl Iterator<Item = &'static Section> {
-    story
-        .tally
-        .into_iter()
-        .flat_map(|t| t.cards.iter().map(|c| c.section))
 }
 
 /// Options of the line chart.
@@ -160,21 +162,17 @@ pub enum WidgetOptions {
 impl WidgetOptions {
     /// The widget's default options for `story`; `None` when the story lacks its data.
     pub fn default_for(kind: WidgetKind, story: &Story) -> Option<WidgetOptions> {
+        if !kind.offered_by(story) {
+            return None;
+        }
         Some(match kind {
-            WidgetKind::Tally => {
-                story.tally?;
-                WidgetOptions::Tally(TallyOptions::all(story))
-            }
+            WidgetKind::Tally => WidgetOptions::Tally(TallyOptions::all(story)),
             WidgetKind::Payments => WidgetOptions::Payments(PaymentsOptions {
-                metric: story.chart?.metrics.first()?,
+                metric: story.metrics().first()?,
                 series: None,
                 src: None,
             }),
-            // The map's data is not a story file yet: only the story its zone cites draws it.
-            WidgetKind::GridMap => {
-                story.section(crate::facts::ZONE.section)?;
-                WidgetOptions::GridMap(GridMapOptions::default())
-            }
+            WidgetKind::GridMap => WidgetOptions::GridMap(GridMapOptions::default()),
         })
     }
 }
@@ -280,26 +278,14 @@ fn list(field: &str, input: &Input) -> Result<Vec<String>, ConfigError> {
 
 /// A section of `story` that has a tally card.
 fn section(field: &str, id: &str, story: &Story) -> Result<&'static Section, ConfigError> {
-    tally_sections(story)
+    story
+        .tally_sections()
         .find(|s| s.id == id)
         .ok_or_else(|| ConfigError::NotAllowed {
             field: field.into(),
             value: quote(id),
-            allowed: tally_sections(story).map(|s| s.id()).collect(),
+            allowed: story.tally_sections().map(|s| s.id()).collect(),
         })
-}
-
-/// Which widget kinds `story` has the data for.
-fn kinds_of(story: &Story) -> Vec<WidgetKind> {
-    WidgetKind::ALL
-        .into_iter()
-        .filter(|&k| WidgetOptions::default_for(k, story).is_some())
-        .collect()
-}
-
-/// `story`'s chart metrics.
-fn metrics(story: &Story) -> &'static [Metric] {
-    story.chart.map_or(&[], |c| c.metrics)
 }
 
 impl WidgetConfig {
@@ -393,7 +379,11 @@ impl WidgetConfig {
             return Err(ConfigError::NotAllowed {
                 field: "widget".into(),
                 value: quote(kind.name()),
-                allowed: kinds_of(story).into_iter().map(WidgetKind::name).collect(),
+                allowed: WidgetKind::ALL
+                    .into_iter()
+                    .filter(|k| k.offered_by(story))
+                    .map(WidgetKind::name)
+                    .collect(),
             });
         };
 
@@ -447,11 +437,11 @@ impl WidgetConfig {
                 }
                 ("metric", WidgetOptions::Payments(o)) => {
                     let id = text(field, input)?;
-                    o.metric = metrics(story).iter().find(|m| m.id == id).ok_or_else(|| {
+                    o.metric = story.metrics().iter().find(|m| m.id == id).ok_or_else(|| {
                         ConfigError::NotAllowed {
                             field: field.into(),
                             value: quote(id),
-                            allowed: metrics(story).iter().map(|m| m.id).collect(),
+                            allowed: story.metrics().iter().map(|m| m.id).collect(),
                         }
                     })?;
                 }

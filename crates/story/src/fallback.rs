@@ -18,24 +18,21 @@ pub struct Fallback {
 /// Title and key figures of the widget `kind` in `lang`.
 pub fn fallback(story: &Story, kind: WidgetKind, lang: Lang) -> Fallback {
     let lines = match kind {
-        WidgetKind::Tally => {
-            let Some(tally) = story.tally else {
-                return Fallback {
-                    title: widget_title(story, kind, lang),
-                    lines: Vec::new(),
-                };
-            };
-            let mut lines = vec![line(tally.lead, lang)];
-            for card in tally.cards {
-                let mut text = String::from(card.section.heading.get(lang));
-                if let Some(first) = story.facts_in(card.section).next() {
-                    text.push_str(": ");
-                    text.push_str(&line(first, lang));
-                }
-                lines.push(text);
-            }
-            lines
-        }
+        WidgetKind::Tally => story
+            .tally
+            .into_iter()
+            .flat_map(|tally| {
+                let cards = tally.cards.iter().map(|card| {
+                    let mut text = String::from(card.section.heading.get(lang));
+                    if let Some(first) = story.facts_in(card.section).next() {
+                        text.push_str(": ");
+                        text.push_str(&line(first, lang));
+                    }
+                    text
+                });
+                std::iter::once(line(tally.lead, lang)).chain(cards)
+            })
+            .collect(),
         WidgetKind::Payments => story
             .chart
             .into_iter()

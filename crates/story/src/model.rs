@@ -62,12 +62,22 @@ impl Unit {
 }
 
 /// A section of the source: its heading as printed, and our translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Section {
     /// Stable id used in configs (`data-sections="policy,training"`), JSON and element ids.
     pub id: &'static str,
     pub heading: Text,
 }
+
+/// Sections are equal when their ids are: the build refuses two sections with one id in a
+/// story, and options only ever compare sections of one story.
+impl PartialEq for Section {
+    fn eq(&self, other: &Section) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Section {}
 
 impl Section {
     pub const fn id(&self) -> &'static str {
@@ -139,7 +149,7 @@ pub struct Tally {
 
 /// One figure a line chart can show: the reported total, and the reported points when the
 /// source gives more than a total.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Metric {
     /// Stable id, the chart's `metric` option.
     pub id: &'static str,
@@ -149,6 +159,14 @@ pub struct Metric {
     pub total: &'static Fact,
     /// Points the source reports, oldest first; empty when it gives only the total.
     pub series: &'static [SeriesPoint],
+}
+
+/// Metrics are equal when their ids are (unique in a chart, checked by the build): the chart
+/// compares its current metric on every render, which should not walk the total's fact.
+impl PartialEq for Metric {
+    fn eq(&self, other: &Metric) -> bool {
+        self.id == other.id
+    }
 }
 
 impl Metric {
@@ -224,6 +242,18 @@ impl Story {
     pub fn section(&self, id: &str) -> Option<&'static Section> {
         let sections: &'static [Section] = self.sections;
         sections.iter().find(|s| s.id == id)
+    }
+
+    /// The sections that have a card in the story's tally, in its order.
+    pub fn tally_sections(&self) -> impl Iterator<Item = &'static Section> {
+        self.tally
+            .into_iter()
+            .flat_map(|t| t.cards.iter().map(|c| c.section))
+    }
+
+    /// The chart's metrics, the first being the default (none without a chart).
+    pub fn metrics(&self) -> &'static [Metric] {
+        self.chart.map_or(&[], |c| c.metrics)
     }
 
     pub fn unit(&self, id: &str) -> Option<&'static Unit> {

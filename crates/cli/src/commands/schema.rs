@@ -16,15 +16,11 @@ pub fn run(_args: &[String]) -> Outcome {
 }
 
 fn sections(s: &Story) -> Vec<&'static str> {
-    s.tally
-        .map(|t| t.cards.iter().map(|c| c.section.id).collect())
-        .unwrap_or_default()
+    s.tally_sections().map(|section| section.id).collect()
 }
 
 fn metrics(s: &Story) -> Vec<&'static str> {
-    s.chart
-        .map(|c| c.metrics.iter().map(|m| m.id).collect())
-        .unwrap_or_default()
+    s.metrics().iter().map(|m| m.id).collect()
 }
 
 /// Every value of `f` over all stories, first appearance first.
