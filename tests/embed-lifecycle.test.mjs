@@ -136,6 +136,13 @@ test("the published snippet (hashed module and stylesheet, with SRI) starts widg
     return cs.aspectRatio !== "auto" || parseFloat(cs.minHeight) > 0;
   });
   assert.ok(reserved, "embed.css reserved the box");
+  // The snippet's static layer, inert after insertAdjacentHTML, was attached by the embed and
+  // then replaced by the live widget.
+  const layers = await page.$eval("[data-widget]", (el) => ({
+    live: Boolean(el.shadowRoot?.querySelector(".fw-root section.widget")),
+    static: Boolean(el.shadowRoot?.querySelector(":scope > section.static")),
+  }));
+  assert.deepEqual(layers, { live: true, static: false });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

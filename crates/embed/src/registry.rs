@@ -181,6 +181,7 @@ impl Embed {
         if let Some(index) = self.position(&host) {
             return index;
         }
+        shadow::adopt_declared(&host);
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
         let parsed = WidgetConfig::parse(

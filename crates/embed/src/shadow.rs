@@ -6,7 +6,10 @@
 
 use story::WidgetKind;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Element, HtmlElement, HtmlTemplateElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 /// Which stylesheet a shadow root needs: a widget's, or the error box's alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -80,6 +83,29 @@ pub(crate) fn prepare(
     }
     shadow.append_child(root).ok()?;
     Some(())
+}
+
+/// Attaches a placeholder's declared shadow root as the HTML parser would have: a placeholder
+/// inserted by a script (`innerHTML`, a CMS's widget loader) keeps its `<template
+/// shadowrootmode>` inert, so its static layer would never show.
+pub(crate) fn adopt_declared(host: &Element) {
+    if host.shadow_root().is_some() {
+        return;
+    }
+    let template = host
+        .query_selector(":scope > template[shadowrootmode]")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok());
+    let Some(template) = template else {
+        return;
+    };
+    let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        return;
+    };
+    if let Ok(content) = template.content().clone_node_with_deep(true) {
+        let _ = shadow.append_child(&content);
+    }
 }
 
 /// Removes the static layer once the live widget has rendered: everything in the shadow root
