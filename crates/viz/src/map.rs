@@ -5,6 +5,7 @@
 pub mod labels;
 pub mod links;
 pub mod path;
+pub mod tooltip;
 pub mod view;
 
 pub use labels::{Label, LabelKind, TextAnchor};
@@ -172,6 +173,19 @@ pub fn anchor_note(at: LinkAt, lang: Lang) -> &'static str {
         LinkAt::SharedBorder => UiText::LocationNotReported.get(lang),
         LinkAt::NearPlace(_) => UiText::Approximate.get(lang),
     }
+}
+
+/// Layout width before the first measurement (CSS px).
+pub const DEFAULT_WIDTH: u32 = 720;
+
+/// Widths are laid out in 40 px buckets from 320 to 1200 px, so resizing re-lays labels
+/// only now and then.
+pub fn width_bucket(width: f64) -> u32 {
+    if !width.is_finite() || width <= 0.0 {
+        return DEFAULT_WIDTH;
+    }
+    let w = width.clamp(320.0, 1200.0) as u32;
+    (w / 40 * 40).max(320)
 }
 
 /// Below this drawing width (CSS px) the map is laid out narrow: smaller labels, and the

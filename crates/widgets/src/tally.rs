@@ -3,14 +3,16 @@
 //!
 //! Kept to two components (this one and [`Figure`], which owns the per-figure hooks) because
 //! every Yew component costs about 1.5 KB of WASM; cards are plain functions, their open
-//! state one bitmask here, and one keydown listener on the list handles Escape for all cards.
+//! state one reducer here (`state.rs`), and one keydown listener on the list handles Escape for all cards.
 
 mod figure;
+pub mod state;
 
 pub use figure::Figure;
 
 use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
+use state::{Action, TallyState};
 use story::config::TallyOptions;
 use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
 use viz::tally::{build_view, CardView};
@@ -38,8 +40,7 @@ pub fn Tally(props: &TallyProps) -> Html {
         };
         build_view(config.story, &options, config.lang)
     });
-    // Bit i set: card i is open.
-    let open = use_state(|| 0u32);
+    let open = use_reducer(TallyState::default);
     let Some(v) = view.as_ref() else {
         let lang = props.config.lang;
         return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
@@ -47,8 +48,8 @@ pub fn Tally(props: &TallyProps) -> Html {
     let lang = v.lang;
 
     let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |bit: u32| open.set(*open ^ bit))
+        let d = open.dispatcher();
+        Callback::from(move |card: usize| d.dispatch(Action::Toggle(card)))
     };
     let on_keydown = {
         let open = open.clone();
@@ -72,12 +73,11 @@ pub fn Tally(props: &TallyProps) -> Html {
                 .cards
                 .iter()
                 .position(|c| Some(c.id) == section.as_deref());
-            let bit = index.map_or(0, bit_of);
-            if *open & bit == 0 {
+            let Some(index) = index.filter(|&i| open.is_open(i)) else {
                 return;
-            }
+            };
             e.prevent_default();
-            open.set(*open & !bit);
+            open.dispatch(Action::Close(index));
             let button = card.query_selector(".card-btn").ok().flatten();
             if let Some(b) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                 let _ = b.focus();
@@ -98,21 +98,13 @@ pub fn Tally(props: &TallyProps) -> Html {
             </header>
             <ol class="cards" onkeydown={on_keydown}>
                 { for v.cards.iter().enumerate().map(|(i, c)| {
-                    let bit = bit_of(i);
-                    card(c, *open & bit != 0, lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| bit))
+                    card(c, open.is_open(i), lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| i))
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} />
             <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
         </div>
     }
-}
-
-fn bit_of(index: usize) -> u32 {
-    u32::try_from(index)
-        .ok()
-        .and_then(|i| 1u32.checked_shl(i))
-        .unwrap_or(0)
 }
 
 /// One card: the 心 word and the "one" in a real disclosure button (click, tap, Enter, Space),
