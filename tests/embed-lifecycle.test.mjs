@@ -126,7 +126,10 @@ test("the published snippet (hashed module and stylesheet, with SRI) starts widg
     script.integrity = snippets.module.integrity;
     script.crossOrigin = "anonymous";
     const stage = document.getElementById("stage");
-    stage.insertAdjacentHTML("beforeend", tally.placeholder); // our own trusted markup
+    // Snippet URLs are relative to dist/ (absolute with WIDGETS_BASE_URL): resolve the static
+    // layer's stylesheet as the other pinned files are.
+    const placeholder = tally.placeholder.replace(/href="([^"]+)"/, (_, href) => `href="${new URL(href, root).href}"`);
+    stage.insertAdjacentHTML("beforeend", placeholder); // our own trusted markup
     document.head.append(link, script);
   }, { snippets, tally, root: `${BASE_URL}/` });
   await page.waitForSelector("[data-widget][data-widget-ready]", { timeout: 20000 });
