@@ -14,6 +14,8 @@ pub enum UiText {
     SourcePrefix,
     /// Between a source and its section: 原文报道，2020年7月 · “section”.
     SectionSeparator,
+    /// Before the tally's list of which figure holds as of which date.
+    FigureDates,
     /// Who made the graphic: the credit line under every widget and in its images.
     Credit,
     Close,
@@ -122,6 +124,7 @@ impl UiText {
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
             UiText::SectionSeparator => (" · ", " · "),
+            UiText::FigureDates => ("各数字的时点：", "Figures as of: "),
             UiText::Credit => ("图表：Feature widgets", "Graphic: Feature widgets"),
             UiText::Close => ("关闭", "Close"),
             UiText::Play => ("播放", "Play"),

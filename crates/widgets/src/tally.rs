@@ -102,7 +102,7 @@ pub fn Tally(props: &TallyProps) -> Html {
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} />
-            <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
+            <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat())} />
         </div>
     }
 }

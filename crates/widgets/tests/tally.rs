@@ -336,6 +336,10 @@ async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
         "{source}"
     );
     assert!(source.ends_with("Graphic: Feature widgets"), "{source}");
+    assert!(
+        source.contains("Figures as of: on the eve of 1 July 2020: 99 people"),
+        "{source}"
+    );
     assert!(source.contains("as of July 2020: 8,950 copies"), "{source}");
     m.done();
 }
