@@ -70,6 +70,16 @@ impl Visibility {
     }
 }
 
+/// A reducer's result: the old state itself when nothing changed, so Yew sees the same `Rc`
+/// and renders nothing.
+pub(crate) fn kept_if_equal<S: PartialEq>(old: std::rc::Rc<S>, next: S) -> std::rc::Rc<S> {
+    if next == *old {
+        old
+    } else {
+        std::rc::Rc::new(next)
+    }
+}
+
 /// The padding of the `.widget` frame on each side (base.css), in CSS px: a placeholder's
 /// width less twice this is the width its content lays out in.
 pub const FRAME_PADDING: f64 = 12.0;

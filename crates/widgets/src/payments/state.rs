@@ -91,11 +91,7 @@ impl Reducible for ChartState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = self.after(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        crate::kept_if_equal(self, next)
     }
 }
 

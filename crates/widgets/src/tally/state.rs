@@ -48,11 +48,7 @@ impl Reducible for TallyState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = self.after(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        crate::kept_if_equal(self, next)
     }
 }
 
