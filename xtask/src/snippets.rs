@@ -68,13 +68,15 @@ pub fn write_all(
                 "--theme",
                 "auto",
             ]))?;
+            // The iframe variant loads a page built for this widget, static layer included.
+            let frame = frame_page(dist, widget, lang, &placeholder)?;
             snippets.push(Snippet {
                 widget,
                 lang,
                 head: head.clone(),
                 placeholder: placeholder.trim_end().to_owned(),
                 iframe: format!(
-                    "<iframe data-feature-widget src=\"{base}embed.html?widget={widget}&amp;lang={lang}&amp;theme=auto\" \
+                    "<iframe data-feature-widget src=\"{base}{frame}\" \
                      title=\"{}\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" loading=\"lazy\"></iframe>",
                     html_escape(title)
                 ),
@@ -89,6 +91,26 @@ pub fn write_all(
         &dist.join("snippets.html"),
         to_html(&iframe_host, &snippets).as_bytes(),
     )
+}
+
+/// Writes `frame-<widget>-<lang>.html` into dist/: the iframe page (embed.html's head, its own
+/// `lang`) holding `placeholder` with its static layer, so the framed widget shows before and
+/// without the module too. Its stylesheet is linked relative to dist/, next to the page.
+fn frame_page(dist: &Path, widget: &str, lang: &str, placeholder: &str) -> Result<String> {
+    let name = format!("frame-{widget}-{lang}.html");
+    let html_lang = if lang == "en" { "en" } else { "zh-CN" };
+    let page = format!(
+        "<!doctype html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Feature widget</title>\n\
+         <!-- Iframe mode for one widget: ?id=...&origin=https://host.example as in embed.html. -->\n\
+         <link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"stylesheet\" href=\"embed.css\">\n\
+         <script type=\"module\" src=\"frame.js\"></script>\n<script type=\"module\" src=\"embed.js\"></script>\n\
+         </head>\n<body>\n{}\n</body>\n</html>\n",
+        placeholder.trim_end()
+    );
+    write(&dist.join(&name), page.as_bytes())?;
+    Ok(name)
 }
 
 fn to_json(
