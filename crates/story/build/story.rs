@@ -18,6 +18,7 @@ pub struct Loaded {
     facts: Vec<Fact>,
     tally: Option<TallyFile>,
     chart: Option<ChartFile>,
+    map: Option<crate::map::LoadedMap>,
     /// Reported points per metric (index into `chart.metrics`): (year, month, day, value).
     series: Vec<Vec<Point>>,
     /// Absolute paths of `article.zh.md` and `article.en.md`, when present.
@@ -35,13 +36,13 @@ struct Fact {
 }
 
 /// A file of the folder, for messages: its path (relative to the workspace) and text.
-struct Source {
+pub struct Source {
     shown: String,
     text: String,
 }
 
 impl Source {
-    fn read(dir: &Path, name: &str, root: &Path) -> Result<Option<Source>, String> {
+    pub fn read(dir: &Path, name: &str, root: &Path) -> Result<Option<Source>, String> {
         let path = dir.join(name);
         let shown = path
             .strip_prefix(root)
@@ -55,7 +56,7 @@ impl Source {
         }
     }
 
-    fn parse<T: DeserializeOwned>(&self) -> Result<T, String> {
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, String> {
         let mut de = serde_json::Deserializer::from_str(&self.text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
@@ -73,7 +74,7 @@ impl Source {
 
     /// "file:line: field: what is wrong", the line being that of the first place the value
     /// `needle` is written (a quoted id), or of the whole file when it is not found.
-    fn error(&self, field: &str, needle: &str, what: &str) -> String {
+    pub fn error(&self, field: &str, needle: &str, what: &str) -> String {
         let quoted = format!("\"{needle}\"");
         let line = self
             .text
@@ -92,12 +93,12 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn allowed(list: impl Iterator<Item = String>) -> String {
+pub fn allowed(list: impl Iterator<Item = String>) -> String {
     let v: Vec<String> = list.collect();
     format!("allowed: {}", v.join(", "))
 }
 
-fn is_id(s: &str) -> bool {
+pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
@@ -402,6 +403,8 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         ));
     }
 
+    let fact_ids: Vec<&str> = facts.iter().map(|f| f.def.id.as_str()).collect();
+    let map = crate::map::load(dir, root, &story, &fact_ids)?;
     let article = |lang: &str| {
         let p = dir.join(format!("article.{lang}.md"));
         p.is_file().then(|| p.canonicalize().unwrap_or(p))
@@ -418,6 +421,11 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
             files.push(dir.join(name));
         }
     }
+    let map = map.map(|(m, path)| {
+        files.push(path);
+        files.push(m.geometry.clone());
+        m
+    });
     Ok(Loaded {
         id: story.id.clone(),
         files,
@@ -425,13 +433,14 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         facts,
         tally,
         chart,
+        map,
         series,
         articles,
     })
 }
 
 /// `id` names a section of story.json.
-fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
+pub fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
     if story.sections.iter().any(|s| s.id == id) {
         return Ok(());
     }
@@ -555,11 +564,11 @@ fn formula(s: &str) -> Option<(String, char, String)> {
     Some((a.to_owned(), op, b.to_owned()))
 }
 
-fn lit(s: &str) -> String {
+pub fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-fn text(t: &Text) -> String {
+pub fn text(t: &Text) -> String {
     format!("Text {{ zh: {}, en: {} }}", lit(&t.zh), lit(&t.en))
 }
 
@@ -721,9 +730,13 @@ impl Loaded {
             }
             None => "None".into(),
         };
+        let map = match &self.map {
+            Some(m) => m.rust(n, &mut out, &fact_static, &section_static),
+            None => "None".into(),
+        };
         let _ = writeln!(
             out,
-            "static STORY_{n}: Story = Story {{ id: {}, title: {}, source: Text {{ zh: {}, en: {} }}, published: {}, units: &S{n}_UNITS, sections: &S{n}_SECTIONS, facts: &S{n}_FACTS, tally: {tally}, chart: {chart} }};",
+            "static STORY_{n}: Story = Story {{ id: {}, title: {}, source: Text {{ zh: {}, en: {} }}, published: {}, units: &S{n}_UNITS, sections: &S{n}_SECTIONS, facts: &S{n}_FACTS, tally: {tally}, chart: {chart}, map: {map} }};",
             lit(&self.id),
             text(&s.title),
             lit(&s.source.zh),

@@ -69,10 +69,12 @@ pub struct Model {
     story: GridStory,
 }
 
+/// The story's map (`map.json`) over its geometry; `None` when either is missing or broken.
 fn load_model(story: &story::Story, lang: Lang) -> Option<Model> {
-    let map = geo::load().ok()?;
-    let paths = Rc::new(map::paths(&map));
-    let story = grid_story(story, &map, lang);
+    let smap = story.map.as_ref()?;
+    let map = geo::load(story).ok()?;
+    let paths = Rc::new(map::paths(&map, smap));
+    let story = grid_story(story, smap, &map, lang);
     Some(Model { map, paths, story })
 }
 
@@ -326,7 +328,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             <h2 class="gm-title">{ story::ui::widget_title(props.config.story, story::WidgetKind::GridMap, lang) }</h2>
             <div class="gm-stage" ref={stage}>
                 <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
-                    aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
+                    aria-label={story.drawing} aria-describedby={desc_id.clone()}
                     onpointerover={on_over} onpointerleave={on_leave} onclick={on_click}
                     onfocusin={on_focus} onfocusout={on_blur}>
                     <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} />
@@ -345,14 +347,14 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                     oninput={on_scrub} onkeydown={on_scrub_key} />
                 <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
                 <button type="button" class="gm-reverse" aria-pressed={if state.reversed { "true" } else { "false" }}
-                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ UiText::MutualBackup.get(lang) }</button>
+                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ story.reverse }</button>
             </div>
             <figcaption class="gm-caption" aria-live="polite">
                 { current.map(|s| s.caption.clone()).unwrap_or_default() }
             </figcaption>
         </figure>
         <DataTable table={story.table.clone()} {lang} />
-        <SourceNote {lang} source={story.source} note={Some(AttrValue::from(geo::attribution(lang == Lang::Zh)))} />
+        <SourceNote {lang} source={story.source} note={Some(AttrValue::from(story.attribution))} />
         </>
     }
 }

@@ -59,8 +59,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             }
         }
     }
-    let map = geo::load()?;
-    let svg = grid_map_svg(&map, width, if zh { Lang::Zh } else { Lang::En });
+    let story = story::default_story();
+    let map = geo::load(story)?;
+    let svg = grid_map_svg(story, &map, width, if zh { Lang::Zh } else { Lang::En });
     match out {
         Some(path) => {
             std::fs::write(&path, &svg).map_err(|source| Error::Write {
@@ -70,7 +71,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             eprintln!(
                 "wrote {path}: {} bytes (map blob {} bytes, {} arc points)",
                 svg.len(),
-                geo::DEMO_ZONE.len(),
+                geo::encoded(story).len(),
                 map.arcs.iter().map(Vec::len).sum::<usize>()
             );
         }
@@ -81,9 +82,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
 
 /// The widget's light theme (grid_map.css), as plain colours.
 const STYLE: &str = "
-.prov{stroke:#fff;stroke-width:1}.p-sh{fill:#f1eef6}.p-js{fill:#f5f1e7}.p-zj{fill:#edf3ec}
-.dist{stroke:#fff;stroke-width:1.5}
-.wujiang{fill:#f1d9ae}.qingpu{fill:#dcd2ee}.jiashan{fill:#cfe5c8}
+.prov{stroke:#fff;stroke-width:1}.g1{fill:#f1eef6}.g2{fill:#f5f1e7}.g3{fill:#edf3ec}
+.dist{fill:#f5f1e7;stroke:#fff;stroke-width:1.5}
+.c1{fill:#dcd2ee}.c2{fill:#f1d9ae}.c3{fill:#cfe5c8}.c4{fill:#f3d0d6}.c5{fill:#d3e2e4}.c6{fill:#e8e0b8}
 .lake{fill:#9fc9ea;stroke:#6fa6d2;stroke-width:.8;fill-rule:evenodd}
 .border{fill:none;stroke:#4a4f57;stroke-width:1.4;stroke-dasharray:6 3}
 .zone{fill:none;stroke:#0b5394;stroke-width:2.5}
@@ -100,15 +101,18 @@ text{fill:#1a1a1a;stroke:#fff;stroke-width:3px;stroke-linejoin:round;paint-order
 ";
 
 /// The standalone SVG of the final state, `width` px wide.
-pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
+pub fn grid_map_svg(story: &story::Story, map: &GeoMap, width: f64, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
-    let paths = map::paths(map);
-    let story = grid_story(story::default_story(), map, lang);
+    let Some(smap) = story.map.as_ref() else {
+        return String::new();
+    };
+    let paths = map::paths(map, smap);
+    let story = grid_story(story, smap, map, lang);
     let links: Vec<map::Link> = story.links.iter().map(|l| l.geo).collect();
     let caps: Vec<Option<&str>> = story.links.iter().map(|l| l.capacity.as_deref()).collect();
     let layout = map::layout(map, &links, &caps, width, lang);
     let (w, h) = (layout.width, layout.height);
-    let credit_h = 12.0 + 16.0 * credit_lines(geo::attribution(zh), w - 16.0, 12.0).len() as f64;
+    let credit_h = 12.0 + 16.0 * credit_lines(story.attribution, w - 16.0, 12.0).len() as f64;
     let total_h = h + credit_h;
     let mut s = String::new();
     let title: Vec<&str> = paths
@@ -206,7 +210,7 @@ pub fn grid_map_svg(map: &GeoMap, width: f64, lang: Lang) -> String {
             escape_html(&l.text)
         ));
     }
-    for (i, line) in credit_lines(geo::attribution(zh), w - 16.0, 12.0)
+    for (i, line) in credit_lines(story.attribution, w - 16.0, 12.0)
         .iter()
         .enumerate()
     {
