@@ -3,10 +3,11 @@
 
 use crate::files::{AnchorDef, MapFile, StoryFile, Text};
 use crate::slots::{pieces, Piece, SLOT_NAMES};
-use crate::story::{allowed, is_id, lit, section_ref, text, Source};
+use crate::story::{
+    allowed, lit, opt_text, section_ref, some, static_array, text, unique_id, Source,
+};
 use crate::when::when_expr;
 use serde_json::Value;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// A checked map, with the GeoJSON file it draws.
@@ -106,9 +107,7 @@ pub fn load(
     }
     for (i, r) in m.regions.iter().enumerate() {
         let at = |f: &str| format!("regions[{i}].{f}");
-        if !is_id(&r.id) || regions.iter().take(i).any(|o| *o == r.id) {
-            return Err(src.error(&at("id"), &r.id, "a unique id of letters, digits, - _ ."));
-        }
+        unique_id(&src, &at("id"), &r.id, regions.get(..i).unwrap_or(&[]))?;
         if !geo.districts.contains(&r.code) {
             return Err(src.error(
                 &at("code"),
@@ -128,9 +127,7 @@ pub fn load(
     let link_ids: Vec<&str> = m.links.iter().map(|l| l.id.as_str()).collect();
     for (i, l) in m.links.iter().enumerate() {
         let at = |f: &str| format!("links[{i}].{f}");
-        if !is_id(&l.id) || link_ids.iter().take(i).any(|o| *o == l.id) {
-            return Err(src.error(&at("id"), &l.id, "a unique id of letters, digits, - _ ."));
-        }
+        unique_id(&src, &at("id"), &l.id, link_ids.get(..i).unwrap_or(&[]))?;
         for (field, end) in [("from", &l.from), ("to", &l.to)] {
             if !regions.contains(&end.as_str()) {
                 return Err(src.error(
@@ -196,11 +193,10 @@ pub fn load(
         return Err(src.error("milestones", "milestones", "needs at least one milestone"));
     }
     let mut completed: Vec<&str> = Vec::new();
+    let step_ids: Vec<&str> = m.milestones.iter().map(|s| s.id.as_str()).collect();
     for (i, s) in m.milestones.iter().enumerate() {
         let at = |f: &str| format!("milestones[{i}].{f}");
-        if !is_id(&s.id) || m.milestones.iter().take(i).any(|o| o.id == s.id) {
-            return Err(src.error(&at("id"), &s.id, "a unique id of letters, digits, - _ ."));
-        }
+        unique_id(&src, &at("id"), &s.id, step_ids.get(..i).unwrap_or(&[]))?;
         when_expr(&s.date).map_err(|e| src.error(&at("date"), &s.date, &e))?;
         for (k, id) in s.completes.iter().enumerate() {
             if !link_ids.contains(&id.as_str()) {
@@ -237,14 +233,9 @@ pub fn load(
     Ok(Some((LoadedMap { file: m, geometry }, map_path)))
 }
 
-fn opt_text(t: &Option<Text>) -> String {
-    t.as_ref()
-        .map_or("None".into(), |t| format!("Some({})", text(t)))
-}
-
 impl LoadedMap {
     /// The map as Rust statics `S<n>_REGIONS`, `S<n>_LINKS`, `S<n>_MILESTONES`, and the
-    /// expression of the story's `map` field.
+    /// expression of the story's `map` field (a `Map`).
     pub fn rust(
         &self,
         n: usize,
@@ -257,72 +248,67 @@ impl LoadedMap {
             let i = m.regions.iter().position(|r| r.id == id).unwrap_or(0);
             format!("&S{n}_REGIONS[{i}]")
         };
-        let _ = writeln!(
-            out,
-            "static S{n}_REGIONS: [Region; {}] = [",
-            m.regions.len()
-        );
-        for r in &m.regions {
-            let _ = writeln!(
-                out,
-                "    Region {{ id: {}, code: {}, name: {}, city: {}, province: {}, colour: {} }},",
-                lit(&r.id),
-                r.code,
-                text(&r.name),
-                opt_text(&r.city),
-                text(&r.province),
-                r.colour
-            );
-        }
-        out.push_str("];\n");
-        let _ = writeln!(out, "static S{n}_LINKS: [Link; {}] = [", m.links.len());
-        for l in &m.links {
-            let anchor = match &l.anchor {
-                AnchorDef::Near { near } => format!("Anchor::NearPlace({})", lit(near)),
-                AnchorDef::Named(_) => "Anchor::SharedBorder".into(),
-            };
-            let _ = writeln!(
-                out,
-                "    Link {{ id: {}, from: {}, to: {}, date: {}, label: {}, place: {}, carries: {}, capacity: {}, anchor: {anchor} }},",
-                lit(&l.id),
-                region(&l.from),
-                region(&l.to),
-                when_expr(&l.date).unwrap_or_default(),
-                text(&l.label),
-                opt_text(&l.place),
-                text(&l.carries),
-                l.capacity.as_deref().map_or("None".into(), |c| format!("Some({})", fact_static(c))),
-            );
-        }
-        out.push_str("];\n");
-        let _ = writeln!(
-            out,
-            "static S{n}_MILESTONES: [Milestone; {}] = [",
-            m.milestones.len()
-        );
-        for s in &m.milestones {
-            let completes: Vec<String> = s
-                .completes
-                .iter()
-                .map(|id| {
-                    let i = m.links.iter().position(|l| &l.id == id).unwrap_or(0);
-                    format!("&S{n}_LINKS[{i}]")
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "    Milestone {{ id: {}, date: {}, label: {}, completes: &[{}], outline: {}, more: {} }},",
-                lit(&s.id),
-                when_expr(&s.date).unwrap_or_default(),
-                text(&s.label),
-                completes.join(", "),
-                s.outline,
-                opt_text(&s.more)
-            );
-        }
-        out.push_str("];\n");
+        let link = |id: &String| {
+            let i = m.links.iter().position(|l| &l.id == id).unwrap_or(0);
+            format!("&S{n}_LINKS[{i}]")
+        };
+        let regions: Vec<String> = m
+            .regions
+            .iter()
+            .map(|r| {
+                format!(
+                    "Region {{ id: {}, code: {}, name: {}, city: {}, province: {}, colour: {} }}",
+                    lit(&r.id),
+                    r.code,
+                    text(&r.name),
+                    opt_text(&r.city),
+                    text(&r.province),
+                    r.colour
+                )
+            })
+            .collect();
+        static_array(out, &format!("S{n}_REGIONS"), "Region", &regions);
+        let links: Vec<String> = m
+            .links
+            .iter()
+            .map(|l| {
+                let anchor = match &l.anchor {
+                    AnchorDef::Near { near } => format!("Anchor::NearPlace({})", lit(near)),
+                    AnchorDef::Named(_) => "Anchor::SharedBorder".into(),
+                };
+                format!(
+                    "Link {{ id: {}, from: {}, to: {}, date: {}, label: {}, place: {}, carries: {}, capacity: {}, anchor: {anchor} }}",
+                    lit(&l.id),
+                    region(&l.from),
+                    region(&l.to),
+                    when_expr(&l.date).unwrap_or_default(),
+                    text(&l.label),
+                    opt_text(&l.place),
+                    text(&l.carries),
+                    some(l.capacity.as_deref().map(fact_static)),
+                )
+            })
+            .collect();
+        static_array(out, &format!("S{n}_LINKS"), "Link", &links);
+        let milestones: Vec<String> = m
+            .milestones
+            .iter()
+            .map(|s| {
+                let completes: Vec<String> = s.completes.iter().map(link).collect();
+                format!(
+                    "Milestone {{ id: {}, date: {}, label: {}, completes: &[{}], outline: {}, more: {} }}",
+                    lit(&s.id),
+                    when_expr(&s.date).unwrap_or_default(),
+                    text(&s.label),
+                    completes.join(", "),
+                    s.outline,
+                    opt_text(&s.more)
+                )
+            })
+            .collect();
+        static_array(out, &format!("S{n}_MILESTONES"), "Milestone", &milestones);
         format!(
-            "Some(Map {{ title: {}, source: {}, attribution: {}, zone: {}, drawing: {}, reverse: {}, capacity: {}, description: {}, regions: &S{n}_REGIONS, links: &S{n}_LINKS, milestones: &S{n}_MILESTONES }})",
+            "Map {{ title: {}, source: {}, attribution: {}, zone: {}, drawing: {}, reverse: {}, capacity: {}, description: {}, regions: &S{n}_REGIONS, links: &S{n}_LINKS, milestones: &S{n}_MILESTONES }}",
             text(&m.title),
             section_static(&m.source),
             text(&m.attribution),
