@@ -12,6 +12,8 @@ pub enum UiText {
     NotInStory,
     DataTableNote,
     SourcePrefix,
+    /// Who made the graphic: the credit line under every widget and in its images.
+    Credit,
     Close,
     Play,
     Pause,
@@ -108,6 +110,7 @@ impl UiText {
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
+            UiText::Credit => ("图表：Feature widgets", "Graphic: Feature widgets"),
             UiText::Close => ("关闭", "Close"),
             UiText::Play => ("播放", "Play"),
             UiText::Pause => ("暂停", "Pause"),

@@ -561,6 +561,44 @@ pub fn draw_footer<DB: DrawingBackend>(
     Ok(height)
 }
 
+/// A title over a static rendering: bold, in the text colour, wrapped to `width`, from the
+/// top. Returns the height used.
+pub fn draw_title<DB: DrawingBackend>(
+    db: &mut DB,
+    title: &str,
+    width: f64,
+    style: &ChartStyle,
+) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
+    let px = style.font_px * 1.4;
+    let line_h = px * 1.35;
+    let lines = wrap(title, px, width - 16.0);
+    let height = title_height(title, width, style);
+    db.draw_rect(
+        pt(0.0, 0.0),
+        pt(width, height),
+        &paint(style.palette.bg),
+        true,
+    )?;
+    for (i, line) in lines.iter().enumerate() {
+        let at = (8.0, 8.0 + line_h * i as f64);
+        text(
+            db,
+            line,
+            at,
+            (HPos::Left, VPos::Top),
+            (style.palette.fg, px, true),
+            style,
+        )?;
+    }
+    Ok(height)
+}
+
+/// Height [`draw_title`] needs for `title` at `width`.
+pub fn title_height(title: &str, width: f64, style: &ChartStyle) -> f64 {
+    let px = style.font_px * 1.4;
+    px * 1.35 * wrap(title, px, width - 16.0).len() as f64 + 12.0
+}
+
 /// Height [`draw_footer`] needs for `lines` at `width`.
 pub fn footer_height(lines: &[&str], width: f64, style: &ChartStyle) -> f64 {
     let n: usize = lines

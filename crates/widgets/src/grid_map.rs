@@ -41,6 +41,12 @@ pub struct GridMapProps {
     pub config: WidgetConfig,
 }
 
+/// The static layer's drawings: laid out for the width buckets of a phone (375 px viewport)
+/// and of the demo article's column, each shown by grid_map.css's container queries on its
+/// side of [`map::NARROW_BELOW`]. Between and beyond, a drawing scales with its box: the map's
+/// height is proportional to its width, so the live widget's takeover moves nothing.
+const STATIC_WIDTHS: [(u32, Option<&str>); 2] = [(320, Some("v-narrow")), (680, Some("v-wide"))];
+
 /// Seconds per step, and of its entry transition.
 const STEP_SECONDS: f64 = 3.0;
 const ENTER_SECONDS: f64 = 1.5;
@@ -136,7 +142,11 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     });
     let stage = use_node_ref();
     let tip_ref = use_node_ref();
-    let width = hooks::use_width(stage.clone());
+    let layer = crate::use_layer();
+    let host_width = crate::use_host_width();
+    let width = hooks::use_width(stage.clone(), host_width);
+    // The static layer's controls are there but disabled, and nothing takes focus.
+    let inert = layer.is_static();
     let visibility = crate::use_visibility();
     let reduced = crate::hooks::use_reduced_motion();
     let state = {
@@ -170,9 +180,16 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             }
         });
     }
-    let layout = {
+    // The live map is laid out for its measured width; the static layer for a narrow and a
+    // wide box at once (CSS container queries show the one that fits, see grid_map.css).
+    let widths: Vec<(u32, Option<&'static str>)> = if layer.is_static() {
+        STATIC_WIDTHS.to_vec()
+    } else {
+        vec![(width, None)]
+    };
+    let layouts = {
         let model = model.clone();
-        use_memo((width, lang), move |&(w, lang)| {
+        use_memo((widths, lang), move |(widths, lang)| {
             model.as_ref().as_ref().map(|m| {
                 let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
                 let caps: Vec<Option<&str>> = m
@@ -181,15 +198,27 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                     .iter()
                     .map(|l| l.capacity.as_deref())
                     .collect();
-                map::layout(&m.map, &links, &caps, f64::from(w), lang)
+                widths
+                    .iter()
+                    .map(|&(w, variant)| {
+                        (
+                            variant,
+                            map::layout(&m.map, &links, &caps, f64::from(w), *lang),
+                        )
+                    })
+                    .collect::<Vec<_>>()
             })
         })
     };
+    let layout = layouts
+        .as_ref()
+        .as_ref()
+        .and_then(|ls| ls.first().map(|(_, l)| l));
     // Place the open tooltip at its anchor (CSSOM: inline style attributes break strict CSP).
     {
         let tip_ref = tip_ref.clone();
         let at = tip
-            .and_then(|t| anchor_of(t.target, layout.as_ref().as_ref()?))
+            .and_then(|t| anchor_of(t.target, layout?))
             .map(|(x, y)| ((x * 10.0) as i64, (y * 10.0) as i64));
         use_effect_with(at, move |at| {
             if let (Some((x, y)), Some(el)) = (at, tip_ref.cast::<HtmlElement>()) {
@@ -200,7 +229,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         });
     }
 
-    let (Some(m), Some(l)) = (model.as_ref(), layout.as_ref()) else {
+    let (Some(m), Some(l)) = (model.as_ref(), layout) else {
         return html! {
             <crate::components::ErrorBox {lang} message={UiText::MapError.get(lang)} />
         };
@@ -301,7 +330,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     let tip_id = AttrValue::Static("gm-tip");
     let tip_html = tooltip(
         tip.and_then(|t| Some((t.target, anchor_of(t.target, l)?))),
-        l.width < 560.0,
+        l.width < map::NARROW_BELOW,
         story,
         tip_id,
         tip_ref,
@@ -315,38 +344,49 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         .enumerate()
         .map(|(i, s)| {
             html! {
-                <li><button type="button" class="gm-step" data-step={s.id}
+                <li><button type="button" class="gm-step" data-step={s.id} disabled={inert}
                     aria-current={(i == view.step).then_some("step")}
                     onclick={act(Action::Step(i))}>{ s.date.clone() }</button></li>
             }
         })
         .collect::<Html>();
     let paused = !state.playing;
+    let drawings = layouts
+        .as_ref()
+        .iter()
+        .flatten()
+        .map(|(variant, l)| {
+            let zone = (state.zone_shown() >= 1.0).then_some("zone-on");
+            html! {
+                <svg class={classes!("gm-map", zone, *variant)} viewBox={view_box(l)} role="group"
+                    aria-label={story.drawing} aria-describedby={desc_id.clone()}
+                    onpointerover={on_over.clone()} onpointerleave={on_leave.clone()} onclick={on_click.clone()}
+                    onfocusin={on_focus.clone()} onfocusout={on_blur.clone()}>
+                    <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
+                    { draw_overlay(l, story, &state, !inert) }
+                </svg>
+            }
+        })
+        .collect::<Html>();
     html! {
         <>
         <figure class="gm" onkeydown={on_escape}>
             <h2 class="gm-title">{ story::ui::widget_title(props.config.story, story::WidgetKind::GridMap, lang) }</h2>
             <div class="gm-stage" ref={stage}>
-                <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
-                    aria-label={story.drawing} aria-describedby={desc_id.clone()}
-                    onpointerover={on_over} onpointerleave={on_leave} onclick={on_click}
-                    onfocusin={on_focus} onfocusout={on_blur}>
-                    <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} />
-                    { draw_overlay(l, story, &state) }
-                </svg>
+                { drawings }
                 { tip_html }
             </div>
             <p class="visually-hidden" id={desc_id}>{ story.description.clone() }</p>
             <div class="gm-controls">
-                <button type="button" class="gm-play" onclick={act(Action::TogglePlay)} onkeydown={on_key}>
+                <button type="button" class="gm-play" disabled={inert} onclick={act(Action::TogglePlay)} onkeydown={on_key}>
                     { if paused { UiText::Play.get(lang) } else { UiText::Pause.get(lang) } }
                 </button>
-                <input type="range" class="gm-scrub" min="0" max={int(total_ms)} step="10"
+                <input type="range" class="gm-scrub" disabled={inert} min="0" max={int(total_ms)} step="10"
                     value={int(now_ms)} aria-label={UiText::Timeline.get(lang)}
                     aria-valuetext={current.map(|s| AttrValue::from(s.date.clone()))}
                     oninput={on_scrub} onkeydown={on_scrub_key} />
                 <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
-                <button type="button" class="gm-reverse" aria-pressed={if state.reversed { "true" } else { "false" }}
+                <button type="button" class="gm-reverse" disabled={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
                     onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ story.reverse }</button>
             </div>
             <figcaption class="gm-caption" aria-live="polite">
@@ -454,6 +494,8 @@ struct GeographyProps {
     paths: Rc<MapPaths>,
     scale: AttrValue,
     story: Rc<Option<Model>>,
+    /// Districts take keyboard focus (not in the static layer).
+    focusable: bool,
 }
 
 impl PartialEq for GeographyProps {
@@ -461,6 +503,7 @@ impl PartialEq for GeographyProps {
         Rc::ptr_eq(&self.paths, &o.paths)
             && self.scale == o.scale
             && Rc::ptr_eq(&self.story, &o.story)
+            && self.focusable == o.focusable
     }
 }
 
@@ -473,7 +516,7 @@ fn Geography(props: &GeographyProps) -> Html {
     let layer = |items: &[map::FeaturePath], class: &'static str| -> Html {
         items
             .iter()
-            .map(|f| area(class, f.class, f.d.clone(), None))
+            .map(|f| area(class, f.class, f.d.clone(), None, false))
             .collect()
     };
     let focusable = p
@@ -483,7 +526,7 @@ fn Geography(props: &GeographyProps) -> Html {
             let info =
                 districts.and_then(|ds| ds.iter().position(|d| d.code == f.code).map(|i| (i, ds)));
             let a11y = info.and_then(|(i, ds)| Some((i, ds.get(i)?.label.clone())));
-            area("gm-dist", f.class, f.d.clone(), a11y)
+            area("gm-dist", f.class, f.d.clone(), a11y, props.focusable)
         })
         .collect::<Html>();
     html! {
@@ -492,21 +535,23 @@ fn Geography(props: &GeographyProps) -> Html {
             { focusable }
             { layer(&p.lakes, "gm-lake") }
             { layer(&p.borders, "gm-border") }
-            { area("gm-zone", "", p.zone.clone(), None) }
+            { area("gm-zone", "", p.zone.clone(), None, false) }
         </g>
     }
 }
 
-/// One area or line of the geography; `a11y` makes it a focusable, named district.
+/// One area or line of the geography; `a11y` makes it a named district, `focusable` a focus
+/// stop too.
 fn area(
     class: &'static str,
     slug: &'static str,
     d: Rc<str>,
     a11y: Option<(usize, String)>,
+    focusable: bool,
 ) -> Html {
     let (tabindex, role, label, tip) = match a11y {
         Some((i, label)) => (
-            Some("0"),
+            focusable.then_some("0"),
             Some("img"),
             Some(AttrValue::from(label)),
             Some(tag('d', i)),
@@ -519,8 +564,9 @@ fn area(
     }
 }
 
-/// Everything that changes with the clock: links, labels of shown links, dots.
-fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
+/// Everything that changes with the clock: links, labels of shown links, dots. Links take
+/// keyboard focus when `focusable`.
+fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState, focusable: bool) -> Html {
     let links = l
         .links
         .iter()
@@ -528,9 +574,14 @@ fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
         .map(|(i, link)| {
             let shown = state.link_shown(i);
             match story.links.get(i) {
-                Some(info) if shown > 0.0 => {
-                    draw_link(i, link, shown, info.label.clone(), state.reversed)
-                }
+                Some(info) if shown > 0.0 => draw_link(
+                    i,
+                    link,
+                    shown,
+                    info.label.clone(),
+                    state.reversed,
+                    focusable,
+                ),
                 _ => Html::default(),
             }
         })
@@ -567,13 +618,20 @@ fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
     }
 }
 
-fn draw_link(i: usize, link: &map::Link, shown: f64, label: String, reversed: bool) -> Html {
+fn draw_link(
+    i: usize,
+    link: &map::Link,
+    shown: f64,
+    label: String,
+    reversed: bool,
+    focusable: bool,
+) -> Html {
     let d = AttrValue::from(map::path::polyline_px(&[link.from, link.anchor, link.to]));
     let whole = shown >= 1.0;
     let mut dash = map::path::fixed(shown.clamp(0.0, 1.0), 3);
     dash.push_str(" 1");
     html! {
-        <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex="0" role="img"
+        <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex={focusable.then_some("0")} role="img"
             aria-label={label}>
             <path class="gm-hit" d={d.clone()} />
             <path class="gm-cable" d={d.clone()} pathLength="1" stroke-dasharray={dash} />

@@ -7,6 +7,8 @@
 
 mod backend;
 mod canvas;
+#[cfg(feature = "ssr")]
+pub(crate) mod drawing;
 mod entrance;
 mod fetch;
 
@@ -69,6 +71,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         }
     });
     let reduced = use_reduced_motion();
+    // The static layer: drawn as SVG, controls disabled, nothing takes focus.
+    let inert = crate::use_layer().is_static();
     let progress = entrance::use_entrance(*metric, reduced);
 
     let box_ref = use_node_ref();
@@ -245,7 +249,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         });
         html! {
             <label class="metric">
-                <input type="radio" name="metric" value={m.id} checked={checked} {onchange} />
+                <input type="radio" name="metric" value={m.id} checked={checked} disabled={inert} {onchange} />
                 <span>{ m.label.get(lang) }</span>
             </label>
         }
@@ -278,20 +282,24 @@ pub fn Payments(props: &PaymentsProps) -> Html {
                 { for switch }
             </fieldset>
             { for error }
-            <div class="plot" tabindex="0" role="group"
+            <div class="plot" tabindex={(!inert).then_some("0")} role="group"
                 aria-label={UiText::PaymentsKeys.get(lang)}
                 aria-describedby="payments-desc"
                 onkeydown={on_key} onblur={on_blur}
                 onpointermove={on_pointer.clone()} onpointerdown={on_pointer}
                 onpointerleave={on_leave}>
                 <div class="chart-box" ref={box_ref}>
-                    <canvas ref={canvas_ref} aria-hidden="true"></canvas>
+                    if inert {
+                        { static_drawing(&view) }
+                    } else {
+                        <canvas ref={canvas_ref} aria-hidden="true"></canvas>
+                    }
                     { for tip }
                 </div>
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
-            <Derived {story} {lang} />
+            <Derived {story} {lang} {inert} />
             <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
@@ -302,6 +310,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
 struct DerivedProps {
     story: &'static story::Story,
     lang: Lang,
+    /// The static layer: the figures show, their formula buttons are disabled.
+    inert: bool,
 }
 
 /// Figures computed from the reported totals, each with its formula on hover and focus.
@@ -318,7 +328,7 @@ fn Derived(props: &DerivedProps) -> Html {
                         <div class="figure">
                             <dt>{ d.label }</dt>
                             <dd>
-                                <button type="button" class="value" aria-describedby={id.clone()}>{ &d.value }</button>
+                                <button type="button" class="value" disabled={props.inert} aria-describedby={id.clone()}>{ &d.value }</button>
                                 <span role="tooltip" class="formula" id={id}>
                                     { UiText::PaymentsFormula.get(lang) }{ &d.formula }
                                 </span>
@@ -328,6 +338,20 @@ fn Derived(props: &DerivedProps) -> Html {
                 }) }
             </dl>
         </div>
+    }
+}
+
+/// The chart's resting frame as SVG, for the static layer (native builds with `ssr`); empty
+/// in the browser, which draws on the canvas instead.
+fn static_drawing(view: &ChartView) -> Html {
+    #[cfg(feature = "ssr")]
+    {
+        drawing::drawings(view).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = view;
+        Html::default()
     }
 }
 

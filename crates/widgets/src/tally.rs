@@ -30,6 +30,7 @@ pub struct TallyProps {
 #[function_component]
 pub fn Tally(props: &TallyProps) -> Html {
     let reduced_motion = use_reduced_motion() || props.reduced_motion;
+    let inert = crate::use_layer().is_static();
     let view = use_memo(props.config.clone(), |config| {
         let options = match &config.options {
             WidgetOptions::Tally(o) => o.clone(),
@@ -98,7 +99,7 @@ pub fn Tally(props: &TallyProps) -> Html {
             <ol class="cards" onkeydown={on_keydown}>
                 { for v.cards.iter().enumerate().map(|(i, c)| {
                     let bit = bit_of(i);
-                    card(c, *open & bit != 0, lang, reduced_motion, on_toggle.reform(move |_: MouseEvent| bit))
+                    card(c, *open & bit != 0, lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| bit))
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} />
@@ -116,11 +117,14 @@ fn bit_of(index: usize) -> u32 {
 
 /// One card: the 心 word and the "one" in a real disclosure button (click, tap, Enter, Space),
 /// the headline figure, and the details it opens (every figure with its date, the citation).
+/// `inert` (the static layer): the button is there, so nothing moves when the live widget
+/// takes over, but disabled, as nothing can open it before a script runs.
 fn card(
     card: &CardView,
     open: bool,
     lang: Lang,
     reduced_motion: bool,
+    inert: bool,
     on_toggle: Callback<MouseEvent>,
 ) -> Html {
     let mut panel_id = String::from("tally-");
@@ -129,7 +133,7 @@ fn card(
         <li key={card.id} class={classes!("card", card.highlight.then_some("hl"))} data-section={card.id}>
             <div class="front">
                 <h3 class="card-h">
-                    <button type="button" class="card-btn"
+                    <button type="button" class="card-btn" disabled={inert}
                         aria-expanded={if open { "true" } else { "false" }}
                         aria-controls={panel_id.clone()} onclick={on_toggle}>
                         <span class="heart">{ card.heart }</span>

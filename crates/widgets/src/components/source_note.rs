@@ -19,6 +19,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
         <p class="source">
             { UiText::SourcePrefix.get(props.lang) }{ &props.source }
             if let Some(note) = &props.note { <br />{ note } }
+            <br /><span class="credit">{ UiText::Credit.get(props.lang) }</span>
         </p>
     }
 }

@@ -23,10 +23,14 @@ pub fn bucket(width: f64) -> u32 {
     (w / 40 * 40).max(320)
 }
 
-/// The bucketed content width of the element behind `node`.
+/// The bucketed content width of the element behind `node`, first estimated from the
+/// placeholder's width at mount (`host_width`, less the frame's padding) so the first render is
+/// laid out for the box it fills.
 #[hook]
-pub fn use_width(node: NodeRef) -> u32 {
-    let width = use_state_eq(|| DEFAULT_WIDTH);
+pub fn use_width(node: NodeRef, host_width: Option<f64>) -> u32 {
+    let width = use_state_eq(|| {
+        host_width.map_or(DEFAULT_WIDTH, |w| bucket(w - 2.0 * crate::FRAME_PADDING))
+    });
     {
         let width = width.clone();
         use_effect_with(node, move |node| {
