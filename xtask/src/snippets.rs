@@ -7,7 +7,7 @@
 //! `WIDGETS_BASE_URL=https://cdn.example.org/widgets/0.1.0/ cargo xtask dist`).
 
 use crate::dist::{write, Pinned};
-use crate::util::Result;
+use crate::util::{self, Result};
 use std::path::Path;
 use story::format::escape::escape_html as html_escape;
 use story::{Lang, WidgetKind};
@@ -23,7 +23,14 @@ struct Snippet {
     iframe: String,
 }
 
-pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinned) -> Result {
+/// `static_sheets`: each widget kind's pinned static-layer stylesheet.
+pub fn write_all(
+    dist: &Path,
+    module: &Pinned,
+    css: &Pinned,
+    host_script: &Pinned,
+    static_sheets: &[(WidgetKind, Pinned)],
+) -> Result {
     let base = std::env::var("WIDGETS_BASE_URL").unwrap_or_default();
     let head = format!(
         "<link rel=\"stylesheet\" href=\"{base}{}\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
@@ -35,20 +42,37 @@ pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinne
         host_script.name, host_script.integrity
     );
     let mut snippets = Vec::new();
-    for kind in WidgetKind::ALL {
+    for (kind, sheet) in static_sheets {
         let widget = kind.name();
+        let href = format!("{base}{}", sheet.name);
         for (lang, story_lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
-            // The same fallback (title and key figures) as the demo article's placeholders.
-            let fallback = story::fallback::fallback(story::default_story(), kind, story_lang);
-            let title = fallback.title;
+            let title = story::ui::widget_title(story::default_story(), *kind, story_lang);
+            // The placeholder with its static layer (pinned stylesheet, SRI) and fallback, as
+            // the demo article's placeholders carry them: what an editor pastes shows the
+            // graphic before the module runs.
+            let placeholder = util::capture(util::cargo().args([
+                "run",
+                "--quiet",
+                "-p",
+                "cli",
+                "--",
+                "placeholder",
+                "--stylesheet",
+                &href,
+                "--integrity",
+                &sheet.integrity,
+                "--widget",
+                widget,
+                "--lang",
+                lang,
+                "--theme",
+                "auto",
+            ]))?;
             snippets.push(Snippet {
                 widget,
                 lang,
                 head: head.clone(),
-                placeholder: format!(
-                    "<div data-widget=\"{widget}\" data-lang=\"{lang}\" data-theme=\"auto\">\n  {}\n</div>",
-                    fallback.to_html()
-                ),
+                placeholder: placeholder.trim_end().to_owned(),
                 iframe: format!(
                     "<iframe data-feature-widget src=\"{base}embed.html?widget={widget}&amp;lang={lang}&amp;theme=auto\" \
                      title=\"{}\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" loading=\"lazy\"></iframe>",

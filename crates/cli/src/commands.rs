@@ -2,6 +2,7 @@
 
 pub mod facts;
 pub mod page;
+pub mod placeholder;
 pub mod render;
 pub mod schema;
 pub mod validate;

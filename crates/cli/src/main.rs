@@ -17,6 +17,9 @@ commands:
   validate <file.json>  check a widget configuration (a JSON block) and print the verdict
   page --lang zh|en [--template index.html]
                         the demo article as HTML, with each widget's static fallback
+  placeholder --stylesheet HREF [--integrity SRI] [--class C] --OPTION VALUE...
+                        a placeholder with its static layer, as snippets carry it
+  stylesheets DIR       write each widget kind's static-layer stylesheet into DIR
   render <tally|payments|grid-map> [--format html|svg] [--out FILE] [--OPTION VALUE]...
                         a widget drawn by its own components: HTML with its static layer,
                         or an SVG image of the map or the chart";
@@ -32,6 +35,8 @@ fn main() -> ExitCode {
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
         "page" => commands::page::run(rest),
+        "placeholder" => commands::placeholder::run(rest),
+        "stylesheets" => commands::placeholder::stylesheets(rest),
         "render" => commands::render::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -41,10 +41,12 @@ impl Sheets {
     }
 }
 
-/// Gives `host` an open shadow root (reusing one this module attached before), empties it,
-/// styles it for `kind` and moves `root` (the element a slot renders into) inside it. `None`
-/// when the element cannot hold a shadow root (e.g. `<img>`, or someone else attached a
-/// closed one).
+/// Gives `host` an open shadow root (reusing one this module attached before, or the one the
+/// page declared for the static layer), empties it, styles it for `kind` and moves `root` (the
+/// element a slot renders into) inside it. A static layer (`data-static` on the host) stays
+/// until the widget's first render is done ([`drop_static`]), so the reader never sees an empty
+/// box. `None` when the element cannot hold a shadow root (e.g. `<img>`, or someone else
+/// attached a closed one).
 pub(crate) fn prepare(
     host: &Element,
     sheets: &mut Sheets,
@@ -57,7 +59,9 @@ pub(crate) fn prepare(
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .ok()?,
     };
-    clear(&shadow);
+    if !host.has_attribute("data-static") {
+        clear(&shadow);
+    }
     let document = host.owner_document()?;
     let adopted =
         js_sys::Reflect::has(&shadow, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
@@ -71,6 +75,27 @@ pub(crate) fn prepare(
     }
     shadow.append_child(root).ok()?;
     Some(())
+}
+
+/// Removes the static layer once the live widget has rendered: everything in the shadow root
+/// but `root` and the styles. Called in the same task as the widget's first render, before the
+/// browser paints, so the live widget replaces the static one in a single frame.
+pub(crate) fn drop_static(host: &Element, root: &Element) {
+    // The attribute stays: it still tells the host stylesheet that nothing needs reserving.
+    if !host.has_attribute("data-static") {
+        return;
+    }
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let children = shadow.children();
+    for i in (0..children.length()).rev() {
+        if let Some(child) = children.item(i) {
+            if child != *root && child.tag_name() != "STYLE" {
+                child.remove();
+            }
+        }
+    }
 }
 
 /// Empties the placeholder's shadow root, if it has one.

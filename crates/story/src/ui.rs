@@ -12,6 +12,8 @@ pub enum UiText {
     NotInStory,
     DataTableNote,
     SourcePrefix,
+    /// Between a source and its section: 原文报道，2020年7月 · “section”.
+    SectionSeparator,
     /// Who made the graphic: the credit line under every widget and in its images.
     Credit,
     Close,
@@ -44,6 +46,7 @@ pub enum UiText {
     /// Hint on the focusable chart area.
     PaymentsKeys,
     PaymentsComputed,
+    PaymentsReported,
     PaymentsFormula,
     PaymentsDate,
     PaymentsAsReported,
@@ -110,6 +113,7 @@ impl UiText {
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
+            UiText::SectionSeparator => (" · ", " · "),
             UiText::Credit => ("图表：Feature widgets", "Graphic: Feature widgets"),
             UiText::Close => ("关闭", "Close"),
             UiText::Play => ("播放", "Play"),
@@ -150,6 +154,7 @@ impl UiText {
                 "Chart; use the Left and Right arrow keys to step through the points",
             ),
             UiText::PaymentsComputed => ("推算数字", "Computed figures"),
+            UiText::PaymentsReported => ("原文公布的累计总数", "Reported totals"),
             UiText::PaymentsFormula => ("计算方法：", "Formula: "),
             UiText::PaymentsDate => ("时间", "Date"),
             UiText::PaymentsAsReported => ("原文表述", "As reported"),

@@ -45,7 +45,7 @@ pub struct GridMapProps {
 /// and of the demo article's column, each shown by grid_map.css's container queries on its
 /// side of [`map::NARROW_BELOW`]. Between and beyond, a drawing scales with its box: the map's
 /// height is proportional to its width, so the live widget's takeover moves nothing.
-const STATIC_WIDTHS: [(u32, Option<&str>); 2] = [(320, Some("v-narrow")), (680, Some("v-wide"))];
+const STATIC_WIDTHS: [(u32, Option<&str>); 2] = [(320, Some("v-narrow")), (720, Some("v-wide"))];
 
 /// Seconds per step, and of its entry transition.
 const STEP_SECONDS: f64 = 3.0;
@@ -145,7 +145,8 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     let layer = crate::use_layer();
     let host_width = crate::use_host_width();
     let width = hooks::use_width(stage.clone(), host_width);
-    // The static layer's controls are there but disabled, and nothing takes focus.
+    // The static layer's controls are there but inert (no script would answer them): they
+    // look as they will, take no focus and are left out of the accessibility tree.
     let inert = layer.is_static();
     let visibility = crate::use_visibility();
     let reduced = crate::hooks::use_reduced_motion();
@@ -344,7 +345,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         .enumerate()
         .map(|(i, s)| {
             html! {
-                <li><button type="button" class="gm-step" data-step={s.id} disabled={inert}
+                <li><button type="button" class="gm-step" data-step={s.id} inert={inert}
                     aria-current={(i == view.step).then_some("step")}
                     onclick={act(Action::Step(i))}>{ s.date.clone() }</button></li>
             }
@@ -378,15 +379,15 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             </div>
             <p class="visually-hidden" id={desc_id}>{ story.description.clone() }</p>
             <div class="gm-controls">
-                <button type="button" class="gm-play" disabled={inert} onclick={act(Action::TogglePlay)} onkeydown={on_key}>
+                <button type="button" class="gm-play" inert={inert} onclick={act(Action::TogglePlay)} onkeydown={on_key}>
                     { if paused { UiText::Play.get(lang) } else { UiText::Pause.get(lang) } }
                 </button>
-                <input type="range" class="gm-scrub" disabled={inert} min="0" max={int(total_ms)} step="10"
+                <input type="range" class="gm-scrub" inert={inert} min="0" max={int(total_ms)} step="10"
                     value={int(now_ms)} aria-label={UiText::Timeline.get(lang)}
                     aria-valuetext={current.map(|s| AttrValue::from(s.date.clone()))}
                     oninput={on_scrub} onkeydown={on_scrub_key} />
                 <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
-                <button type="button" class="gm-reverse" disabled={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
+                <button type="button" class="gm-reverse" inert={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
                     onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ story.reverse }</button>
             </div>
             <figcaption class="gm-caption" aria-live="polite">
@@ -394,7 +395,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             </figcaption>
         </figure>
         <DataTable table={story.table.clone()} {lang} />
-        <SourceNote {lang} source={story.source} note={Some(AttrValue::from(story.attribution))} />
+        <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(story.attribution))} />
         </>
     }
 }

@@ -82,7 +82,7 @@ pub enum Layer {
     Live,
     /// Rendered natively into the page before any script runs (see [`static_layer`]): the
     /// resting frame, laid out for narrow and wide boxes at once (CSS container queries pick
-    /// one), controls present but disabled, so the live widget later takes over at the same size.
+    /// one), controls present but inert, so the live widget later takes over at the same size.
     Static,
 }
 

@@ -20,7 +20,7 @@ use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
-use viz::payments::{build_view, derived, ChartView};
+use viz::payments::{build_view, derived, reported, ChartView};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
@@ -249,7 +249,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         });
         html! {
             <label class="metric">
-                <input type="radio" name="metric" value={m.id} checked={checked} disabled={inert} {onchange} />
+                <input type="radio" name="metric" value={m.id} checked={checked} inert={inert} {onchange} />
                 <span>{ m.label.get(lang) }</span>
             </label>
         }
@@ -300,7 +300,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
             <Derived {story} {lang} {inert} />
-            <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
+            <SourceNote {lang} {story} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
     }
@@ -320,6 +320,12 @@ fn Derived(props: &DerivedProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="derived">
+            <h3 class="derived-title">{ UiText::PaymentsReported.get(lang) }</h3>
+            <dl class="reported">
+                { for props.story.chart.iter().flat_map(|c| reported(c, lang)).map(|(label, value)| html! {
+                    <div class="figure"><dt>{ label }</dt><dd class="total">{ value }</dd></div>
+                }) }
+            </dl>
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
                 { for props.story.chart.iter().flat_map(|c| derived(props.story, c, lang)).map(|d| {
@@ -328,7 +334,7 @@ fn Derived(props: &DerivedProps) -> Html {
                         <div class="figure">
                             <dt>{ d.label }</dt>
                             <dd>
-                                <button type="button" class="value" disabled={props.inert} aria-describedby={id.clone()}>{ &d.value }</button>
+                                <button type="button" class="value" inert={props.inert} aria-describedby={id.clone()}>{ &d.value }</button>
                                 <span role="tooltip" class="formula" id={id}>
                                     { UiText::PaymentsFormula.get(lang) }{ &d.formula }
                                 </span>

@@ -60,6 +60,40 @@ pub fn shadow_template(html: &str, sheet: &Stylesheet) -> String {
     out
 }
 
+/// A placeholder as a page or a snippet carries it: the `data-*` options (`widget`, `lang`,
+/// ...; written in the order given), the static layer in a declarative shadow root (its
+/// stylesheet linked), and the static fallback list in the light DOM for readers whose browser
+/// has no declarative shadow DOM (feed readers, old browsers). `class` goes on the element.
+/// `data-static` tells the host stylesheet (embed.css) that no size needs reserving.
+pub fn placeholder(
+    options: &[(&str, &str)],
+    class: Option<&str>,
+    sheet: &Stylesheet,
+) -> Result<String, Error> {
+    let config = WidgetConfig::parse(options.iter().copied(), None)?;
+    let fallback = story::fallback::fallback(config.story, config.kind, config.lang).to_html();
+    let section = render(config)?;
+    let mut out = String::from("<div");
+    if let Some(class) = class {
+        out.push_str(" class=\"");
+        push_escaped(&mut out, class);
+        out.push('"');
+    }
+    for (name, value) in options {
+        out.push_str(" data-");
+        push_escaped(&mut out, name);
+        out.push_str("=\"");
+        push_escaped(&mut out, value);
+        out.push('"');
+    }
+    out.push_str(" data-static>");
+    out.push_str(&shadow_template(&section, sheet));
+    out.push_str("\n  ");
+    out.push_str(&fallback);
+    out.push_str("\n</div>");
+    Ok(out)
+}
+
 /// What `cli render` writes: a standalone HTML document, or an SVG image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -311,7 +345,9 @@ mod tests {
             "a figure at zero"
         );
         assert!(html.contains("<table>"), "the data table");
-        assert!(html.contains(story.source.get(Lang::Zh)), "the source");
+        let source = format!("来源：{} · {}", story.source.get(Lang::Zh), view.source);
+        assert!(html.contains(&source), "the source and its section");
+        assert!(html.contains("图表：Feature widgets"), "the credit");
     }
 
     #[test]
@@ -331,8 +367,8 @@ mod tests {
         assert_eq!(html.matches("class=\"gm-link\"").count(), 6, "3 links x 2");
         // Controls are there (the live widget keeps the same size) but inert.
         assert!(
-            html.contains("disabled=\"disabled\" class=\"gm-play\""),
-            "{html}"
+            html.contains("inert=\"inert\" class=\"gm-play\""),
+            "{html:.300}"
         );
         assert!(
             !html.contains("tabindex=\"0\""),
@@ -346,6 +382,32 @@ mod tests {
         assert_eq!(html.matches("<svg").count(), 2, "{html:.300}");
         assert!(html.contains("近5亿笔"), "the reported total");
         assert!(!html.contains("<canvas"), "no empty canvas");
+    }
+
+    #[test]
+    fn a_placeholder_carries_its_options_static_layer_and_fallback() {
+        let sheet = Stylesheet {
+            href: "widget-payments.css",
+            integrity: None,
+        };
+        let html = placeholder(
+            &[("widget", "payments"), ("lang", "en"), ("metric", "value")],
+            Some("widget-slot"),
+            &sheet,
+        )
+        .unwrap();
+        assert!(html.starts_with(
+            "<div class=\"widget-slot\" data-widget=\"payments\" data-lang=\"en\" data-metric=\"value\" data-static><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"widget-payments.css\"><section"
+        ), "{html:.300}");
+        assert!(
+            html.contains("value=\"value\" checked"),
+            "the chosen metric is shown"
+        );
+        assert!(html.contains("</template>\n  <div class=\"fw-fallback\">"));
+        assert!(html.ends_with("</div>\n</div>"));
+        // A bad option is refused with the embed's own message, not rendered.
+        let bad = placeholder(&[("widget", "payments"), ("metric", "x")], None, &sheet);
+        assert!(bad.is_err());
     }
 
     #[test]

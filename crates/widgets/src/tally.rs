@@ -103,7 +103,7 @@ pub fn Tally(props: &TallyProps) -> Html {
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} />
-            <SourceNote {lang} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
+            <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
         </div>
     }
 }
@@ -118,7 +118,7 @@ fn bit_of(index: usize) -> u32 {
 /// One card: the 心 word and the "one" in a real disclosure button (click, tap, Enter, Space),
 /// the headline figure, and the details it opens (every figure with its date, the citation).
 /// `inert` (the static layer): the button is there, so nothing moves when the live widget
-/// takes over, but disabled, as nothing can open it before a script runs.
+/// takes over, but inert, as nothing can open it before a script runs.
 fn card(
     card: &CardView,
     open: bool,
@@ -133,7 +133,7 @@ fn card(
         <li key={card.id} class={classes!("card", card.highlight.then_some("hl"))} data-section={card.id}>
             <div class="front">
                 <h3 class="card-h">
-                    <button type="button" class="card-btn" disabled={inert}
+                    <button type="button" class="card-btn" inert={inert}
                         aria-expanded={if open { "true" } else { "false" }}
                         aria-controls={panel_id.clone()} onclick={on_toggle}>
                         <span class="heart">{ card.heart }</span>

@@ -43,7 +43,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             </table>
             </div>
             <button type="button" class="download" onclick={on_download}
-                disabled={inert}>
+                inert={inert}>
                 { UiText::DownloadCsv.get(props.lang) }
             </button>
         </div>

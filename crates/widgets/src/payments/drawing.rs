@@ -14,7 +14,7 @@ use yew::{AttrValue, Html};
 /// 375 px phone and in the demo article's column, at the aspect ratios of payments.css.
 pub const STATIC_SIZES: [(&str, f64, f64); 2] = [
     ("v-narrow", 320.0, 320.0 * 3.4 / 4.0),
-    ("v-wide", 704.0, 704.0 * 10.0 / 16.0),
+    ("v-wide", 736.0, 736.0 * 10.0 / 16.0),
 ];
 
 /// The style of the static drawing: the light palette (payments.css maps its colours to the
