@@ -130,9 +130,10 @@ for (const width of [375, 1280]) test(`the live widget takes over at the static 
     const diff = await pixelDifference(on, before, after);
     t.diagnostic(`${kind} at ${width} px: ${JSON.stringify(diff)}`);
     assert.ok(diff.share !== undefined, `${kind}: same size static and live (${diff.sizes})`);
-    // Text anti-aliasing differs between the chart's canvas and its SVG; the map and the tally
-    // are the same elements.
-    assert.ok(diff.share < 0.03, `${kind}: ${(diff.share * 100).toFixed(2)} % of pixels differ`);
+    // The map and the tally are the same elements in both layers. The chart is the same drawing
+    // code through two backends (canvas live, SVG static): text is rasterised differently.
+    const limit = kind === "payments" ? 0.05 : 0.005;
+    assert.ok(diff.share < limit, `${kind}: ${(diff.share * 100).toFixed(2)} % of pixels differ`);
   }
   // The static layer is gone from every mounted widget; the live one is there.
   const live = await on.$$eval("[data-widget]", (hs) => hs.map((h) => [

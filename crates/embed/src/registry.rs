@@ -282,6 +282,7 @@ impl Embed {
 
     /// Empties a slot, detaches its root and returns it to the pool.
     fn release(&mut self, mut mount: Mount) {
+        shadow::show(&mount.root, true);
         mount.app.update(SlotProps {
             content: Content::Empty,
         });

@@ -5,8 +5,8 @@
 //! browser without them gets a `<style>` element instead (which a strict CSP would block).
 
 use story::WidgetKind;
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// Which stylesheet a shadow root needs: a widget's, or the error box's alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,12 @@ pub(crate) fn prepare(
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .ok()?,
     };
-    if !host.has_attribute("data-static") {
+    if host.has_attribute("data-static") {
+        // Yew may yield to the browser between a render and its effects (it time-slices at
+        // ~16 ms): the live root stays hidden until `drop_static` swaps it in, so no frame ever
+        // shows both layers, or neither.
+        show(root, false);
+    } else {
         clear(&shadow);
     }
     let document = host.owner_document()?;
@@ -81,6 +86,7 @@ pub(crate) fn prepare(
 /// but `root` and the styles. Called in the same task as the widget's first render, before the
 /// browser paints, so the live widget replaces the static one in a single frame.
 pub(crate) fn drop_static(host: &Element, root: &Element) {
+    show(root, true);
     // The attribute stays: it still tells the host stylesheet that nothing needs reserving.
     if !host.has_attribute("data-static") {
         return;
@@ -95,6 +101,17 @@ pub(crate) fn drop_static(host: &Element, root: &Element) {
                 child.remove();
             }
         }
+    }
+}
+
+/// Shows or hides the element a slot renders into (an inline `display` set through the CSSOM).
+pub(crate) fn show(root: &Element, shown: bool) {
+    if let Some(style) = root.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
+        let _ = if shown {
+            style.remove_property("display").map(drop)
+        } else {
+            style.set_property("display", "none")
+        };
     }
 }
 

@@ -43,6 +43,20 @@ enum Load {
 /// Fallback size before the first measurement (CSS pixels).
 const DEFAULT_SIZE: (f64, f64) = (600.0, 375.0);
 
+/// Below this width of the chart (CSS px) the chart box is narrow (payments.css's container
+/// queries switch at the same width).
+pub const NARROW_BELOW: f64 = 480.0;
+
+/// The chart box's size for a chart `width` wide: the aspect ratios of payments.css.
+pub fn box_size(width: f64) -> (f64, f64) {
+    let ratio = if width < NARROW_BELOW {
+        3.4 / 4.0
+    } else {
+        10.0 / 16.0
+    };
+    (width, width * ratio)
+}
+
 fn style() -> ChartStyle<'static> {
     ChartStyle::new(Palette::LIGHT)
 }
@@ -62,7 +76,12 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     let metric = use_state(|| options.metric);
     let active = use_state(|| None::<usize>);
     let announce = use_state(String::new);
-    let size = use_state(|| None::<(f64, f64)>);
+    // Until measured, the box the placeholder's width implies: the first frame is drawn at its
+    // final size even while the live root is still hidden behind the static layer.
+    let host_width = crate::use_host_width();
+    let size = use_state(move || {
+        host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING))
+    });
     let load = use_state(|| {
         if options.src.is_some() {
             Load::Loading

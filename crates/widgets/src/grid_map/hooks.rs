@@ -38,7 +38,12 @@ pub fn use_width(node: NodeRef, host_width: Option<f64>) -> u32 {
                 let on_resize =
                     Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                         if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
-                            width.set(bucket(entry.content_rect().width()));
+                            // Zero while the live root waits hidden behind the static layer:
+                            // keep the width it was first laid out for.
+                            let w = entry.content_rect().width();
+                            if w > 0.0 {
+                                width.set(bucket(w));
+                            }
                         }
                     });
                 let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;

@@ -10,12 +10,9 @@ use viz::chart::{self, ChartStyle, Frame, Palette};
 use viz::payments::ChartView;
 use yew::{AttrValue, Html};
 
-/// The chart boxes the static layer draws for (CSS px): the `.payments` content width at a
-/// 375 px phone and in the demo article's column, at the aspect ratios of payments.css.
-pub const STATIC_SIZES: [(&str, f64, f64); 2] = [
-    ("v-narrow", 320.0, 320.0 * 3.4 / 4.0),
-    ("v-wide", 736.0, 736.0 * 10.0 / 16.0),
-];
+/// The chart widths the static layer draws for (CSS px): the `.payments` content width at a
+/// 375 px phone and in the demo article's column, on either side of [`super::NARROW_BELOW`].
+pub const STATIC_WIDTHS: [(&str, f64); 2] = [("v-narrow", 320.0), ("v-wide", 736.0)];
 
 /// The style of the static drawing: the light palette (payments.css maps its colours to the
 /// theme's custom properties, so dark themes recolour it), text sized as on the canvas.
@@ -48,7 +45,8 @@ pub fn svg(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> Res
 pub fn drawings(view: &ChartView) -> Result<Html, Error> {
     let style = style();
     let mut html = String::new();
-    for (variant, width, height) in STATIC_SIZES {
+    for (variant, width) in STATIC_WIDTHS {
+        let (width, height) = super::box_size(width);
         let svg = svg(view, width, height, &style)?;
         let head = format!("<svg class=\"{variant}\" aria-hidden=\"true\" ");
         html.push_str(&svg.replacen("<svg ", &head, 1));
