@@ -331,7 +331,9 @@ async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
     assert_eq!(m.all("table tbody tr").len(), 19);
     assert_eq!(m.texts(".download"), ["Download the data (CSV)"]);
     let source = m.texts(".source")[0].clone();
-    assert!(source.starts_with("Source: Wangting"), "{source}");
+    // The story's credit, then the tally's cited section.
+    assert!(source.starts_with("Source: "), "{source}");
+    assert!(source.contains(" · Wangting"), "{source}");
     assert!(source.contains("as of July 2020: 8,950 copies"), "{source}");
     m.done();
 }
