@@ -79,9 +79,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     // Until measured, the box the placeholder's width implies: the first frame is drawn at its
     // final size even while the live root is still hidden behind the static layer.
     let host_width = crate::use_host_width();
-    let size = use_state(move || {
-        host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING))
-    });
+    let size = use_state(move || host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING)));
     let load = use_state(|| {
         if options.src.is_some() {
             Load::Loading
