@@ -3,24 +3,30 @@
 //! `OUT_DIR/stories.rs`, which `src/model.rs` includes. An invalid story stops the build with
 //! a message that names the file, line, field and what is allowed.
 
+#[path = "build/dirs.rs"]
+mod dirs;
 #[path = "build/files.rs"]
 mod files;
 #[path = "src/facts/iso.rs"]
 mod iso;
+#[path = "build/map.rs"]
+mod map;
+#[path = "src/slots.rs"]
+mod slots;
 #[path = "build/story.rs"]
 mod story;
 #[path = "build/when.rs"]
 mod when;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("../..");
-    println!("cargo:rerun-if-env-changed=STORY_DIRS");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/facts/iso.rs");
-    let dirs = match story_dirs(&root) {
+    println!("cargo:rerun-if-changed=src/slots.rs");
+    let dirs = match dirs::story_dirs(&root) {
         Ok(d) => d,
         Err(e) => fail(&e),
     };
@@ -57,34 +63,6 @@ fn main() {
     if let Err(e) = std::fs::write(&out, code) {
         fail(&format!("cannot write {}: {e}", out.display()));
     }
-}
-
-/// `STORY_DIRS` (paths separated by `:`, relative to the workspace root), or every folder of
-/// `data/stories/` in name order.
-fn story_dirs(root: &Path) -> Result<Vec<PathBuf>, String> {
-    if let Ok(list) = std::env::var("STORY_DIRS") {
-        let dirs: Vec<PathBuf> = list
-            .split(':')
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| root.join(s.trim()))
-            .collect();
-        if dirs.is_empty() {
-            return Err("STORY_DIRS is set but names no folder".into());
-        }
-        return Ok(dirs);
-    }
-    let base = root.join("data/stories");
-    println!("cargo:rerun-if-changed={}", base.display());
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&base)
-        .map_err(|e| format!("cannot read {}: {e}", base.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    if dirs.is_empty() {
-        return Err(format!("{} holds no story folder", base.display()));
-    }
-    Ok(dirs)
 }
 
 fn fail(msg: &str) -> ! {

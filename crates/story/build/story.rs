@@ -18,6 +18,7 @@ pub struct Loaded {
     facts: Vec<Fact>,
     tally: Option<TallyFile>,
     chart: Option<ChartFile>,
+    map: Option<crate::map::LoadedMap>,
     /// Reported points per metric (index into `chart.metrics`): (year, month, day, value).
     series: Vec<Vec<Point>>,
     /// Absolute paths of `article.zh.md` and `article.en.md`, when present.
@@ -35,13 +36,13 @@ struct Fact {
 }
 
 /// A file of the folder, for messages: its path (relative to the workspace) and text.
-struct Source {
+pub struct Source {
     shown: String,
     text: String,
 }
 
 impl Source {
-    fn read(dir: &Path, name: &str, root: &Path) -> Result<Option<Source>, String> {
+    pub fn read(dir: &Path, name: &str, root: &Path) -> Result<Option<Source>, String> {
         let path = dir.join(name);
         let shown = path
             .strip_prefix(root)
@@ -55,7 +56,7 @@ impl Source {
         }
     }
 
-    fn parse<T: DeserializeOwned>(&self) -> Result<T, String> {
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, String> {
         let mut de = serde_json::Deserializer::from_str(&self.text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
@@ -73,7 +74,7 @@ impl Source {
 
     /// "file:line: field: what is wrong", the line being that of the first place the value
     /// `needle` is written (a quoted id), or of the whole file when it is not found.
-    fn error(&self, field: &str, needle: &str, what: &str) -> String {
+    pub fn error(&self, field: &str, needle: &str, what: &str) -> String {
         let quoted = format!("\"{needle}\"");
         let line = self
             .text
@@ -92,12 +93,20 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn allowed(list: impl Iterator<Item = String>) -> String {
+pub fn allowed(list: impl Iterator<Item = String>) -> String {
     let v: Vec<String> = list.collect();
     format!("allowed: {}", v.join(", "))
 }
 
-fn is_id(s: &str) -> bool {
+/// `id` is an id (letters, digits, - _ .) not used by the items before it.
+pub fn unique_id(src: &Source, field: &str, id: &str, before: &[&str]) -> Result<(), String> {
+    if is_id(id) && !before.contains(&id) {
+        return Ok(());
+    }
+    Err(src.error(field, id, "a unique id of letters, digits, - _ ."))
+}
+
+pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
@@ -356,14 +365,10 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         if c.metrics.is_empty() {
             return Err(src.error("metrics", "metrics", "needs at least one metric"));
         }
+        let metric_ids: Vec<&str> = c.metrics.iter().map(|m| m.id.as_str()).collect();
         for (i, m) in c.metrics.iter().enumerate() {
-            if !is_id(&m.id) || c.metrics.iter().take(i).any(|o| o.id == m.id) {
-                return Err(src.error(
-                    &format!("metrics[{i}].id"),
-                    &m.id,
-                    "a unique id of letters, digits, - _ .",
-                ));
-            }
+            let before = metric_ids.get(..i).unwrap_or(&[]);
+            unique_id(src, &format!("metrics[{i}].id"), &m.id, before)?;
             if !facts.iter().any(|f| f.def.id == m.total) {
                 return Err(src.error(
                     &format!("metrics[{i}].total"),
@@ -402,6 +407,8 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         ));
     }
 
+    let fact_ids: Vec<&str> = facts.iter().map(|f| f.def.id.as_str()).collect();
+    let map = crate::map::load(dir, root, &story, &fact_ids)?;
     let article = |lang: &str| {
         let p = dir.join(format!("article.{lang}.md"));
         p.is_file().then(|| p.canonicalize().unwrap_or(p))
@@ -418,6 +425,11 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
             files.push(dir.join(name));
         }
     }
+    let map = map.map(|(m, path)| {
+        files.push(path);
+        files.push(m.geometry.clone());
+        m
+    });
     Ok(Loaded {
         id: story.id.clone(),
         files,
@@ -425,13 +437,14 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         facts,
         tally,
         chart,
+        map,
         series,
         articles,
     })
 }
 
 /// `id` names a section of story.json.
-fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
+pub fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
     if story.sections.iter().any(|s| s.id == id) {
         return Ok(());
     }
@@ -555,11 +568,11 @@ fn formula(s: &str) -> Option<(String, char, String)> {
     Some((a.to_owned(), op, b.to_owned()))
 }
 
-fn lit(s: &str) -> String {
+pub fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-fn text(t: &Text) -> String {
+pub fn text(t: &Text) -> String {
     format!("Text {{ zh: {}, en: {} }}", lit(&t.zh), lit(&t.en))
 }
 
@@ -582,71 +595,90 @@ fn date_expr(d: &Option<String>) -> String {
     }
 }
 
+/// `static <name>: [<ty>; N] = [ rows ];`, one row a line.
+pub fn static_array(out: &mut String, name: &str, ty: &str, rows: &[String]) {
+    let _ = writeln!(out, "static {name}: [{ty}; {}] = [", rows.len());
+    for row in rows {
+        let _ = writeln!(out, "    {row},");
+    }
+    out.push_str("];\n");
+}
+
+/// `Some(<expr>)` or `None`.
+pub fn some(expr: Option<String>) -> String {
+    expr.map_or("None".into(), |e| format!("Some({e})"))
+}
+
+pub fn opt_text(t: &Option<Text>) -> String {
+    some(t.as_ref().map(text))
+}
+
 impl Loaded {
     /// The story as Rust statics named `STORY_<n>` and `S<n>_*`.
     pub fn rust(&self, n: usize) -> String {
         let s = &self.story;
         let mut out = String::new();
         let _ = writeln!(out, "// ---- story {} ----", self.id);
-        let _ = writeln!(out, "static S{n}_UNITS: [Unit; {}] = [", s.units.len());
-        for u in &s.units {
-            let [one, many] = &u.en;
-            let _ = writeln!(
-                out,
-                "    Unit {{ id: {}, zh: {}, en_one: {}, en_many: {}, count: {} }},",
-                lit(&u.id),
-                lit(&u.zh),
-                lit(one),
-                lit(many),
-                u.count
-            );
-        }
-        out.push_str("];\n");
-        let _ = writeln!(
-            out,
-            "static S{n}_SECTIONS: [Section; {}] = [",
-            s.sections.len()
-        );
-        for sec in &s.sections {
-            let _ = writeln!(
-                out,
-                "    Section {{ id: {}, heading: {} }},",
-                lit(&sec.id),
-                text(&sec.heading)
-            );
-        }
-        out.push_str("];\n");
-        let _ = writeln!(out, "static S{n}_FACTS: [Fact; {}] = [", self.facts.len());
-        for f in &self.facts {
-            let derived = match &f.def.derived {
-                Some(d) => format!(
-                    "Some(Derivation {{ formula_zh: {}, formula_en: {}, inputs: &[{}] }})",
-                    lit(&d.zh),
-                    lit(&d.en),
-                    f.inputs
-                        .iter()
-                        .map(|i| lit(i))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                None => "None".into(),
-            };
-            let _ = writeln!(
-                out,
-                "    Fact {{ id: {}, value: {:?}, unit: &S{n}_UNITS[{}], qualifier: {}, date: {}, section: &S{n}_SECTIONS[{}], label_zh: {}, label_en: {}, source_zh: {}, derived: {} }},",
-                lit(&f.def.id),
-                f.def.value,
-                f.unit,
-                qualifier_expr(&f.qualifier),
-                date_expr(&f.date),
-                f.section,
-                lit(&f.def.label.zh),
-                lit(&f.def.label.en),
-                lit(f.def.source.as_deref().unwrap_or("")),
-                derived
-            );
-        }
-        out.push_str("];\n");
+        let units: Vec<String> = s
+            .units
+            .iter()
+            .map(|u| {
+                let [one, many] = &u.en;
+                format!(
+                    "Unit {{ id: {}, zh: {}, en_one: {}, en_many: {}, count: {} }}",
+                    lit(&u.id),
+                    lit(&u.zh),
+                    lit(one),
+                    lit(many),
+                    u.count
+                )
+            })
+            .collect();
+        static_array(&mut out, &format!("S{n}_UNITS"), "Unit", &units);
+        let sections: Vec<String> = s
+            .sections
+            .iter()
+            .map(|sec| {
+                format!(
+                    "Section {{ id: {}, heading: {} }}",
+                    lit(&sec.id),
+                    text(&sec.heading)
+                )
+            })
+            .collect();
+        static_array(&mut out, &format!("S{n}_SECTIONS"), "Section", &sections);
+        let facts: Vec<String> = self
+            .facts
+            .iter()
+            .map(|f| {
+                let derived = some(f.def.derived.as_ref().map(|d| {
+                    format!(
+                        "Derivation {{ formula_zh: {}, formula_en: {}, inputs: &[{}] }}",
+                        lit(&d.zh),
+                        lit(&d.en),
+                        f.inputs
+                            .iter()
+                            .map(|i| lit(i))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }));
+                format!(
+                    "Fact {{ id: {}, value: {:?}, unit: &S{n}_UNITS[{}], qualifier: {}, date: {}, section: &S{n}_SECTIONS[{}], label_zh: {}, label_en: {}, source_zh: {}, derived: {} }}",
+                    lit(&f.def.id),
+                    f.def.value,
+                    f.unit,
+                    qualifier_expr(&f.qualifier),
+                    date_expr(&f.date),
+                    f.section,
+                    lit(&f.def.label.zh),
+                    lit(&f.def.label.en),
+                    lit(f.def.source.as_deref().unwrap_or("")),
+                    derived
+                )
+            })
+            .collect();
+        static_array(&mut out, &format!("S{n}_FACTS"), "Fact", &facts);
         let fact_static = |id: &str| {
             let i = self.facts.iter().position(|f| f.def.id == id).unwrap_or(0);
             format!("&S{n}_FACTS[{i}]")
@@ -655,75 +687,73 @@ impl Loaded {
             let i = s.sections.iter().position(|x| x.id == id).unwrap_or(0);
             format!("&S{n}_SECTIONS[{i}]")
         };
-        let tally = match &self.tally {
-            Some(t) => {
-                let _ = writeln!(out, "static S{n}_CARDS: [Card; {}] = [", t.cards.len());
-                for c in &t.cards {
-                    let _ = writeln!(
-                        out,
-                        "    Card {{ section: {}, title: {}, heart: {}, headline: {}, about: {} }},",
+        let tally = some(self.tally.as_ref().map(|t| {
+            let cards: Vec<String> = t
+                .cards
+                .iter()
+                .map(|c| {
+                    format!(
+                        "Card {{ section: {}, title: {}, heart: {}, headline: {}, about: {} }}",
                         section_static(&c.section),
                         text(&c.title),
-                        c.heart.as_ref().map_or("None".into(), |h| format!("Some({})", text(h))),
-                        c.headline.as_deref().map_or("None".into(), |h| format!("Some({})", fact_static(h))),
-                        c.about.as_ref().map_or("None".into(), |a| format!("Some({})", text(a))),
-                    );
-                }
-                out.push_str("];\n");
-                format!(
-                    "Some(Tally {{ title: {}, source: {}, lead: {}, csv: {}, cards: &S{n}_CARDS }})",
-                    text(&t.title),
-                    section_static(&t.source),
-                    fact_static(&t.lead),
-                    lit(&t.csv)
-                )
+                        opt_text(&c.heart),
+                        some(c.headline.as_deref().map(fact_static)),
+                        opt_text(&c.about),
+                    )
+                })
+                .collect();
+            static_array(&mut out, &format!("S{n}_CARDS"), "Card", &cards);
+            format!(
+                "Tally {{ title: {}, source: {}, lead: {}, csv: {}, cards: &S{n}_CARDS }}",
+                text(&t.title),
+                section_static(&t.source),
+                fact_static(&t.lead),
+                lit(&t.csv)
+            )
+        }));
+        let chart = some(self.chart.as_ref().map(|c| {
+            for (i, points) in self.series.iter().enumerate() {
+                let rows: Vec<String> = points
+                    .iter()
+                    .map(|(y, m, d, v)| {
+                        let day = some(d.map(|d| d.to_string()));
+                        format!("SeriesPoint {{ date: SeriesDate {{ year: {y}, month: {m}, day: {day} }}, value: {v:?} }}")
+                    })
+                    .collect();
+                static_array(&mut out, &format!("S{n}_SERIES_{i}"), "SeriesPoint", &rows);
             }
-            None => "None".into(),
-        };
-        let chart = match &self.chart {
-            Some(c) => {
-                for (i, points) in self.series.iter().enumerate() {
-                    let _ = writeln!(
-                        out,
-                        "static S{n}_SERIES_{i}: [SeriesPoint; {}] = [",
-                        points.len()
-                    );
-                    for (y, m, d, v) in points {
-                        let day = d.map_or("None".into(), |d| format!("Some({d})"));
-                        let _ = writeln!(out, "    SeriesPoint {{ date: SeriesDate {{ year: {y}, month: {m}, day: {day} }}, value: {v:?} }},");
-                    }
-                    out.push_str("];\n");
-                }
-                let _ = writeln!(
-                    out,
-                    "static S{n}_METRICS: [Metric; {}] = [",
-                    c.metrics.len()
-                );
-                for (i, m) in c.metrics.iter().enumerate() {
-                    let _ = writeln!(
-                        out,
-                        "    Metric {{ id: {}, label: {}, total: {}, series: &S{n}_SERIES_{i} }},",
+            let metrics: Vec<String> = c
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    format!(
+                        "Metric {{ id: {}, label: {}, total: {}, series: &S{n}_SERIES_{i} }}",
                         lit(&m.id),
                         text(&m.label),
                         fact_static(&m.total)
-                    );
-                }
-                out.push_str("];\n");
-                let derived: Vec<String> = c.derived.iter().map(|d| fact_static(d)).collect();
-                format!(
-                    "Some(Chart {{ title: {}, source: {}, csv: {}, start: {}, metrics: &S{n}_METRICS, derived: &[{}] }})",
-                    text(&c.title),
-                    section_static(&c.source),
-                    lit(&c.csv),
-                    c.start.as_ref().map_or("None".into(), |t| format!("Some({})", text(t))),
-                    derived.join(", ")
-                )
-            }
-            None => "None".into(),
-        };
+                    )
+                })
+                .collect();
+            static_array(&mut out, &format!("S{n}_METRICS"), "Metric", &metrics);
+            let derived: Vec<String> = c.derived.iter().map(|d| fact_static(d)).collect();
+            format!(
+                "Chart {{ title: {}, source: {}, csv: {}, start: {}, metrics: &S{n}_METRICS, derived: &[{}] }}",
+                text(&c.title),
+                section_static(&c.source),
+                lit(&c.csv),
+                opt_text(&c.start),
+                derived.join(", ")
+            )
+        }));
+        let map = some(
+            self.map
+                .as_ref()
+                .map(|m| m.rust(n, &mut out, &fact_static, &section_static)),
+        );
         let _ = writeln!(
             out,
-            "static STORY_{n}: Story = Story {{ id: {}, title: {}, source: Text {{ zh: {}, en: {} }}, published: {}, units: &S{n}_UNITS, sections: &S{n}_SECTIONS, facts: &S{n}_FACTS, tally: {tally}, chart: {chart} }};",
+            "static STORY_{n}: Story = Story {{ id: {}, title: {}, source: Text {{ zh: {}, en: {} }}, published: {}, units: &S{n}_UNITS, sections: &S{n}_SECTIONS, facts: &S{n}_FACTS, tally: {tally}, chart: {chart}, map: {map} }};",
             lit(&self.id),
             text(&s.title),
             lit(&s.source.zh),

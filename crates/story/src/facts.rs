@@ -2,10 +2,11 @@
 //! The facts themselves are data (`data/stories/<id>/facts.json`), see [`crate::model`].
 
 mod iso;
-mod places;
 mod when;
 
-pub use crate::model::{Derivation, Fact, Section, Story, Unit};
+pub use crate::model::{
+    Anchor, Derivation, Fact, Link, Map, Milestone, Region, Section, Story, Unit,
+};
 pub use iso::ISO_FORMS;
 pub use when::{Date, When};
 
@@ -47,10 +48,6 @@ impl Qualifier {
         }
     }
 }
-
-pub use places::{
-    link, links, milestones, region, regions, Link, Milestone, Region, RegionId, Zone, ZONE,
-};
 
 #[cfg(test)]
 mod tests {
@@ -467,6 +464,54 @@ mod tests {
         for u in suzhou().units {
             assert!(seen.insert(u.id()));
         }
+    }
+
+    /// The map of `map.json` as the source gives it: the three areas, the three links with
+    /// their dates and the one place and capacity it names, the approval of the zone.
+    #[test]
+    fn the_map_has_the_three_areas_links_and_milestones_of_the_source() {
+        let map = suzhou().map.unwrap();
+        let names: Vec<&str> = map.regions.iter().map(|r| r.name.zh).collect();
+        assert_eq!(names, ["青浦区", "吴江区", "嘉善县"]);
+        let provinces: Vec<&str> = map.regions.iter().map(|r| r.province.en).collect();
+        assert_eq!(provinces, ["Shanghai", "Jiangsu", "Zhejiang"]);
+        let links: Vec<(&str, &str, String)> = map
+            .links
+            .iter()
+            .map(|l| (l.from.id, l.to.id, l.date.iso()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("wujiang", "qingpu", "2019-09".to_owned()),
+                ("qingpu", "jiashan", "2019-09".to_owned()),
+                ("wujiang", "jiashan", "2020-06-30T11:00~".to_owned()),
+            ]
+        );
+        let last = map.links[2];
+        assert!(last.place.is_some_and(|p| p.zh.contains("黎里镇史北村")));
+        assert_eq!(last.capacity.map(|f| f.value), Some(4000.0));
+        let steps: Vec<(&str, usize, bool)> = map
+            .milestones
+            .iter()
+            .map(|m| (m.id, m.completes.len(), m.outline))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("2019-09", 2, false),
+                ("2019-10", 0, true),
+                ("2020-06", 1, false)
+            ]
+        );
+        assert_eq!(
+            map.milestones[1].date,
+            When::Month {
+                year: 2019,
+                month: 10
+            }
+        );
+        assert_eq!(map.source.id, "grid");
     }
 
     /// Checks every quote against the source article. Run with `cargo test -p story -- --ignored`

@@ -2,7 +2,6 @@
 //! readers: its title and key figures as plain text, from the same facts as the widget.
 
 use crate::config::{Lang, WidgetKind};
-use crate::facts::{links, region};
 use crate::format::escape::push_escaped;
 use crate::format::{format_fact, format_when};
 use crate::model::Story;
@@ -44,20 +43,17 @@ pub fn fallback(story: &Story, kind: WidgetKind, lang: Lang) -> Fallback {
             })
             .map(|f| line(f, lang))
             .collect(),
-        WidgetKind::GridMap => links()
-            .iter()
+        WidgetKind::GridMap => story
+            .map
+            .into_iter()
+            .flat_map(|m| m.links.iter())
             .map(|l| {
-                let (a, b) = (region(l.from), region(l.to));
-                let (a, b, place) = match lang {
-                    Lang::Zh => (a.name_zh, b.name_zh, l.place_zh),
-                    Lang::En => (a.name_en, b.name_en, l.place_en),
-                };
                 let mut text = format_when(l.date, lang);
                 text.push_str(": ");
-                text.push_str(a);
+                text.push_str(l.from.name.get(lang));
                 text.push_str(" – ");
-                text.push_str(b);
-                if let Some(place) = place {
+                text.push_str(l.to.name.get(lang));
+                if let Some(place) = l.place.map(|p| p.get(lang)) {
                     text.push_str(match lang {
                         Lang::Zh => "，",
                         Lang::En => ", ",

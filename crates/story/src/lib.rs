@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fallback;
 pub mod format;
 pub mod model;
+pub mod slots;
 pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
@@ -17,4 +18,4 @@ pub use facts::{Qualifier, When};
 pub use format::{
     format_date, format_fact, format_number, format_tick, format_value, format_when, FormatError,
 };
-pub use model::{default_story, stories, story, Fact, Section, Story, Text, Unit};
+pub use model::{default_story, stories, story, Fact, Map, Section, Story, Text, Unit};

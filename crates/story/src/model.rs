@@ -198,6 +198,118 @@ impl Chart {
     }
 }
 
+/// An area of the map: a district of the story's GeoJSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// Stable id, unique in the map.
+    pub id: &'static str,
+    /// The district's administrative code in the geometry (`adcode`).
+    pub code: u32,
+    pub name: Text,
+    /// Prefecture-level city, when the region lies in one below its province.
+    pub city: Option<Text>,
+    /// Province or municipality.
+    pub province: Text,
+    /// Colour role, 1 to 6 (the stylesheet's region palette).
+    pub colour: u8,
+}
+
+/// Where a link's connector crosses the two regions' shared border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// A representative point of the border: the source says not where (drawn as such).
+    SharedBorder,
+    /// The point of the border nearest the GeoJSON place with this `name_zh` (approximate).
+    NearPlace(&'static str),
+}
+
+/// A link between two regions, completed at a date.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    /// Stable id, unique in the map.
+    pub id: &'static str,
+    pub from: &'static Region,
+    pub to: &'static Region,
+    pub date: When,
+    /// The event, in lists of milestones.
+    pub label: Text,
+    /// Where, when the source says.
+    pub place: Option<Text>,
+    /// What it carries.
+    pub carries: Text,
+    /// The figure of its capacity, when the source gives one.
+    pub capacity: Option<&'static Fact>,
+    pub anchor: Anchor,
+}
+
+/// Links are equal when their ids are (unique in a map, checked by the build).
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        self.id == other.id
+    }
+}
+
+/// One step of the map's timeline.
+#[derive(Debug, Clone, Copy)]
+pub struct Milestone {
+    /// Stable id, the grid map's `step` option.
+    pub id: &'static str,
+    pub date: When,
+    pub label: Text,
+    /// Links completed at this step.
+    pub completes: &'static [&'static Link],
+    /// Whether the zone's outline is highlighted from this step on.
+    pub outline: bool,
+    /// Caption text after the label, with slots (see [`crate::slots`]).
+    pub more: Option<Text>,
+}
+
+/// Milestones are equal when their ids are (unique in a map, checked by the build).
+impl PartialEq for Milestone {
+    fn eq(&self, other: &Milestone) -> bool {
+        self.id == other.id
+    }
+}
+
+/// The grid map of a story: regions of its GeoJSON, links, the timeline and its own words.
+/// The geometry itself is built by `viz` from the same folder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Map {
+    pub title: Text,
+    /// The section whose heading the map cites.
+    pub source: &'static Section,
+    /// Credit line of the geometry.
+    pub attribution: Text,
+    /// What the regions form together.
+    pub zone: Text,
+    /// Accessible name of the drawing.
+    pub drawing: Text,
+    /// The flow-direction toggle.
+    pub reverse: Text,
+    /// What a link's capacity figure is.
+    pub capacity: Text,
+    /// The text alternative's opening, with slots (see [`crate::slots`]).
+    pub description: Text,
+    pub regions: &'static [Region],
+    /// In the order they were completed.
+    pub links: &'static [Link],
+    /// Oldest first.
+    pub milestones: &'static [Milestone],
+}
+
+impl Map {
+    pub fn milestone(&self, id: &str) -> Option<&'static Milestone> {
+        let all: &'static [Milestone] = self.milestones;
+        all.iter().find(|m| m.id == id)
+    }
+
+    /// The region with this administrative code.
+    pub fn region_by_code(&self, code: u32) -> Option<&'static Region> {
+        let all: &'static [Region] = self.regions;
+        all.iter().find(|r| r.code == code)
+    }
+}
+
 /// A story: everything the widgets draw, with where it comes from.
 #[derive(Debug, Clone, Copy)]
 pub struct Story {
@@ -214,6 +326,7 @@ pub struct Story {
     pub facts: &'static [Fact],
     pub tally: Option<Tally>,
     pub chart: Option<Chart>,
+    pub map: Option<Map>,
 }
 
 /// Stories are equal when their ids are: the build refuses two folders with one id, so an id
@@ -254,6 +367,11 @@ impl Story {
     /// The chart's metrics, the first being the default (none without a chart).
     pub fn metrics(&self) -> &'static [Metric] {
         self.chart.map_or(&[], |c| c.metrics)
+    }
+
+    /// The map's milestones, oldest first (none without a map).
+    pub fn milestones(&self) -> &'static [Milestone] {
+        self.map.map_or(&[], |m| m.milestones)
     }
 
     pub fn unit(&self, id: &str) -> Option<&'static Unit> {

@@ -84,14 +84,10 @@ pub enum UiText {
     NoFigure,
     /// Group name for figures the source gives no date for.
     Undated,
-    /// Grid map: accessible name of the map drawing.
-    MapTitle,
     /// Grid map: the time scrubber.
     Timeline,
     /// Grid map: the list of timeline steps.
     Steps,
-    /// Grid map: the flow-direction toggle (the links work both ways).
-    MutualBackup,
     /// Grid map: the geometry could not be decoded.
     MapError,
     /// Grid map: note beside a link drawn at a representative point of the shared border.
@@ -100,10 +96,6 @@ pub enum UiText {
     Approximate,
     /// Grid map: tooltip and table text when the source names no place.
     PlaceNotReported,
-    /// Grid map: what a link can transfer.
-    TransferableLoad,
-    /// Grid map: the zone's outline.
-    ZoneOutline,
     /// Grid map data table columns.
     ColumnFrom,
     ColumnTo,
@@ -210,16 +202,12 @@ impl UiText {
             UiText::Highlighted => ("（重点）", "(highlighted)"),
             UiText::NoFigure => ("原文未给出数字", "No figure in the source"),
             UiText::Undated => ("未注明日期", "Undated"),
-            UiText::MapTitle => ("示范区地图", "Map of the demonstration zone"),
             UiText::Timeline => ("时间轴", "Timeline"),
             UiText::Steps => ("时间节点", "Milestones"),
-            UiText::MutualBackup => ("互济互保（反向送电）", "Mutual backup (reverse flow)"),
             UiText::MapError => ("地图数据无法读取", "The map data could not be read"),
             UiText::LocationNotReported => ("示意位置", "location not reported"),
             UiText::Approximate => ("位置示意", "approximate"),
             UiText::PlaceNotReported => ("报道未说明地点", "location not reported"),
-            UiText::TransferableLoad => ("可转供负荷", "transferable load"),
-            UiText::ZoneOutline => ("示范区范围", "outline of the zone"),
             UiText::ColumnFrom => ("起", "From"),
             UiText::ColumnTo => ("止", "To"),
             UiText::ColumnDate => ("贯通时间", "Completed"),
@@ -240,11 +228,7 @@ pub fn widget_title(story: &Story, kind: WidgetKind, lang: Lang) -> &'static str
     match kind {
         WidgetKind::Tally => story.tally.map_or("", |t| t.title.get(lang)),
         WidgetKind::Payments => story.chart.map_or("", |c| c.title.get(lang)),
-        // The map's data moves to the story folder with the map (map.json).
-        WidgetKind::GridMap => match lang {
-            Lang::Zh => "长三角示范区：10千伏配电网跨省互联",
-            Lang::En => "Yangtze Delta demonstration zone: 10 kV grid links across provinces",
-        },
+        WidgetKind::GridMap => story.map.map_or("", |m| m.title.get(lang)),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Reads `demo-zone.geojson` (see `data/geo/SOURCES.md`) into pipeline features. Build step
+//! Reads a story's GeoJSON (the form of `data/geo/demo-zone.geojson`, see `data/geo/README.md`)
+//! into pipeline features. Build step
 //! only: `serde_json` is a build-dependency and never reaches the WASM.
 
 use crate::model::PlaceRole;
@@ -102,7 +103,33 @@ pub fn read(text: &str) -> Result<(Vec<SourceFeature>, [[f64; 2]; 2]), String> {
             kind,
         });
     }
-    Ok((out, bounds.ok_or("no province carries clipped_to_bbox")?))
+    let bounds = match bounds {
+        Some(b) => b,
+        None => districts_box(&out).ok_or("no district to draw")?,
+    };
+    Ok((out, bounds))
+}
+
+/// The map box when no province gives one (`clipped_to_bbox`): the districts' extent with a
+/// margin of a tenth on every side.
+fn districts_box(features: &[SourceFeature]) -> Option<[[f64; 2]; 2]> {
+    let points = features.iter().flat_map(|f| match &f.kind {
+        SourceKind::District { rings, .. } => rings.iter().flatten().copied().collect(),
+        _ => Vec::new(),
+    });
+    let mut lo = [f64::INFINITY; 2];
+    let mut hi = [f64::NEG_INFINITY; 2];
+    for [x, y] in points {
+        lo = [lo[0].min(x), lo[1].min(y)];
+        hi = [hi[0].max(x), hi[1].max(y)];
+    }
+    let pad = [(hi[0] - lo[0]) / 10.0, (hi[1] - lo[1]) / 10.0];
+    (lo[0] < hi[0] && lo[1] < hi[1]).then(|| {
+        [
+            [lo[0] - pad[0], lo[1] - pad[1]],
+            [hi[0] + pad[0], hi[1] + pad[1]],
+        ]
+    })
 }
 
 /// The build options for this map: a 4096-wide grid, simplified for a 1200 px drawing.

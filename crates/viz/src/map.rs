@@ -9,7 +9,7 @@ pub mod tooltip;
 pub mod view;
 
 pub use labels::{Label, LabelKind, TextAnchor};
-pub use links::{demo_zone_links, link_geometry, shared_border, Link, LinkAt, LinkSpec};
+pub use links::{link_geometry, shared_border, Link, LinkAt, LinkSpec};
 
 use crate::geo::{arc_index, GeoMap, PlaceRole, Shape};
 use std::rc::Rc;
@@ -22,8 +22,9 @@ pub struct FeaturePath {
     pub name_en: String,
     /// Administrative code for districts, 0 otherwise.
     pub code: u32,
-    /// Stable class slug: the district (`wujiang`, ...) or province (`p-js`, ...); empty for
-    /// lakes and borders.
+    /// Colour class: a district's region colour role (`c1`…`c6`, from the story's map), a
+    /// province's ground colour (`g1`…`g3`, in GeoJSON order); empty for lakes, borders and
+    /// districts the story does not name.
     pub class: &'static str,
     /// Shared, not copied, when drawn again (`Rc<str>` becomes a yew `AttrValue` for free).
     pub d: Rc<str>,
@@ -42,8 +43,10 @@ pub struct MapPaths {
     pub zone: Rc<str>,
 }
 
-/// Builds the path strings of every area and border of `map`.
-pub fn paths(map: &GeoMap) -> MapPaths {
+/// Builds the path strings of every area and border of `map`, coloured by the regions of
+/// `story_map`.
+pub fn paths(map: &GeoMap, story_map: &story::Map) -> MapPaths {
+    let mut provinces = 0;
     let mut out = MapPaths {
         width: map.width,
         height: map.height,
@@ -55,14 +58,16 @@ pub fn paths(map: &GeoMap) -> MapPaths {
     };
     for f in &map.features {
         let (layer, d, code, class) = match &f.shape {
-            Shape::Province { rings } => (
-                &mut out.provinces,
-                rings_d(map, rings),
-                0,
-                province_slug(&f.name_en),
-            ),
+            Shape::Province { rings } => {
+                provinces += 1;
+                let class = ground_class(provinces);
+                (&mut out.provinces, rings_d(map, rings), 0, class)
+            }
             Shape::District { rings, code, .. } => {
-                (&mut out.districts, rings_d(map, rings), *code, slug(*code))
+                let class = story_map
+                    .region_by_code(*code)
+                    .map_or("", |r| colour_class(r.colour));
+                (&mut out.districts, rings_d(map, rings), *code, class)
             }
             Shape::Lake { rings } => (&mut out.lakes, rings_d(map, rings), 0, ""),
             Shape::Border { line } => {
@@ -140,24 +145,24 @@ pub struct Layout {
     pub labels: Vec<Label>,
 }
 
-/// Stable class-name slug of a district of the zone.
-pub fn slug(code: u32) -> &'static str {
-    use crate::geo::codes::*;
-    match code {
-        WUJIANG => "wujiang",
-        QINGPU => "qingpu",
-        JIASHAN => "jiashan",
-        _ => "other",
+/// Class of a region's colour role (1 to 6, checked by the story build).
+pub fn colour_class(role: u8) -> &'static str {
+    match role {
+        1 => "c1",
+        2 => "c2",
+        3 => "c3",
+        4 => "c4",
+        5 => "c5",
+        _ => "c6",
     }
 }
 
-/// Class slug of a province by its English name: `p-sh`, `p-js`, `p-zj`.
-pub fn province_slug(name_en: &str) -> &'static str {
-    match name_en {
-        "Shanghai" => "p-sh",
-        "Jiangsu" => "p-js",
-        "Zhejiang" => "p-zj",
-        _ => "p-other",
+/// Class of the `n`th province (from 1): three ground colours in turn.
+fn ground_class(n: usize) -> &'static str {
+    match n % 3 {
+        1 => "g1",
+        2 => "g2",
+        _ => "g3",
     }
 }
 

@@ -76,10 +76,12 @@ pub struct Model {
     story: GridStory,
 }
 
+/// The story's map (`map.json`) over its geometry; `None` when either is missing or broken.
 fn load_model(story: &story::Story, lang: Lang) -> Option<Model> {
-    let map = geo::load().ok()?;
-    let paths = Rc::new(map::paths(&map));
-    let story = grid_story(story, &map, lang);
+    let smap = story.map.as_ref()?;
+    let map = geo::load(story).ok()?;
+    let paths = Rc::new(map::paths(&map, smap));
+    let story = grid_story(story, smap, &map, lang);
     Some(Model { map, paths, story })
 }
 
@@ -345,7 +347,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             let zone = (state.zone_shown() >= 1.0).then_some("zone-on");
             html! {
                 <svg class={classes!("gm-map", zone, *variant)} viewBox={view_box(l)} role="group"
-                    aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
+                    aria-label={story.drawing} aria-describedby={desc_id.clone()}
                     onpointerover={on_over.clone()} onpointerleave={on_leave.clone()} onclick={on_click.clone()}
                     onfocusin={on_focus.clone()} onfocusout={on_blur.clone()}>
                     <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
@@ -373,14 +375,14 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                     oninput={on_scrub} onkeydown={on_scrub_key} />
                 <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
                 <button type="button" class="gm-reverse" inert={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
-                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ UiText::MutualBackup.get(lang) }</button>
+                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ story.reverse }</button>
             </div>
             <figcaption class="gm-caption" aria-live="polite">
                 { current.map(|s| s.caption.clone()).unwrap_or_default() }
             </figcaption>
         </figure>
         <DataTable table={story.table.clone()} {lang} />
-        <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(geo::attribution(lang == Lang::Zh)))} />
+        <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(story.attribution))} />
         </>
     }
 }

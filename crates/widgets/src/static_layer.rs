@@ -156,8 +156,11 @@ fn svg_document(config: WidgetConfig) -> Result<String, Error> {
                 "light"
             };
             let title = story::ui::widget_title(story, config.kind, lang);
-            let map = viz::geo::load().map_err(|e| Error::Render(e.to_string()))?;
-            let grid = viz::map::view::grid_story(story, &map, lang);
+            let Some(smap) = story.map.as_ref() else {
+                return Err(Error::Render(String::from("the story has no map")));
+            };
+            let map = viz::geo::load(story).map_err(|e| Error::Render(e.to_string()))?;
+            let grid = viz::map::view::grid_story(story, smap, &map, lang);
             source.push_str(grid.source);
             let html = render(config)?;
             let (view_box, inner) = wide_map(&html)
@@ -176,7 +179,7 @@ fn svg_document(config: WidgetConfig) -> Result<String, Error> {
             body.push_str("\" class=\"zone-on\" overflow=\"visible\">");
             body.push_str(inner);
             body.push_str("</svg></g></g>");
-            let footer = [source.as_str(), viz::geo::attribution(lang == Lang::Zh)];
+            let footer = [source.as_str(), grid.attribution];
             let css = crate::stylesheet(WidgetKind::GridMap);
             framed(
                 &body,

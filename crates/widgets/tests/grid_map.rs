@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use story::config::GridMapOptions;
-use story::facts::milestones;
 use story::{Lang, WidgetConfig, WidgetKind, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,7 +15,7 @@ async fn mount_at(lang: Lang, step: &str) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let step = milestones().iter().find(|m| m.id == step).unwrap();
+    let step = story::default_story().map.unwrap().milestone(step).unwrap();
     let props = GridMapProps {
         config: WidgetConfig {
             lang,
@@ -219,7 +218,7 @@ async fn focusing_a_link_shows_its_tooltip_and_escape_hides_it() {
 async fn a_district_tooltip_names_its_province_and_city() {
     let root = mount(Lang::En).await;
     let district: HtmlElement = root
-        .query_selector("path.gm-dist.jiashan")
+        .query_selector("path.gm-dist.c3")
         .unwrap()
         .unwrap()
         .unchecked_into();

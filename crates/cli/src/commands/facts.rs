@@ -5,9 +5,9 @@ use super::Outcome;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::process::ExitCode;
-use story::facts::{links, milestones, region, When, ZONE};
+use story::facts::When;
 use story::format::{format_fact, format_when};
-use story::{stories, Fact, Lang, Story};
+use story::{stories, Fact, Lang, Story, Text};
 
 pub fn run(args: &[String]) -> Outcome {
     let chosen: Vec<&Story> = match args {
@@ -41,13 +41,13 @@ pub fn run(args: &[String]) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every dated event the map's timeline shows: each link when it was completed, and the
-/// zone's approval, with the section that reports it.
+/// Every dated event the map's timeline shows: each link when it was completed, and each
+/// milestone that completes no link (such as an approval), with the section that reports it.
 pub fn milestone_records(s: &Story) -> Vec<Value> {
-    let mut out = Vec::new();
-    let section = |id: &str| s.section(id);
-    let dated = |date: When, id: &str, zh: String, en: String, section_id: &str| {
-        let sec = section(section_id);
+    let Some(map) = s.map else {
+        return Vec::new();
+    };
+    let dated = |date: When, id: &str, label: Text| {
         json!({
             "story": s.id,
             "kind": "milestone",
@@ -55,34 +55,20 @@ pub fn milestone_records(s: &Story) -> Vec<Value> {
             "date": date.iso(),
             "date_zh": format_when(date, Lang::Zh),
             "date_en": format_when(date, Lang::En),
-            "label_zh": zh,
-            "label_en": en,
-            "section": sec.map(|x| x.heading_zh()),
-            "section_en": sec.map(|x| x.heading_en()),
-            "section_id": section_id,
+            "label_zh": label.zh,
+            "label_en": label.en,
+            "section": map.source.heading_zh(),
+            "section_en": map.source.heading_en(),
+            "section_id": map.source.id(),
         })
     };
-    // The map draws only the story whose section the zone cites.
-    if section(ZONE.section).is_none() || milestones().is_empty() {
-        return out;
-    }
-    for l in links() {
-        let (a, b) = (region(l.from), region(l.to));
-        out.push(dated(
-            l.date,
-            l.id,
-            format!("{}—{}互联贯通", a.name_zh, b.name_zh),
-            format!("{}–{} link completed", a.name_en, b.name_en),
-            l.section,
-        ));
-    }
-    out.push(dated(
-        ZONE.approved,
-        "zone-approved",
-        format!("{}批复建立{}", ZONE.approved_by_zh, ZONE.name_zh),
-        format!("{} approves the {}", ZONE.approved_by_en, ZONE.name_en),
-        ZONE.section,
-    ));
+    let links = map.links.iter().map(|l| dated(l.date, l.id, l.label));
+    let others = map
+        .milestones
+        .iter()
+        .filter(|m| m.completes.is_empty())
+        .map(|m| dated(m.date, m.id, m.label));
+    let mut out: Vec<Value> = links.chain(others).collect();
     out.sort_by_key(|v| v["date"].as_str().map(str::to_owned));
     out
 }
@@ -184,6 +170,12 @@ mod tests {
             assert!(r["section"].as_str().is_some_and(|s| !s.is_empty()));
             assert!(r["label_en"].as_str().is_some_and(|s| !s.is_empty()));
         }
-        assert_eq!(m[2]["id"], "zone-approved");
+        // The approval completes no link: it is listed as the milestone itself.
+        assert_eq!(m[2]["id"], "2019-10");
+        assert_eq!(
+            m[2]["label_en"],
+            "State Council approves the demonstration zone"
+        );
+        assert_eq!(m[3]["label_zh"], "吴江区—嘉善县互联贯通");
     }
 }

@@ -63,7 +63,7 @@ mod tests {
         assert_eq!(strings(&p["story"]["enum"]), ids);
         assert_eq!(strings(&p["highlight"]["enum"]), seven);
         assert_eq!(strings(&p["sections"]["items"]["enum"]), seven);
-        let steps: Vec<&str> = crate::facts::milestones().iter().map(|m| m.id).collect();
+        let steps: Vec<&str> = story.milestones().iter().map(|m| m.id).collect();
         assert_eq!(strings(&p["step"]["enum"]), steps);
         assert_eq!(p["series"]["maxItems"], Value::from(MAX_POINTS));
     }

@@ -3,8 +3,12 @@
 use super::measure::{in_rings, to_f, P};
 use super::*;
 
+fn suzhou() -> &'static story::Story {
+    story::story("suzhou-2020-07").unwrap()
+}
+
 fn map() -> GeoMap {
-    load().unwrap()
+    load(suzhou()).unwrap()
 }
 
 fn rings(map: &GeoMap, f: &Feature) -> Vec<Vec<P>> {
@@ -29,15 +33,15 @@ fn feature<'a>(map: &'a GeoMap, name: &str) -> &'a Feature {
 }
 
 #[test]
-fn demo_zone_blob_is_small() {
+fn suzhou_blob_is_small() {
     let points: usize = map().arcs.iter().map(Vec::len).sum();
     println!(
         "demo-zone.gmap: {} bytes, {} arcs, {} arc points",
-        DEMO_ZONE.len(),
+        encoded(suzhou()).len(),
         map().arcs.len(),
         points
     );
-    assert!(DEMO_ZONE.len() < 10 * 1024);
+    assert!(encoded(suzhou()).len() < 10 * 1024);
     assert!((200..=1200).contains(&points), "{points} points");
 }
 
@@ -67,7 +71,7 @@ fn the_blob_keeps_every_feature_in_drawing_order() {
 #[test]
 fn the_blob_round_trips_through_encode() {
     let m = map();
-    assert_eq!(encode(&m), DEMO_ZONE);
+    assert_eq!(encode(&m), encoded(suzhou()));
     assert_eq!(decode(&encode(&m)).unwrap(), m);
 }
 

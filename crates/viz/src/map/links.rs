@@ -1,22 +1,16 @@
 //! Where the link connectors go, computed from the geometry.
 //!
-//! The article does not say where the 2019 Wujiang–Qingpu and Qingpu–Jiashan links are, so
-//! each is drawn across the two districts' shared border at a representative point of that
-//! border (half way along it, moved off any lake) and marked "location not reported". The 2020
-//! Wujiang–Jiashan link closed at a village of Lili town with no open coordinate, so its anchor
-//! is the point of the shared border nearest the Lili town GeoNames point, marked approximate.
+//! A link whose place the source does not give is drawn across the two districts' shared
+//! border at a representative point of that border (half way along it, moved off any lake)
+//! and marked "location not reported"; one whose place has no open coordinate is anchored at
+//! the point of the shared border nearest a named place of the GeoJSON (the story's
+//! `map.json` says which), marked approximate.
 
 use crate::geo::measure::{in_ring, in_rings, length, nearest_on_line, point_along, to_f, P};
-use crate::geo::{arc_index, codes, Feature, GeoMap, Shape};
+use crate::geo::{arc_index, Feature, GeoMap, Shape};
 
-/// How a link's anchor is chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkAt {
-    /// A representative point of the shared border (location not reported).
-    SharedBorder,
-    /// The point of the shared border nearest to the named place (approximate).
-    NearPlace(&'static str),
-}
+/// How a link's anchor is chosen: the story's [`story::facts::Anchor`].
+pub use story::facts::Anchor as LinkAt;
 
 /// A link between districts `a` and `b` (administrative codes), drawn from `a` to `b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,27 +18,6 @@ pub struct LinkSpec {
     pub a: u32,
     pub b: u32,
     pub at: LinkAt,
-}
-
-/// The three links of the zone in the order they closed (the dates live in `story`).
-pub fn demo_zone_links() -> [LinkSpec; 3] {
-    [
-        LinkSpec {
-            a: codes::WUJIANG,
-            b: codes::QINGPU,
-            at: LinkAt::SharedBorder,
-        },
-        LinkSpec {
-            a: codes::QINGPU,
-            b: codes::JIASHAN,
-            at: LinkAt::SharedBorder,
-        },
-        LinkSpec {
-            a: codes::JIASHAN,
-            b: codes::WUJIANG,
-            at: LinkAt::NearPlace("黎里镇"),
-        },
-    ]
 }
 
 /// A connector: from a point in district `a` across the border at `anchor` to a point in
@@ -102,9 +75,12 @@ pub fn shared_border(map: &GeoMap, a: &Feature, b: &Feature) -> Vec<P> {
     Vec::new()
 }
 
-/// The connector for `spec`, in grid units; `None` if a district is missing or the two share
-/// no border.
+/// The connector for `spec`, in grid units; `None` if a district is missing, the two are one,
+/// or they share no border.
 pub fn link_geometry(map: &GeoMap, spec: LinkSpec) -> Option<Link> {
+    if spec.a == spec.b {
+        return None;
+    }
     let (_, fa) = map.district(spec.a)?;
     let (_, fb) = map.district(spec.b)?;
     let border = shared_border(map, fa, fb);

@@ -9,8 +9,16 @@ use story::Lang;
 /// A capacity label on the last link, as the widget has.
 const CAP: [Option<&str>; 3] = [None, None, Some("约4000千伏安")];
 
+fn suzhou() -> &'static story::Story {
+    story::story("suzhou-2020-07").unwrap()
+}
+
+fn smap() -> &'static story::Map {
+    suzhou().map.as_ref().unwrap()
+}
+
 fn map() -> GeoMap {
-    load().unwrap()
+    load(suzhou()).unwrap()
 }
 
 fn rings(map: &GeoMap, f: &Feature) -> Vec<Vec<P>> {
@@ -21,15 +29,16 @@ fn rings(map: &GeoMap, f: &Feature) -> Vec<Vec<P>> {
 }
 
 fn links(m: &GeoMap) -> Vec<Link> {
-    demo_zone_links()
+    smap()
+        .links
         .iter()
-        .map(|&s| link_geometry(m, s).unwrap())
+        .map(|l| view::link_between(m, l).unwrap())
         .collect()
 }
 
 #[test]
 fn there_are_three_district_paths_and_three_border_paths() {
-    let p = paths(&map());
+    let p = paths(&map(), smap());
     assert_eq!(p.districts.len(), 3);
     assert_eq!(p.borders.len(), 3);
     assert_eq!(p.lakes.len(), 2);
@@ -220,7 +229,7 @@ fn every_district_has_a_tooltip_point_inside_the_frame() {
 #[test]
 fn the_zone_outline_leaves_out_the_inner_borders() {
     let m = map();
-    let p = paths(&m);
+    let p = paths(&m, smap());
     assert!(p.zone.starts_with('M'));
     let refs: Vec<usize> = m
         .features
@@ -240,12 +249,18 @@ fn the_zone_outline_leaves_out_the_inner_borders() {
 }
 
 #[test]
-fn provinces_and_districts_get_class_slugs() {
-    let p = paths(&map());
-    let mut prov: Vec<&str> = p.provinces.iter().map(|f| f.class).collect();
-    prov.sort_unstable();
-    assert_eq!(prov, ["p-js", "p-sh", "p-zj"]);
-    let mut dist: Vec<&str> = p.districts.iter().map(|f| f.class).collect();
-    dist.sort_unstable();
-    assert_eq!(dist, ["jiashan", "qingpu", "wujiang"]);
+fn provinces_take_ground_colours_and_districts_their_regions_colour() {
+    let p = paths(&map(), smap());
+    let prov: Vec<&str> = p.provinces.iter().map(|f| f.class).collect();
+    assert_eq!(prov, ["g1", "g2", "g3"]);
+    // In GeoJSON order (Qingpu, Wujiang, Jiashan), each with its region's colour role.
+    let dist: Vec<(u32, &str)> = p.districts.iter().map(|f| (f.code, f.class)).collect();
+    assert_eq!(
+        dist,
+        [
+            (codes::QINGPU, "c1"),
+            (codes::WUJIANG, "c2"),
+            (codes::JIASHAN, "c3")
+        ]
+    );
 }

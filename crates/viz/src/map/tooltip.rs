@@ -92,8 +92,10 @@ mod tests {
     use story::Lang;
 
     fn layout(width: f64) -> (Layout, GridStory) {
-        let map = crate::geo::load().unwrap();
-        let story = crate::map::view::grid_story(story::default_story(), &map, Lang::Zh);
+        let suzhou = story::default_story();
+        let map = crate::geo::load(suzhou).unwrap();
+        let story =
+            crate::map::view::grid_story(suzhou, suzhou.map.as_ref().unwrap(), &map, Lang::Zh);
         let links: Vec<crate::map::Link> = story.links.iter().map(|l| l.geo).collect();
         (
             crate::map::layout(&map, &links, &[], width, Lang::Zh),

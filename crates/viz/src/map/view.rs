@@ -1,18 +1,19 @@
-//! The grid story as the map shows it: the story's milestones as timeline steps, its links
-//! matched to the geometry's connectors by the pair of districts they join, tooltip text for
-//! every district and link, captions, a text description and the data table, all built from
-//! `story` facts in the reader's language (no figure is typed here).
+//! A story's map as the widget shows it: the milestones as timeline steps, the links matched
+//! to the geometry's connectors by the pair of districts they join, tooltip text for every
+//! district and link, captions, a text description and the data table, all built from the
+//! story's `map.json` and facts in the reader's language (no name or figure is typed here).
 
-use super::links::{demo_zone_links, link_geometry, Link, LinkAt};
-use crate::geo::{codes, GeoMap};
+use super::links::{link_geometry, Link, LinkAt, LinkSpec};
+use crate::geo::GeoMap;
 use crate::table::{raw_number, Cell, TableView};
 use crate::timeline::Changes;
-use story::facts::{self, Milestone, Region, RegionId, ZONE};
+use story::facts::{self, Map, Milestone, Region};
+use story::slots::{pieces, Piece};
 use story::ui::{widget_title, UiText};
-use story::{format_fact, format_when, Fact, Lang, Story, WidgetKind};
+use story::{format_fact, format_when, Lang, Story, WidgetKind};
 
 /// What a timeline step changes: the links it completes (indices into [`GridStory::links`])
-/// and whether it is the step at which the zone was approved (its outline is highlighted).
+/// and whether it is the step at which the zone's outline is highlighted.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Change {
     pub links: Vec<usize>,
@@ -28,7 +29,7 @@ impl Changes for Change {
 /// One step of the map's timeline: a story milestone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepInfo {
-    /// The milestone id (the `step` option): `2019-09`, ...
+    /// The milestone id (the `step` option).
     pub id: &'static str,
     /// The milestone's date in the reader's language.
     pub date: String,
@@ -55,13 +56,13 @@ pub struct LinkInfo {
     pub id: &'static str,
     /// The connector in grid units, drawn from the story's `from` to its `to`.
     pub geo: Link,
-    /// `吴江区—青浦区`.
+    /// `From—To`.
     pub title: String,
     /// Date, place (or that none is reported), what it carries, capacity when known.
     pub lines: Vec<String>,
     /// Accessible name: the title and every line.
     pub label: String,
-    /// The transferable load when the source gives one (`约4000千伏安`).
+    /// The link's capacity figure when the source gives one, formatted.
     pub capacity: Option<String>,
 }
 
@@ -74,8 +75,14 @@ pub struct GridStory {
     /// What the map shows, as prose (the text alternative).
     pub description: String,
     pub table: TableView,
-    /// The source: the grid story's section heading.
+    /// The source: the map's section heading.
     pub source: &'static str,
+    /// Accessible name of the drawing.
+    pub drawing: &'static str,
+    /// The flow-direction toggle.
+    pub reverse: &'static str,
+    /// Credit line of the geometry.
+    pub attribution: &'static str,
 }
 
 impl GridStory {
@@ -85,35 +92,17 @@ impl GridStory {
     }
 }
 
-/// Administrative code of a region of the story.
-pub fn region_code(r: RegionId) -> u32 {
-    match r {
-        RegionId::Qingpu => codes::QINGPU,
-        RegionId::Wujiang => codes::WUJIANG,
-        RegionId::Jiashan => codes::JIASHAN,
-    }
-}
-
-/// The connector for the story link between `from` and `to`: the geometry's spec for that
-/// pair of districts (in either order), oriented from `from` to `to`. `None` if the geometry
-/// has no link for the pair or the districts share no border.
-pub fn link_between(map: &GeoMap, from: RegionId, to: RegionId) -> Option<Link> {
-    let (a, b) = (region_code(from), region_code(to));
-    let spec = demo_zone_links()
-        .into_iter()
-        .find(|s| (s.a, s.b) == (a, b) || (s.a, s.b) == (b, a))?;
-    let g = link_geometry(map, spec)?;
-    Some(if g.a == a {
-        g
-    } else {
-        Link {
-            a: g.b,
-            b: g.a,
-            from: g.to,
-            to: g.from,
-            ..g
-        }
-    })
+/// The connector for the story link `l`, oriented from its `from` to its `to`. `None` if the
+/// two districts share no border in the geometry.
+pub fn link_between(map: &GeoMap, l: &facts::Link) -> Option<Link> {
+    link_geometry(
+        map,
+        LinkSpec {
+            a: l.from.code,
+            b: l.to.code,
+            at: l.anchor,
+        },
+    )
 }
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -124,24 +113,24 @@ fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 }
 
 fn name(r: &Region, lang: Lang) -> &'static str {
-    pick(lang, r.name_zh, r.name_en)
+    r.name.get(lang)
 }
 
 /// `江苏 · 苏州` / `Suzhou, Jiangsu`; `上海` / `Shanghai`.
 fn within(r: &Region, lang: Lang) -> String {
     let mut s = String::new();
-    match (lang, r.city_zh, r.city_en) {
-        (Lang::Zh, Some(city), _) => {
-            s.push_str(r.province_zh);
+    match (lang, r.city) {
+        (Lang::Zh, Some(city)) => {
+            s.push_str(r.province.zh);
             s.push_str(" · ");
-            s.push_str(city);
+            s.push_str(city.zh);
         }
-        (Lang::En, _, Some(city)) => {
-            s.push_str(city);
+        (Lang::En, Some(city)) => {
+            s.push_str(city.en);
             s.push_str(", ");
-            s.push_str(r.province_en);
+            s.push_str(r.province.en);
         }
-        _ => s.push_str(pick(lang, r.province_zh, r.province_en)),
+        _ => s.push_str(r.province.get(lang)),
     }
     s
 }
@@ -190,33 +179,75 @@ fn join_list(items: &[&str], p: &Punct) -> String {
     s
 }
 
-fn capacity_of(story: &Story, l: &facts::Link, lang: Lang) -> Option<String> {
-    l.capacity_fact
-        .and_then(|id| story.fact(id))
-        .map(|f| format_fact(f, lang))
+/// What the slots of a map text stand for in one language.
+struct Slots<'a> {
+    story: &'a Story,
+    map: &'a Map,
+    /// The regions' names as a list (`{regions}`).
+    regions: &'a str,
+    /// With province and city (`{regions:full}`).
+    full: &'a str,
+    lang: Lang,
 }
 
-fn link_info(story: &Story, l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
+impl Slots<'_> {
+    /// `text` with every slot filled; the build has checked each slot names something.
+    fn fill(&self, text: &str) -> String {
+        let mut s = String::new();
+        for piece in pieces(text) {
+            match piece {
+                Piece::Text(t) => s.push_str(t),
+                Piece::Slot {
+                    name: "regions",
+                    arg: "full",
+                } => s.push_str(self.full),
+                Piece::Slot {
+                    name: "regions", ..
+                } => s.push_str(self.regions),
+                Piece::Slot { name: "zone", .. } => s.push_str(self.map.zone.get(self.lang)),
+                Piece::Slot { name: "fact", arg } => {
+                    if let Some(f) = self.story.fact(arg) {
+                        s.push_str(&format_fact(f, self.lang));
+                    }
+                }
+                Piece::Slot { name: "place", arg } => {
+                    let link = self.map.links.iter().find(|l| l.id == arg);
+                    if let Some(place) = link.and_then(|l| l.place) {
+                        s.push_str(place.get(self.lang));
+                    }
+                }
+                Piece::Slot { .. } => {}
+            }
+        }
+        s
+    }
+}
+
+fn capacity_of(l: &facts::Link, lang: Lang) -> Option<String> {
+    l.capacity.map(|f| format_fact(f, lang))
+}
+
+fn link_info(smap: &Map, l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
     let p = punct(lang);
-    let mut title = String::from(name(l.from.region(), lang));
+    let mut title = String::from(name(l.from, lang));
     title.push_str(p.dash);
-    title.push_str(name(l.to.region(), lang));
+    title.push_str(name(l.to, lang));
     let mut lines = vec![format_when(l.date, lang)];
-    let mut place = String::from(match (lang, l.place_zh, l.place_en) {
-        (Lang::Zh, Some(place), _) | (Lang::En, _, Some(place)) => place,
-        _ => UiText::PlaceNotReported.get(lang),
-    });
+    let mut place = String::from(
+        l.place
+            .map_or(UiText::PlaceNotReported.get(lang), |t| t.get(lang)),
+    );
     if matches!(geo.at, LinkAt::NearPlace(_)) {
-        // The village has no open coordinate: say that the drawn point is approximate.
+        // The place has no open coordinate: say that the drawn point is approximate.
         place.push_str(pick(lang, "（图中", " (on the map: "));
         place.push_str(UiText::Approximate.get(lang));
         place.push_str(pick(lang, "）", ")"));
     }
     lines.push(place);
-    lines.push(pick(lang, l.carries_zh, l.carries_en).to_owned());
-    let capacity = capacity_of(story, l, lang);
+    lines.push(l.carries.get(lang).to_owned());
+    let capacity = capacity_of(l, lang);
     if let Some(c) = &capacity {
-        let mut line = String::from(UiText::TransferableLoad.get(lang));
+        let mut line = String::from(smap.capacity.get(lang));
         line.push_str(p.colon);
         line.push_str(c);
         lines.push(line);
@@ -236,38 +267,16 @@ fn link_info(story: &Story, l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo 
     }
 }
 
-/// The caption of milestone `m`: its date and label, then what the step adds in figures: the
-/// zone's areas and size at its approval, the place and capacity of a link it completes.
-fn caption(story: &Story, m: &Milestone, added: &[&facts::Link], zone: bool, lang: Lang) -> String {
+/// The caption of milestone `m`: its date and label, then its `more` text with the story's
+/// names and formatted figures.
+fn caption(m: &Milestone, slots: &Slots) -> String {
+    let lang = slots.lang;
     let p = punct(lang);
     let mut s = format_when(m.date, lang);
     s.push_str(p.colon);
-    s.push_str(pick(lang, m.label_zh, m.label_en));
-    if zone {
-        let names: Vec<&str> = facts::regions().iter().map(|r| name(r, lang)).collect();
-        s.push_str(pick(lang, "，范围包括", ", covering "));
-        s.push_str(&join_list(&names, &p));
-        if let Some(area) = story.fact(ZONE.area_fact) {
-            s.push_str(p.comma);
-            s.push_str(&format_fact(area, lang));
-        }
-    }
-    for l in added {
-        if let Some(place) = pick_opt(lang, l.place_zh, l.place_en) {
-            s.push_str(pick(lang, "；贯通地点在", "; it closed at "));
-            s.push_str(place);
-        }
-        if let Some(c) = capacity_of(story, l, lang) {
-            s.push_str(pick(lang, "，", "; "));
-            s.push_str(UiText::TransferableLoad.get(lang));
-            s.push_str(pick(lang, "", " "));
-            s.push_str(&c);
-            s.push_str(pick(
-                lang,
-                "，三地互济互保",
-                ", so the three areas back each other up",
-            ));
-        }
+    s.push_str(m.label.get(lang));
+    if let Some(more) = m.more {
+        s.push_str(&slots.fill(more.get(lang)));
     }
     s.push_str(p.stop.trim_end());
     capitalise(s)
@@ -281,23 +290,13 @@ fn capitalise(mut s: String) -> String {
     s
 }
 
-fn pick_opt(
-    lang: Lang,
-    zh: Option<&'static str>,
-    en: Option<&'static str>,
-) -> Option<&'static str> {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-/// The grid story for the map `map` in `lang`: districts, links matched to the geometry
-/// (story links the geometry cannot draw are left out), the milestones as steps, captions,
-/// description and data table.
-pub fn grid_story(story: &Story, map: &GeoMap, lang: Lang) -> GridStory {
+/// The map `smap` of `story` over the geometry `map` in `lang`: districts, links matched to
+/// the geometry (links the geometry cannot draw are left out), the milestones as steps,
+/// captions, description and data table.
+pub fn grid_story(story: &Story, smap: &Map, map: &GeoMap, lang: Lang) -> GridStory {
     let p = punct(lang);
-    let districts: Vec<DistrictInfo> = facts::regions()
+    let districts: Vec<DistrictInfo> = smap
+        .regions
         .iter()
         .map(|r| {
             let within = within(r, lang);
@@ -306,7 +305,7 @@ pub fn grid_story(story: &Story, map: &GeoMap, lang: Lang) -> GridStory {
             label.push_str(&within);
             label.push_str(pick(lang, "）", ")"));
             DistrictInfo {
-                code: region_code(r.id),
+                code: r.code,
                 name: name(r, lang),
                 within,
                 label,
@@ -315,36 +314,43 @@ pub fn grid_story(story: &Story, map: &GeoMap, lang: Lang) -> GridStory {
         .collect();
     let mut drawn: Vec<&'static facts::Link> = Vec::new();
     let mut links = Vec::new();
-    for l in facts::links() {
-        if let Some(geo) = link_between(map, l.from, l.to) {
+    let all: &'static [facts::Link] = smap.links;
+    for l in all {
+        if let Some(geo) = link_between(map, l) {
             drawn.push(l);
-            links.push(link_info(story, l, geo, lang));
+            links.push(link_info(smap, l, geo, lang));
         }
     }
+    let names: Vec<&str> = districts.iter().map(|d| d.name).collect();
+    let regions = join_list(&names, &p);
+    let full = full_region_list(smap, &districts, lang, &p);
+    let slots = Slots {
+        story,
+        map: smap,
+        regions: &regions,
+        full: &full,
+        lang,
+    };
     let mut steps: Vec<StepInfo> = Vec::new();
-    let mut before: &[&str] = &[];
-    for m in facts::milestones() {
-        let added: Vec<&facts::Link> = drawn
-            .iter()
-            .copied()
-            .filter(|l| m.links.contains(&l.id) && !before.contains(&l.id))
-            .collect();
+    let mut outline = false;
+    for m in smap.milestones {
         let change = Change {
-            links: added
+            links: m
+                .completes
                 .iter()
                 .filter_map(|a| drawn.iter().position(|l| l.id == a.id))
                 .collect(),
-            zone: m.date == ZONE.approved,
+            zone: m.outline && !outline,
         };
+        outline |= m.outline;
         steps.push(StepInfo {
             id: m.id,
             date: format_when(m.date, lang),
-            caption: caption(story, m, &added, change.zone, lang),
+            caption: caption(m, &slots),
             change,
         });
-        before = m.links;
     }
-    let description = describe(&steps, &districts, lang, &p);
+    let description = describe(&steps, smap, &slots);
     let table = table(story, &links, &drawn, lang);
     GridStory {
         districts,
@@ -352,38 +358,38 @@ pub fn grid_story(story: &Story, map: &GeoMap, lang: Lang) -> GridStory {
         steps,
         description,
         table,
-        source: story
-            .section(ZONE.section)
-            .map_or("", |s| s.heading.get(lang)),
+        source: smap.source.heading.get(lang),
+        drawing: smap.drawing.get(lang),
+        reverse: smap.reverse.get(lang),
+        attribution: smap.attribution.get(lang),
     }
 }
 
-/// The text alternative: what the map shows, then each step's caption.
-fn describe(steps: &[StepInfo], districts: &[DistrictInfo], lang: Lang, p: &Punct) -> String {
+/// The regions as a list: `上海青浦区、江苏苏州吴江区…` (province, city, name) /
+/// `Qingpu District (Shanghai), …` (their accessible names).
+fn full_region_list(smap: &Map, districts: &[DistrictInfo], lang: Lang, p: &Punct) -> String {
     let names: Vec<String> = match lang {
-        // 上海青浦区、江苏苏州吴江区、浙江嘉兴嘉善县
-        Lang::Zh => facts::regions()
+        Lang::Zh => smap
+            .regions
             .iter()
             .map(|r| {
-                let mut s = String::from(r.province_zh);
-                s.push_str(r.city_zh.unwrap_or(""));
-                s.push_str(r.name_zh);
+                let mut s = String::from(r.province.zh);
+                s.push_str(r.city.map_or("", |c| c.zh));
+                s.push_str(r.name.zh);
                 s
             })
             .collect(),
-        // Qingpu District (Shanghai), ...
         Lang::En => districts.iter().map(|d| d.label.clone()).collect(),
     };
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut s = String::from(pick(lang, "地图显示", "The map shows the "));
-    s.push_str(pick(lang, ZONE.name_zh, ZONE.name_en));
-    s.push_str(pick(lang, "的两区一县：", ": "));
-    s.push_str(&join_list(&names, p));
-    s.push_str(pick(
-        lang,
-        "，以及三地之间的10千伏配电网互联。",
-        ", and the 10 kV distribution-grid links between them. ",
-    ));
+    join_list(&names, p)
+}
+
+/// The text alternative: the map's description, then each step's caption.
+fn describe(steps: &[StepInfo], smap: &Map, slots: &Slots) -> String {
+    let lang = slots.lang;
+    let mut s = slots.fill(smap.description.get(lang));
+    s.push_str(pick(lang, "", " "));
     for step in steps {
         s.push_str(&step.caption);
         s.push_str(pick(lang, "", " "));
@@ -396,19 +402,19 @@ fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) 
         .iter()
         .zip(drawn)
         .map(|(info, l)| {
-            let place = pick_opt(lang, l.place_zh, l.place_en)
-                .unwrap_or(UiText::PlaceNotReported.get(lang));
-            let capacity_fact: Option<&Fact> = l.capacity_fact.and_then(|id| story.fact(id));
-            let capacity = match (capacity_fact, &info.capacity) {
+            let place = l
+                .place
+                .map_or(UiText::PlaceNotReported.get(lang), |t| t.get(lang));
+            let capacity = match (l.capacity, &info.capacity) {
                 (Some(f), Some(shown)) => Cell::new(shown.clone(), raw_number(f.value)),
                 _ => Cell::text(""),
             };
             vec![
-                Cell::text(name(l.from.region(), lang)),
-                Cell::text(name(l.to.region(), lang)),
+                Cell::text(name(l.from, lang)),
+                Cell::text(name(l.to, lang)),
                 Cell::new(format_when(l.date, lang), l.date.iso()),
                 Cell::text(place),
-                Cell::text(pick(lang, l.carries_zh, l.carries_en)),
+                Cell::text(l.carries.get(lang)),
                 capacity,
             ]
         })
@@ -434,11 +440,19 @@ fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::load;
+    use crate::geo::{codes, load};
     use crate::timeline::{Step, Timeline};
 
+    fn suzhou() -> &'static Story {
+        story::story("suzhou-2020-07").unwrap()
+    }
+
+    fn smap() -> &'static Map {
+        suzhou().map.as_ref().unwrap()
+    }
+
     fn story(lang: Lang) -> GridStory {
-        grid_story(story::default_story(), &load().unwrap(), lang)
+        grid_story(suzhou(), smap(), &load(suzhou()).unwrap(), lang)
     }
 
     #[test]
@@ -473,31 +487,38 @@ mod tests {
     fn story_links_match_connectors_by_region_pair_in_story_direction() {
         let s = story(Lang::Zh);
         assert_eq!(s.links.len(), 3);
-        for (info, l) in s.links.iter().zip(facts::links()) {
+        for (info, l) in s.links.iter().zip(smap().links) {
             assert_eq!(info.id, l.id);
-            assert_eq!(info.geo.a, region_code(l.from));
-            assert_eq!(info.geo.b, region_code(l.to));
+            assert_eq!(info.geo.a, l.from.code);
+            assert_eq!(info.geo.b, l.to.code);
         }
-        // The geometry lists the last pair as Jiashan -> Wujiang; the story as Wujiang -> Jiashan.
+        // Drawn from the story's `from` (Wujiang) into its `to` (Jiashan), whichever way the
+        // pair is asked for, across the same anchor.
         let last = &s.links[2].geo;
-        let m = load().unwrap();
-        let raw = link_geometry(&m, demo_zone_links()[2]).unwrap();
-        assert_eq!((last.from, last.to), (raw.to, raw.from));
+        let m = load(suzhou()).unwrap();
+        let spec = LinkSpec {
+            a: codes::JIASHAN,
+            b: codes::WUJIANG,
+            at: last.at,
+        };
+        let raw = link_geometry(&m, spec).unwrap();
         assert_eq!(last.anchor, raw.anchor);
         assert_eq!(last.at, LinkAt::NearPlace("黎里镇"));
     }
 
     #[test]
     fn a_pair_without_a_shared_border_has_no_connector() {
-        let m = load().unwrap();
-        assert!(link_between(&m, RegionId::Qingpu, RegionId::Qingpu).is_none());
+        let m = load(suzhou()).unwrap();
+        let l = smap().links[0];
+        let to_itself = facts::Link { to: l.from, ..l };
+        assert!(link_between(&m, &to_itself).is_none());
     }
 
     #[test]
     fn captions_carry_the_formatted_dates() {
         for lang in [Lang::Zh, Lang::En] {
             let s = story(lang);
-            for (step, m) in s.steps.iter().zip(facts::milestones()) {
+            for (step, m) in s.steps.iter().zip(smap().milestones) {
                 let date = format_when(m.date, lang);
                 // English captions open with a capital ("Around 11:00 on ...").
                 let opening = step.caption.get(..date.len()).unwrap().to_lowercase();
@@ -510,7 +531,7 @@ mod tests {
     #[test]
     fn the_last_caption_gives_the_place_and_the_formatted_load() {
         let zh = story(Lang::Zh);
-        let load = format_fact(story::default_story().fact("grid.load").unwrap(), Lang::Zh);
+        let load = format_fact(suzhou().fact("grid.load").unwrap(), Lang::Zh);
         assert_eq!(load, "约4000千伏安");
         assert!(zh.steps[2].caption.contains(&load));
         assert!(zh.steps[2].caption.contains("史北村"));
@@ -594,11 +615,11 @@ mod tests {
     fn the_source_is_the_grid_story_heading() {
         assert_eq!(
             story(Lang::Zh).source,
-            story::default_story().section("grid").unwrap().heading.zh
+            suzhou().section("grid").unwrap().heading.zh
         );
         assert_eq!(
             story(Lang::En).source,
-            story::default_story().section("grid").unwrap().heading.en
+            suzhou().section("grid").unwrap().heading.en
         );
     }
 
