@@ -233,7 +233,7 @@ fn cost(dist: &Path, out: &Path, runs: usize) -> Result {
         let file = format!("cost-payments-{n}.html");
         let block = format!(
             "<script type=\"application/json\">{{\"series\":{}}}</script>",
-            series_json(n)
+            story::config::sample_series_json(n)
         );
         write(&stage.join(&file), &page(&name, "payments", &block))?;
         pages.push((name, file));
@@ -302,42 +302,6 @@ fn page(title: &str, kind: &str, inner: &str) -> String {
          <div data-widget=\"{kind}\" data-lang=\"zh\" data-theme=\"light\">{inner}\
          <p class=\"fw-fallback\">{title}</p></div>\n</main>\n</body>\n</html>\n"
     )
-}
-
-/// An editor series of `n` daily points from 1 January 2006 (days 1 to 28 of each month, so
-/// 5,000 points reach 2020), rising
-/// with deterministic noise so that every pixel column has a distinct minimum and maximum.
-fn series_json(n: usize) -> String {
-    let mut s = String::from("[");
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut value: u64 = 0;
-    let (mut year, mut month, mut day) = (2006u16, 1u8, 1u8);
-    for i in 0..n {
-        if i > 0 {
-            s.push(',');
-        }
-        let _ = write!(
-            s,
-            "{{\"date\":\"{year:04}-{month:02}-{day:02}\",\"value\":{value}}}"
-        );
-        // xorshift64: reproducible noise without a dependency.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        value = (value + state % 200_000).saturating_sub(60_000);
-        // Days 1 to 28 of each month: every date valid without a calendar.
-        day += 1;
-        if day > 28 {
-            day = 1;
-            month += 1;
-            if month > 12 {
-                month = 1;
-                year += 1;
-            }
-        }
-    }
-    s.push(']');
-    s
 }
 
 /// One probe run's figures (probe.mjs `metrics`), by key.
@@ -713,21 +677,5 @@ mod tests {
         assert!(o.cost && o.runs == 5);
         assert!(Options::parse(&["--runs".into(), "0".into()]).is_err());
         assert!(Options::parse(&["--fast".into()]).is_err());
-    }
-
-    #[test]
-    fn a_generated_series_has_n_sorted_valid_days() {
-        let text = series_json(5000);
-        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let points = json.as_array().unwrap();
-        assert_eq!(points.len(), 5000);
-        let dates: Vec<&str> = points.iter().map(|p| p["date"].as_str().unwrap()).collect();
-        assert!(dates.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(dates[0], "2006-01-01");
-        assert_eq!(dates[56], "2006-03-01");
-        assert!(points.iter().all(|p| p["value"].as_u64().is_some()));
-        let unit = story::default_story().chart.unwrap().metrics[0].unit();
-        let parsed = story::config::parse_series(&text, unit).unwrap();
-        assert_eq!(parsed.points.len(), 5000);
     }
 }

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fallback;
 pub mod format;
 pub mod model;
+pub mod shared;
 pub mod ui;
 
 pub use config::{ConfigError, Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};

@@ -638,22 +638,8 @@ mod tests {
 
     /// An editor series of `n` daily points with noise, so that columns have extremes.
     fn long_series(n: usize) -> story::config::Series {
-        let mut text = String::from("[");
-        let mut state: u32 = 1;
-        for i in 0..n {
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let (year, day) = (2000 + i / 336, i % 336);
-            let value = i * 1000 + (state >> 20) as usize;
-            text.push_str(&format!(
-                "{}{{\"date\":\"{year}-{:02}-{:02}\",\"value\":{value}}}",
-                if i == 0 { "" } else { "," },
-                day / 28 + 1,
-                day % 28 + 1
-            ));
-        }
-        text.push(']');
         let unit = story::default_story().chart.unwrap().metrics[0].unit();
-        story::config::parse_series(&text, unit).unwrap()
+        story::config::parse_series(&story::config::sample_series_json(n), unit).unwrap()
     }
 
     /// Counts what a drawing costs: polygons and circles handed to the backend.

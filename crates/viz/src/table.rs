@@ -1,10 +1,10 @@
 //! The "get the data" table behind every widget: one view model feeds the visually hidden
 //! table for screen readers and the CSV download, so both show the same figures.
 
-use std::rc::Rc;
+use story::shared::Shared;
 
 /// One cell: what the reader sees, and the raw value written to CSV.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub display: String,
     pub raw: String,
@@ -43,10 +43,9 @@ pub fn raw_number(v: f64) -> String {
 pub struct TableView {
     pub caption: String,
     pub headers: Vec<String>,
-    /// Shared, not copied: a widget hands its table to the data-table component on every
-    /// render (each animation frame), and a long series has thousands of rows. Cloning is a
-    /// count increment, and comparing two clones stops at the pointer (`Rc` of an `Eq` type).
-    pub rows: Rc<[Vec<Cell>]>,
+    /// Shared ([`story::shared`]): a widget hands its table to the data-table component on
+    /// every render (each animation frame), and a long series has thousands of rows.
+    pub rows: Shared<Vec<Cell>>,
     /// Download file name, e.g. `payments.csv`.
     pub file_name: String,
 }
