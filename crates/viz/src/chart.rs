@@ -695,6 +695,22 @@ mod tests {
         }
     }
 
+    impl Counting {
+        /// What drawing `view` at its last frame hands to the backend.
+        fn drawn(view: &ChartView, lay: &Layout) -> Counting {
+            let mut db = Counting::default();
+            draw(
+                &mut db,
+                view,
+                lay,
+                &ChartStyle::new(Palette::LIGHT),
+                Frame::DONE,
+            )
+            .unwrap();
+            db
+        }
+    }
+
     #[test]
     fn a_long_series_is_drawn_through_a_few_vertices_per_pixel_column() {
         let series = long_series(5000);
@@ -707,15 +723,7 @@ mod tests {
         assert_eq!(l.line.first(), Some(&0));
         assert_eq!(l.line.last(), Some(&4999));
         assert!(!l.dots, "5,000 dots would merge into a band");
-        let mut db = Counting::default();
-        draw(
-            &mut db,
-            &v,
-            &l,
-            &ChartStyle::new(Palette::LIGHT),
-            Frame::DONE,
-        )
-        .unwrap();
+        let db = Counting::drawn(&v, &l);
         // One quadrilateral and one joint per drawn segment, plus the axis: not 5,000 of each.
         assert!(db.polygons <= l.line.len() + 1, "{} polygons", db.polygons);
         assert!(db.circles <= l.line.len(), "{} circles", db.circles);
@@ -728,15 +736,7 @@ mod tests {
         let l = layout(&v, 375.0, 300.0, &ChartStyle::new(Palette::LIGHT));
         assert_eq!(l.line, (0..12).collect::<Vec<_>>());
         assert!(l.dots);
-        let mut db = Counting::default();
-        draw(
-            &mut db,
-            &v,
-            &l,
-            &ChartStyle::new(Palette::LIGHT),
-            Frame::DONE,
-        )
-        .unwrap();
+        let db = Counting::drawn(&v, &l);
         // A joint per segment, and a dot (ring and fill) per point.
         assert_eq!(db.circles, 11 + 2 * 12);
     }
