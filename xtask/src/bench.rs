@@ -25,6 +25,8 @@ struct Options {
     runs: usize,
     cost: bool,
     dist: Option<PathBuf>,
+    /// Another build measured in the same run, interleaved (before and after a change).
+    before: Option<PathBuf>,
 }
 
 impl Options {
@@ -33,6 +35,7 @@ impl Options {
             runs: 3,
             cost: false,
             dist: None,
+            before: None,
         };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
@@ -48,6 +51,12 @@ impl Options {
                         })?;
                 }
                 "--cost" => o.cost = true,
+                "--before" => {
+                    o.before = Some(it.next().map(PathBuf::from).ok_or(Error::MissingValue {
+                        option: "--before",
+                        what: "a built bundle folder",
+                    })?);
+                }
                 "--dist" => {
                     o.dist = Some(it.next().map(PathBuf::from).ok_or(Error::MissingValue {
                         option: "--dist",
@@ -155,21 +164,43 @@ pub fn run(args: &[String]) -> Result {
             root.join("dist")
         }
     };
-    if !dist.join("embed.js").is_file() {
-        return Err(Error::NotBuilt);
+    let mut builds = vec![Build {
+        label: "ours",
+        dir: dist,
+    }];
+    if let Some(before) = &options.before {
+        builds.insert(
+            0,
+            Build {
+                label: "before",
+                dir: root.join(before),
+            },
+        );
+    }
+    if let Some(b) = builds.iter().find(|b| !b.dir.join("embed.js").is_file()) {
+        return Err(Error::Bench(format!(
+            "{} has no embed.js: not a built bundle",
+            b.dir.display()
+        )));
     }
     crate::setup::npm_ci(&root.join("bench"))?;
     let out = root.join("target/bench");
     if options.cost {
-        cost(&dist, &out, options.runs)
+        cost(&builds, &out, options.runs)
     } else {
-        side_by_side(&dist, &out, options.runs)
+        side_by_side(&builds, &out, options.runs)
     }
 }
 
-/// The peer (tree-shaken ECharts, `bench/peer`) and `bench/ours/three.html` over `dist`, at
-/// 1280 px and at 375 px with 4x CPU.
-fn side_by_side(dist: &Path, out: &Path, runs: usize) -> Result {
+/// A built bundle (like `dist/`) to measure, and its column label.
+struct Build {
+    label: &'static str,
+    dir: PathBuf,
+}
+
+/// The peer (tree-shaken ECharts, `bench/peer`) and `bench/ours/three.html` over each build,
+/// at 1280 px and at 375 px with 4x CPU.
+fn side_by_side(builds: &[Build], out: &Path, runs: usize) -> Result {
     let root = util::root();
     step("bench: building the ECharts peer (bench/peer -> target/bench/peer)");
     let peer_dir = out.join("peer");
@@ -179,17 +210,19 @@ fn side_by_side(dist: &Path, out: &Path, runs: usize) -> Result {
             .env("PEER_OUT", &peer_dir)
             .env("PEER_GEO", root.join("data/geo/demo-zone.geojson")),
     )?;
-    let stage = stage(dist, &out.join("ours"))?;
-    copy(
-        &root.join("bench/ours/three.html"),
-        &stage.join("three.html"),
-    )?;
     let peer = Server::start(&peer_dir)?;
-    let ours = Server::start(&stage)?;
-    let pages = [
-        ("peer", format!("{}/lean.html", peer.base)),
-        ("ours", format!("{}/three.html", ours.base)),
-    ];
+    let mut pages = vec![("peer", format!("{}/lean.html", peer.base))];
+    let mut servers = Vec::new();
+    for b in builds {
+        let stage = stage(&b.dir, &out.join(format!("stage-{}", b.label)))?;
+        copy(
+            &root.join("bench/ours/three.html"),
+            &stage.join("three.html"),
+        )?;
+        let server = Server::start(&stage)?;
+        pages.push((b.label, format!("{}/three.html", server.base)));
+        servers.push(server);
+    }
     let mut samples: BTreeMap<(&str, &str), Vec<Metrics>> = BTreeMap::new();
     for run in 1..=runs {
         for setting in [DESKTOP, PHONE] {
@@ -204,63 +237,90 @@ fn side_by_side(dist: &Path, out: &Path, runs: usize) -> Result {
             }
         }
     }
-    let mut columns = Vec::new();
-    for setting in [DESKTOP, PHONE] {
-        let peer = samples.remove(&("peer", setting.name)).unwrap_or_default();
-        let ours = samples.remove(&("ours", setting.name)).unwrap_or_default();
-        columns.push(Comparison {
+    let columns: Vec<Comparison> = [DESKTOP, PHONE]
+        .iter()
+        .map(|setting| Comparison {
             setting: setting.name,
-            peer,
-            ours,
-        });
-    }
+            peer: samples.remove(&("peer", setting.name)).unwrap_or_default(),
+            builds: builds
+                .iter()
+                .map(|b| {
+                    let runs = samples.remove(&(b.label, setting.name));
+                    (b.label, runs.unwrap_or_default())
+                })
+                .collect(),
+        })
+        .collect();
     println!(
-        "\nOurs (dist/, bench/ours/three.html) against the ECharts 6 peer (tree-shaken, bench/peer), \
-         median of {runs} cold loads each, same browser, interleaved:\n"
+        "\nOur three widgets (bench/ours/three.html) against the ECharts 6 peer (tree-shaken, \
+         bench/peer), median of {runs} cold loads each, same browser, interleaved:\n"
     );
     print!("{}", comparison_table(FIGURES, &columns));
     println!("\nReports: {}", out.join("side").display());
     Ok(())
 }
 
-/// Pages of one widget each, over `dist`, at 375 px with 4x CPU: the payments chart with an
-/// editor series of 2, 500 and 5,000 points (inline), the tally and the map as the story has them.
-fn cost(dist: &Path, out: &Path, runs: usize) -> Result {
-    let stage = stage(dist, &out.join("cost-pages"))?;
-    let mut pages: Vec<(String, String)> = Vec::new();
+/// Pages of one widget each, over each build, at 375 px with 4x CPU: the payments chart with
+/// an editor series of 2, 500 and 5,000 points (inline), the tally and the map as the story has
+/// them.
+fn cost(builds: &[Build], out: &Path, runs: usize) -> Result {
+    let mut pages: Vec<(String, String, String)> = Vec::new();
     for n in [2, 500, 5000] {
-        let name = format!("payments, {n} points");
-        let file = format!("cost-payments-{n}.html");
         let block = format!(
             "<script type=\"application/json\">{{\"series\":{}}}</script>",
             story::config::sample_series_json(n)
         );
-        write(&stage.join(&file), &page(&name, "payments", &block))?;
-        pages.push((name, file));
+        let name = format!("payments, {n} points");
+        let html = page(&name, "payments", &block);
+        pages.push((name, format!("cost-payments-{n}.html"), html));
     }
     for (name, kind) in [("tally", "tally"), ("map", "grid-map")] {
-        let file = format!("cost-{kind}.html");
-        write(&stage.join(&file), &page(name, kind, ""))?;
-        pages.push((name.to_owned(), file));
+        pages.push((
+            name.into(),
+            format!("cost-{kind}.html"),
+            page(name, kind, ""),
+        ));
     }
-    let server = Server::start(&stage)?;
-    let mut samples: Vec<Vec<Metrics>> = vec![Vec::new(); pages.len()];
+    let mut servers = Vec::new();
+    for b in builds {
+        let stage = stage(&b.dir, &out.join(format!("cost-{}", b.label)))?;
+        for (_, file, html) in &pages {
+            write(&stage.join(file), html)?;
+        }
+        servers.push(Server::start(&stage)?);
+    }
+    // samples[build][page]: one list of runs per page of each build.
+    let mut samples: Vec<Vec<Vec<Metrics>>> = vec![vec![Vec::new(); pages.len()]; builds.len()];
     for run in 1..=runs {
-        for ((name, file), into) in pages.iter().zip(samples.iter_mut()) {
-            step(&format!("bench --cost: run {run}/{runs}, {name}"));
-            let dir = out.join(format!("cost/{}-{run}", file.trim_end_matches(".html")));
-            into.push(probe(&format!("{}/{file}", server.base), PHONE, 1, &dir)?);
+        for (p, (name, file, _)) in pages.iter().enumerate() {
+            for ((b, server), per_build) in builds.iter().zip(&servers).zip(samples.iter_mut()) {
+                step(&format!(
+                    "bench --cost: run {run}/{runs}, {name}, {}",
+                    b.label
+                ));
+                let stem = file.trim_end_matches(".html");
+                let dir = out.join(format!("cost/{}-{stem}-{run}", b.label));
+                let m = probe(&format!("{}/{file}", server.base), PHONE, 1, &dir)?;
+                if let Some(into) = per_build.get_mut(p) {
+                    into.push(m);
+                }
+            }
         }
     }
-    let rows: Vec<(&str, Vec<Metrics>)> =
-        pages.iter().map(|(n, _)| n.as_str()).zip(samples).collect();
-    println!(
-        "\nCost against size: one widget per page, {}, median of {runs} cold loads; \
-         the last column is main-thread time over the 2-point chart's:\n",
-        PHONE.name
-    );
-    print!("{}", cost_table(COST_FIGURES, &rows, "main.total"));
-    println!("\nPages: {}", stage.display());
+    for (b, per_build) in builds.iter().zip(samples) {
+        let rows: Vec<(&str, Vec<Metrics>)> = pages
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .zip(per_build)
+            .collect();
+        println!(
+            "\nCost against size, {}: one widget per page, {}, median of {runs} cold loads; \
+             the last column is main-thread time over the 2-point chart's:\n",
+            b.label, PHONE.name
+        );
+        print!("{}", cost_table(COST_FIGURES, &rows, "main.total"));
+    }
+    println!("\nPages: {}", out.join("cost-ours").display());
     Ok(())
 }
 
@@ -454,28 +514,34 @@ fn show_ratio(r: Option<f64>) -> String {
     r.map_or_else(|| "–".into(), |r| format!("{r:.2}x"))
 }
 
-/// The peer's and our runs at one setting.
+/// The peer's runs and each build's at one setting.
 struct Comparison {
     setting: &'static str,
     peer: Vec<Metrics>,
-    ours: Vec<Metrics>,
+    builds: Vec<(&'static str, Vec<Metrics>)>,
 }
 
-/// A markdown table: one row per figure; per setting, the peer's median, ours and ours/peer.
+/// A markdown table: one row per figure; per setting, the peer's median, then each build's and
+/// its ratio to the peer's.
 fn comparison_table(figures: &[Figure], columns: &[Comparison]) -> String {
     let mut header = vec![String::from("median")];
     for c in columns {
         header.push(format!("peer, {} (n={})", c.setting, c.peer.len()));
-        header.push(format!("ours, {} (n={})", c.setting, c.ours.len()));
-        header.push("ours/peer".into());
+        for (label, runs) in &c.builds {
+            header.push(format!("{label}, {} (n={})", c.setting, runs.len()));
+            header.push(format!("{label}/peer"));
+        }
     }
     let rows = figures.iter().map(|f| {
         let mut row = vec![f.label.to_owned()];
         for c in columns {
-            let (p, o) = (median_of(&c.peer, f.key), median_of(&c.ours, f.key));
+            let p = median_of(&c.peer, f.key);
             row.push(show(p, f.format));
-            row.push(show(o, f.format));
-            row.push(show_ratio(ratio(o, p)));
+            for (_, runs) in &c.builds {
+                let o = median_of(runs, f.key);
+                row.push(show(o, f.format));
+                row.push(show_ratio(ratio(o, p)));
+            }
         }
         row
     });
@@ -595,11 +661,14 @@ mod tests {
                 metrics(&[("time.allReady", 200.0)]),
                 metrics(&[("time.allReady", 300.0)]),
             ],
-            ours: vec![
-                metrics(&[("time.allReady", 150.0)]),
-                metrics(&[("time.allReady", 90.0)]),
-                metrics(&[("time.allReady", 120.0)]),
-            ],
+            builds: vec![(
+                "ours",
+                vec![
+                    metrics(&[("time.allReady", 150.0)]),
+                    metrics(&[("time.allReady", 90.0)]),
+                    metrics(&[("time.allReady", 120.0)]),
+                ],
+            )],
         };
         let table = comparison_table(&fig, &[col]);
         let lines: Vec<&str> = table.lines().collect();
@@ -670,7 +739,8 @@ mod tests {
             Options {
                 runs: 3,
                 cost: false,
-                dist: None
+                dist: None,
+                before: None
             }
         );
         let o = Options::parse(&["--cost".into(), "--runs".into(), "5".into()]).unwrap();
