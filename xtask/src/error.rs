@@ -54,6 +54,9 @@ pub enum Error {
     NoWasmBindgenInLock,
     #[error("dist/ is not built: run `cargo xtask dist` first")]
     NotBuilt,
+    /// The benchmark could not measure (a server that did not start, a report without figures).
+    #[error("bench: {0}")]
+    Bench(String),
     #[error("no end-to-end tests found in tests/")]
     NoEndToEndTests,
 }

@@ -3,6 +3,7 @@
 //! Each task is its own module. Every task that needs tools installs what is missing first,
 //! idempotently, so a fresh machine needs nothing done by hand.
 
+mod bench;
 mod dist;
 mod error;
 mod fuzz;
@@ -30,6 +31,10 @@ Tasks:
   fuzz [--cases N] [--target T]   fuzz every parser of outside input (N cases per target; not part of `test`)
   fuzz --libfuzzer T [--seconds N]  cargo-fuzz on target T (pinned nightly), then minimise fuzz/corpus/T
   parse-report                    adversarial documents through every parser: size, time, answer
+  bench [--runs N]                our three widgets beside the ECharts peer (bench/), same browser,
+                                  medians and ratios at 1280 px and at 4x CPU / 375 px (builds dist/ if missing)
+  bench --cost [--runs N]         cost against size: the payments chart at 2, 500, 5,000 points, the tally, the map
+        [--dist DIR] [--before DIR]   measure another build than dist/; measure a second one in the same run
 ";
 
 fn main() -> ExitCode {
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(),
         Some("fuzz") => fuzz::run(rest),
         Some("parse-report") => fuzz::report(),
+        Some("bench") => bench::run(rest),
         Some("help") | Some("--help") | Some("-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -126,9 +126,14 @@ fn apt_packages() -> Result {
 }
 
 fn npm_packages() -> Result {
-    let root = util::root();
-    let marker = root.join("node_modules/.package-lock.json");
-    let lock = root.join("package-lock.json");
+    npm_ci(&util::root())
+}
+
+/// `npm ci` in `dir` unless its `node_modules` is newer than its `package-lock.json` (the
+/// project's build tools; `bench/`'s measuring instrument).
+pub fn npm_ci(dir: &std::path::Path) -> Result {
+    let marker = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
     let fresh = match (marker.metadata(), lock.metadata()) {
         (Ok(m), Ok(l)) => m.modified().ok() >= l.modified().ok(),
         _ => false,
@@ -136,6 +141,11 @@ fn npm_packages() -> Result {
     if fresh {
         return Ok(());
     }
-    step("setup: npm ci");
-    exec(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
+    step(&format!("setup: npm ci in {}", dir.display()));
+    // `--prefix`, not a working directory: `exec` runs from the workspace root.
+    exec(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(dir),
+    )
 }

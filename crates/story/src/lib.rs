@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fallback;
 pub mod format;
 pub mod model;
+pub mod shared;
 pub mod slots;
 pub mod ui;
 

@@ -7,6 +7,8 @@
 //! dashes, so thick and dashed lines are drawn as filled polygons, which every backend fills the
 //! same way.
 
+pub mod decimate;
+
 use crate::payments::{Align, ChartView, LineKind};
 use crate::scale::Linear;
 use crate::text::{is_wide, width as text_width};
@@ -129,6 +131,12 @@ pub struct Layout {
     pub y: Linear,
     /// Each point's pixel position, in view order.
     pub points: Vec<(f64, f64)>,
+    /// Indices of the points the line is drawn through ([`decimate::per_column`]): all of them
+    /// unless several share a pixel column.
+    pub line: Vec<usize>,
+    /// Whether the line's vertices get dots: only when the points stand apart (10 px or more
+    /// on average), since dots closer than their size merge into a band.
+    pub dots: bool,
 }
 
 impl Layout {
@@ -201,14 +209,17 @@ pub fn layout(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> 
     let y = Linear::new()
         .with_domain(view.y_domain.0, view.y_domain.1)
         .with_range(plot.bottom, plot.top);
-    let points = view
+    let points: Vec<(f64, f64)> = view
         .points
         .iter()
         .map(|p| (x.apply(p.x), y.apply(p.value)))
         .collect();
+    let gaps = points.len().saturating_sub(1).max(1) as f64;
     Layout {
         width,
         height,
+        line: decimate::per_column(&points),
+        dots: (plot.right - plot.left) / gaps >= 10.0,
         plot,
         x,
         y,
@@ -462,10 +473,15 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // The line, drawn in up to `progress`.
+    // The line through its drawn vertices, drawn in up to `progress`.
     let pts = &lay.points;
+    let line: Vec<(f64, f64)> = lay
+        .line
+        .iter()
+        .filter_map(|&i| pts.get(i).copied())
+        .collect();
     let progress = frame.progress.clamp(0.0, 1.0);
-    let total: f64 = pts
+    let total: f64 = line
         .windows(2)
         .map(|w| match w {
             [a, b] => ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt(),
@@ -473,8 +489,8 @@ pub fn draw<DB: DrawingBackend>(
         })
         .sum();
     let mut budget = total * progress;
-    let mut reached = usize::from(progress > 0.0 && !pts.is_empty());
-    for w in pts.windows(2) {
+    let mut reached = usize::from(progress > 0.0 && !line.is_empty());
+    for w in line.windows(2) {
         let [a, b] = w else { continue };
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
         if budget <= 0.0 {
@@ -494,12 +510,13 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
         budget -= len;
-        if share >= 1.0 {
+        // At full progress every vertex is reached, whatever the rounding of the lengths.
+        if share >= 1.0 || progress >= 1.0 {
             reached += 1;
         }
     }
     let dot = if view.kind == LineKind::Totals { 5 } else { 3 };
-    for p in pts.iter().take(reached) {
+    for p in line.iter().take(if lay.dots { reached } else { 0 }) {
         db.draw_circle(pt(p.0, p.1), dot + 2, &paint(pal.bg), true)?;
         db.draw_circle(pt(p.0, p.1), dot, &paint(pal.accent), true)?;
     }
@@ -678,6 +695,111 @@ mod tests {
         let l = layout(&v, 10.0, 10.0, &ChartStyle::new(Palette::LIGHT));
         assert!(l.plot.left < l.plot.right || l.plot.right >= 1.0);
         assert!(l.plot.top < l.plot.bottom);
+    }
+
+    /// An editor series of `n` daily points with noise, so that columns have extremes.
+    fn long_series(n: usize) -> story::config::Series {
+        let unit = story::default_story().chart.unwrap().metrics[0].unit();
+        story::config::parse_series(&story::config::sample_series_json(n), unit).unwrap()
+    }
+
+    /// Counts what a drawing costs: polygons and circles handed to the backend.
+    #[derive(Default)]
+    struct Counting {
+        polygons: usize,
+        circles: usize,
+    }
+
+    impl DrawingBackend for Counting {
+        type ErrorType = std::fmt::Error;
+        fn get_size(&self) -> (u32, u32) {
+            (375, 300)
+        }
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+        fn draw_pixel(
+            &mut self,
+            _: BackendCoord,
+            _: BackendColor,
+        ) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self,
+            _: I,
+            _: &S,
+        ) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            self.polygons += 1;
+            Ok(())
+        }
+        fn draw_circle<S: BackendStyle>(
+            &mut self,
+            _: BackendCoord,
+            _: u32,
+            _: &S,
+            _: bool,
+        ) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            self.circles += 1;
+            Ok(())
+        }
+        fn draw_text<S: BackendTextStyle>(
+            &mut self,
+            _: &str,
+            _: &S,
+            _: BackendCoord,
+        ) -> Result<(), DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+    }
+
+    impl Counting {
+        /// What drawing `view` at its last frame hands to the backend.
+        fn drawn(view: &ChartView, lay: &Layout) -> Counting {
+            let mut db = Counting::default();
+            draw(
+                &mut db,
+                view,
+                lay,
+                &ChartStyle::new(Palette::LIGHT),
+                Frame::DONE,
+            )
+            .unwrap();
+            db
+        }
+    }
+
+    #[test]
+    fn a_long_series_is_drawn_through_a_few_vertices_per_pixel_column() {
+        let series = long_series(5000);
+        let v = build_view("transactions", Some(&series), Lang::Zh);
+        assert_eq!(v.points.len(), 5000, "the view keeps every point");
+        assert_eq!(v.table.rows.len(), 5000, "so do the table and the CSV");
+        let l = layout(&v, 375.0, 300.0, &ChartStyle::new(Palette::LIGHT));
+        let columns = (l.plot.right - l.plot.left).ceil() as usize + 1;
+        assert!(l.line.len() <= 4 * columns, "{} vertices", l.line.len());
+        assert_eq!(l.line.first(), Some(&0));
+        assert_eq!(l.line.last(), Some(&4999));
+        assert!(!l.dots, "5,000 dots would merge into a band");
+        let db = Counting::drawn(&v, &l);
+        // One quadrilateral and one joint per drawn segment, plus the axis: not 5,000 of each.
+        assert!(db.polygons <= l.line.len() + 1, "{} polygons", db.polygons);
+        assert!(db.circles <= l.line.len(), "{} circles", db.circles);
+    }
+
+    #[test]
+    fn a_short_series_is_drawn_through_every_point_with_dots() {
+        let series = long_series(12);
+        let v = build_view("transactions", Some(&series), Lang::En);
+        let l = layout(&v, 375.0, 300.0, &ChartStyle::new(Palette::LIGHT));
+        assert_eq!(l.line, (0..12).collect::<Vec<_>>());
+        assert!(l.dots);
+        let db = Counting::drawn(&v, &l);
+        // A joint per segment, and a dot (ring and fill) per point.
+        assert_eq!(db.circles, 11 + 2 * 12);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::table::{raw_number, Cell, TableView};
 use story::config::{Series, SeriesDate, SeriesPoint};
 use story::format::{format_qualified, format_tick, format_value, format_when};
 use story::model::{Chart, Metric};
+use story::shared::Shared;
 use story::ui::{fill, UiText};
 use story::{Fact, Lang, Qualifier, Story, Unit, When};
 
@@ -67,7 +68,8 @@ pub struct ChartView {
     pub title: String,
     /// Axis unit, e.g. "单位：笔".
     pub unit: String,
-    pub points: Vec<ViewPoint>,
+    /// Shared ([`story::shared`]): the widget compares its view on every animation frame.
+    pub points: Shared<ViewPoint>,
     pub x_domain: (f64, f64),
     pub y_domain: (f64, f64),
     pub y_ticks: Vec<Tick>,
@@ -166,7 +168,7 @@ pub fn build_view(
         source: chart.source.heading.get(lang),
         description,
         table,
-        points,
+        points: points.into(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The "get the data" table behind every widget: one view model feeds the visually hidden
 //! table for screen readers and the CSV download, so both show the same figures.
 
+use story::shared::Shared;
+
 /// One cell: what the reader sees, and the raw value written to CSV.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -41,7 +43,9 @@ pub fn raw_number(v: f64) -> String {
 pub struct TableView {
     pub caption: String,
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
+    /// Shared ([`story::shared`]): a widget hands its table to the data-table component on
+    /// every render (each animation frame), and a long series has thousands of rows.
+    pub rows: Shared<Vec<Cell>>,
     /// Download file name, e.g. `payments.csv`.
     pub file_name: String,
 }
@@ -53,7 +57,7 @@ impl TableView {
     pub fn to_csv(&self) -> String {
         let mut out = String::from("\u{feff}");
         push_row(&mut out, self.headers.iter().map(String::as_str));
-        for row in &self.rows {
+        for row in self.rows.iter() {
             push_row(&mut out, row.iter().map(|c| c.raw.as_str()));
         }
         out
@@ -115,7 +119,7 @@ mod tests {
         TableView {
             caption: "t".into(),
             headers: vec!["name".into(), "value".into()],
-            rows,
+            rows: rows.into(),
             file_name: "t.csv".into(),
         }
     }

@@ -6,6 +6,7 @@
 use super::error::{ConfigError, Expected, Limit};
 use super::json::{brief_number, parse, quote, Json};
 use crate::model::Unit;
+use crate::shared::Shared;
 
 /// Most points a series may have.
 pub const MAX_POINTS: usize = 5000;
@@ -86,7 +87,40 @@ pub struct SeriesPoint {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub unit: &'static Unit,
-    pub points: Vec<SeriesPoint>,
+    /// Shared: a chart hands its series on at every render ([`crate::shared`]).
+    pub points: Shared<SeriesPoint>,
+}
+
+/// A valid series of `n` daily points as JSON, for benchmark pages and tests of long series:
+/// days 1 to 28 of each month from 1 January 2006 (every date valid without a calendar; 5,000
+/// points reach 2020), values rising with deterministic noise so that a chart's pixel columns
+/// each have a distinct lowest and highest point.
+pub fn sample_json(n: usize) -> String {
+    let mut s = String::from("[");
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut value: u64 = 0;
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        let (year, month, day) = (2006 + i / 336, (i / 28) % 12 + 1, i % 28 + 1);
+        s.push_str("{\"date\":\"");
+        crate::format::digits::push_padded(&mut s, year as u64, 4);
+        s.push('-');
+        crate::format::digits::push_padded(&mut s, month as u64, 2);
+        s.push('-');
+        crate::format::digits::push_padded(&mut s, day as u64, 2);
+        s.push_str("\",\"value\":");
+        crate::format::digits::push_uint(&mut s, value);
+        s.push('}');
+        // xorshift64: reproducible noise without a dependency.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        value = (value + state % 200_000).saturating_sub(60_000);
+    }
+    s.push(']');
+    s
 }
 
 /// Reads a series file fetched from `src` (a JSON array of points) for `metric`.
@@ -244,13 +278,29 @@ pub(crate) fn series_from_json(
     }
     Ok(Series {
         unit: metric_unit,
-        points,
+        points: points.into(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sample_series_is_valid_sorted_and_as_long_as_asked() {
+        let s = parse_series(&sample_json(MAX_POINTS), unit("transactions")).unwrap();
+        assert_eq!(s.points.len(), MAX_POINTS);
+        assert_eq!(s.points[0].date.iso(), "2006-01-01");
+        assert_eq!(s.points[28].date.iso(), "2006-02-01");
+        assert_eq!(s.points[336].date.iso(), "2007-01-01");
+        let falls = s
+            .points
+            .windows(2)
+            .filter(|w| w[1].value < w[0].value)
+            .count();
+        assert!(falls > 100, "noise: {falls} falls");
+        assert_eq!(sample_json(0), "[]");
+    }
 
     fn unit(metric: &str) -> &'static Unit {
         crate::default_story()
