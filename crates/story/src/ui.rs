@@ -8,6 +8,8 @@ use crate::model::Story;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiText {
     DownloadCsv,
+    /// A long data table's button: `{0}` is its number of rows.
+    ShowTable,
     /// The story a widget was pointed at has no data for it.
     NotInStory,
     DataTableNote,
@@ -113,6 +115,7 @@ impl UiText {
                 "The chosen story has no data for this widget.",
             ),
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
+            UiText::ShowTable => ("数据表（{0}行）", "Data table ({0} rows)"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
             UiText::SectionSeparator => (" · ", " · "),

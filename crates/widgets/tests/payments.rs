@@ -173,3 +173,46 @@ async fn an_editor_series_is_drawn_as_its_own_line() {
     assert!(desc.contains("共3个数据点"), "{desc}");
     assert!(text(&root, ".source").contains("编辑"));
 }
+
+#[wasm_bindgen_test]
+async fn a_long_series_builds_its_data_table_only_when_asked_and_keeps_every_row() {
+    let series = story::config::sample_series_json(300);
+    let root = mount(&[("lang", "en"), ("series", &series)]).await;
+    assert_eq!(
+        root.query_selector_all("tbody tr").unwrap().length(),
+        0,
+        "not built up front"
+    );
+    let button = root
+        .query_selector(".show-table")
+        .unwrap()
+        .expect("a button for the long table")
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    assert_eq!(button.text_content().unwrap(), "Data table (300 rows)");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("tbody tr").unwrap().length(),
+        300,
+        "every point"
+    );
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let region = root.query_selector(".table-box").unwrap().unwrap();
+    assert_eq!(
+        region.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "scrolls by keyboard"
+    );
+    // A short series keeps its hidden table for screen readers, built at once.
+    let short = mount(&[("lang", "en")]).await;
+    assert!(short.query_selector(".show-table").unwrap().is_none());
+    assert!(short.query_selector_all("tbody tr").unwrap().length() > 0);
+}

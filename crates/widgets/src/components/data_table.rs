@@ -1,5 +1,9 @@
 //! "Get the data": a visually hidden table for screen readers and a CSV download button,
-//! both from one `viz::table::TableView`.
+//! both from one `viz::table::TableView`. A long table (an editor's series of thousands of
+//! points) is built only when asked for, behind a visible button, and then shown to everyone
+//! in a scrolling box: building thousands of hidden rows took seconds of main thread on a slow
+//! phone (`cargo xtask bench --cost`), and a screen reader user is better served by choosing to
+//! enter a long table than by meeting it. The CSV always has every row.
 
 use story::{ui::UiText, Lang};
 use viz::table::TableView;
@@ -12,9 +16,14 @@ pub struct DataTableProps {
     pub lang: Lang,
 }
 
+/// Tables with more rows than this are built on demand.
+pub const LONG_TABLE_ROWS: usize = 200;
+
 #[function_component]
 pub fn DataTable(props: &DataTableProps) -> Html {
     let table = &props.table;
+    let long = table.rows.len() > LONG_TABLE_ROWS;
+    let shown = use_state_eq(|| false);
     // The static layer has no script to build the file: the button shows, disabled.
     let inert = crate::use_layer().is_static();
     let on_download = {
@@ -22,10 +31,42 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         let table = table.clone();
         Callback::from(move |_: MouseEvent| download(&table.to_csv(), &table.file_name))
     };
+    let rows = if long && !*shown {
+        Html::default()
+    } else {
+        table_html(table)
+    };
+    let toggle = long.then(|| {
+        let shown = shown.clone();
+        let mut count = String::new();
+        story::format::digits::push_uint(&mut count, table.rows.len() as u64);
+        let label = story::ui::fill(UiText::ShowTable.get(props.lang), &[&count]);
+        html! {
+            <button type="button" class="download show-table" inert={inert}
+                aria-expanded={if *shown { "true" } else { "false" }}
+                onclick={Callback::from(move |_: MouseEvent| shown.set(!*shown))}>{ label }</button>
+        }
+    });
+    // Short: visually hidden, for screen readers (the wrapper hides it: a table ignores a 1px
+    // width and would widen the page). Long and opened: a scrolling box for everyone.
+    // An open long table scrolls: it takes focus, so the keyboard can scroll it too.
+    let wrapper = if long { "table-box" } else { "visually-hidden" };
+    let open = long && *shown;
     html! {
         <div class="data">
-            // The wrapper hides the table: a table ignores a 1px width and would widen the page.
-            <div class="visually-hidden">
+            <div class={wrapper} tabindex={open.then_some("0")} role={open.then_some("region")}
+                aria-label={open.then(|| table.caption.clone())}>{ rows }</div>
+            { for toggle }
+            <button type="button" class="download" onclick={on_download}
+                inert={inert}>
+                { UiText::DownloadCsv.get(props.lang) }
+            </button>
+        </div>
+    }
+}
+
+fn table_html(table: &TableView) -> Html {
+    html! {
             <table>
                 <caption>{ &table.caption }</caption>
                 <thead>
@@ -41,12 +82,6 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            </div>
-            <button type="button" class="download" onclick={on_download}
-                inert={inert}>
-                { UiText::DownloadCsv.get(props.lang) }
-            </button>
-        </div>
     }
 }
 
