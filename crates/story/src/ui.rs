@@ -8,6 +8,11 @@ use crate::model::Story;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiText {
     DownloadCsv,
+    /// Labels of the citation rows under a downloaded CSV's figures.
+    CiteSource,
+    CiteSection,
+    CiteDate,
+    CiteNote,
     /// The story a widget was pointed at has no data for it.
     NotInStory,
     DataTableNote,
@@ -114,6 +119,10 @@ impl UiText {
                 "The chosen story has no data for this widget.",
             ),
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
+            UiText::CiteSource => ("来源", "Source"),
+            UiText::CiteSection => ("所引段落", "Section"),
+            UiText::CiteDate => ("日期", "Date"),
+            UiText::CiteNote => ("说明", "Note"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
             UiText::Close => ("关闭", "Close"),
