@@ -152,7 +152,8 @@ function field(name, spec) {
   let input;
   if (spec.enum) {
     input = document.createElement("select");
-    if (spec.default === undefined) input.append(new Option(t("none"), ""));
+    const required = schema.required?.includes(name);
+    if (spec.default === undefined && !required) input.append(new Option(t("none"), ""));
     for (const v of spec.enum) {
       const text = label(v) === v ? v : `${label(v)} · ${v}`;
       input.append(new Option(v === spec.default ? text + t("defaultMark") : text, v));
