@@ -247,12 +247,13 @@ function renderPreview() {
   reportState(host);
 }
 
-/** Repeats the widget's own state in the status line: its error message, word for word. */
-function reportState(host) {
+/** Repeats the widget's own state in the status line: its error message, word for word. The
+ * error box renders a frame or so after the error attribute is set: look again a few times. */
+function reportState(host, frames = 30) {
   if (host.hasAttribute("data-widget-error")) {
     const message = host.shadowRoot?.querySelector(".error-box-message")?.textContent;
     if (message) status.textContent = t("error") + message;
-    else queueMicrotask(() => requestAnimationFrame(() => reportState(host)));
+    else if (frames > 0 && host.isConnected) requestAnimationFrame(() => reportState(host, frames - 1));
   } else if (host.hasAttribute("data-widget-ready")) {
     status.textContent = t("ready");
   }
