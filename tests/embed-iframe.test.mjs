@@ -36,3 +36,28 @@ test("a bad option in the query string shows the error inside the frame", async 
   assert.ok(text.includes("theme") && text.includes("neon"), text);
   await page.context().close();
 });
+
+test("the pinned iframe snippets load a page built for their widget, with its static layer", async () => {
+  const snippets = await (await fetch(new URL("/snippets.json", process.env.BASE_URL ?? "http://127.0.0.1:8000"))).json();
+  for (const s of snippets.snippets) {
+    const src = s.iframe.match(/src="([^"]+)"/)[1];
+    assert.equal(src, `frame-${s.widget}-${s.lang}.html`);
+  }
+  // Without JavaScript the framed page already shows the graphic (declarative shadow root).
+  const off = await openPage(browser, "/frame-grid-map-en.html", { javaScriptEnabled: false, viewport: { width: 700, height: 900 } });
+  const shown = await off.$eval("[data-widget]", (el) => ({
+    static: Boolean(el.shadowRoot?.querySelector("section.static")),
+    districts: el.shadowRoot?.querySelectorAll(".gm-map.v-wide .gm-dist").length,
+    lang: document.documentElement.lang,
+  }));
+  assert.deepEqual(shown, { static: true, districts: 3, lang: "en" });
+  await off.context().close();
+  // With it, the live widget takes over and the frame reports its height as embed.html does.
+  const on = await openPage(browser, "/frame-grid-map-en.html?id=f1");
+  await on.waitForSelector("[data-widget-ready]", { timeout: 20000 });
+  const live = await on.$eval("[data-widget]", (el) => Boolean(el.shadowRoot.querySelector(".fw-root section.widget")));
+  assert.ok(live);
+  assert.equal(await on.$$eval("[data-widget]", (els) => els.length), 1, "frame.js adds no second placeholder");
+  assert.deepEqual(on.errors, []);
+  await on.context().close();
+});

@@ -126,7 +126,10 @@ test("the published snippet (hashed module and stylesheet, with SRI) starts widg
     script.integrity = snippets.module.integrity;
     script.crossOrigin = "anonymous";
     const stage = document.getElementById("stage");
-    stage.insertAdjacentHTML("beforeend", tally.placeholder); // our own trusted markup
+    // Snippet URLs are relative to dist/ (absolute with WIDGETS_BASE_URL): resolve the static
+    // layer's stylesheet as the other pinned files are.
+    const placeholder = tally.placeholder.replace(/href="([^"]+)"/, (_, href) => `href="${new URL(href, root).href}"`);
+    stage.insertAdjacentHTML("beforeend", placeholder); // our own trusted markup
     document.head.append(link, script);
   }, { snippets, tally, root: `${BASE_URL}/` });
   await page.waitForSelector("[data-widget][data-widget-ready]", { timeout: 20000 });
@@ -136,6 +139,13 @@ test("the published snippet (hashed module and stylesheet, with SRI) starts widg
     return cs.aspectRatio !== "auto" || parseFloat(cs.minHeight) > 0;
   });
   assert.ok(reserved, "embed.css reserved the box");
+  // The snippet's static layer, inert after insertAdjacentHTML, was attached by the embed and
+  // then replaced by the live widget.
+  const layers = await page.$eval("[data-widget]", (el) => ({
+    live: Boolean(el.shadowRoot?.querySelector(".fw-root section.widget")),
+    static: Boolean(el.shadowRoot?.querySelector(":scope > section.static")),
+  }));
+  assert.deepEqual(layers, { live: true, static: false });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

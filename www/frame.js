@@ -15,9 +15,12 @@ try {
   console.error("feature widgets: ignoring the invalid origin parameter");
 }
 
-const placeholder = document.createElement("div");
-placeholder.setAttribute("data-widget", params.get("widget") ?? "");
-for (const [key, value] of params) {
+// A frame page built for one widget (frame-<widget>-<lang>.html, with the widget's static
+// layer) already holds its placeholder; embed.html builds one from the query string.
+const built = document.querySelector("[data-widget]");
+const placeholder = built ?? document.createElement("div");
+if (!built) placeholder.setAttribute("data-widget", params.get("widget") ?? "");
+for (const [key, value] of built ? [] : params) {
   if (key === "widget" || key === "id" || key === "origin") continue;
   if (key === "config") {
     const json = document.createElement("script");
@@ -30,8 +33,10 @@ for (const [key, value] of params) {
     console.error(`feature widgets: ignoring the query parameter "${key.slice(0, 40)}"`);
   }
 }
-if (params.get("lang") === "en") document.documentElement.lang = "en";
-document.body.append(placeholder);
+if (!built) {
+  if (params.get("lang") === "en") document.documentElement.lang = "en";
+  document.body.append(placeholder);
+}
 
 function reportHeight() {
   if (window.parent === window) return;

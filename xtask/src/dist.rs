@@ -176,6 +176,12 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
     }
     copy_tree(&root.join("www"), &dist)?;
     minify_stylesheets(&dist)?;
+    step("dist: the stylesheets the static layers link (widget-<kind>.css)");
+    util::capture(
+        util::cargo()
+            .args(["run", "--quiet", "-p", "cli", "--", "stylesheets"])
+            .arg(&dist),
+    )?;
 
     // Stable names stay for pages in dist/; snippets pin hashed copies with SRI.
     let css = hashed_copy(&dist, "embed.css")?;
@@ -192,7 +198,12 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
         css.integrity
     );
     write(&dist.join("build.json"), manifest.as_bytes())?;
-    crate::snippets::write_all(&dist, &module, &css, &host_script)?;
+    let mut static_sheets = Vec::new();
+    for kind in story::WidgetKind::ALL {
+        let name = format!("widget-{}.css", kind.name());
+        static_sheets.push((kind, hashed_copy(&dist, &name)?));
+    }
+    crate::snippets::write_all(&dist, &module, &css, &host_script, &static_sheets)?;
 
     precompress(&dist)?;
     eprintln!("    {} ready: {glue_name}, {wasm_name}", dist.display());

@@ -5,7 +5,14 @@
 use crate::util::{self, exec, output, step, Error, FileAction, Result};
 use std::process::Command;
 
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk", "brotli"];
+/// poppler-utils: `pdftotext` reads the demo article's PDF in the print test.
+const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "fonts-noto-cjk",
+    "brotli",
+    "poppler-utils",
+];
 
 pub fn run() -> Result {
     step("setup: checking tools");

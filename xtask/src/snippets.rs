@@ -7,7 +7,7 @@
 //! `WIDGETS_BASE_URL=https://cdn.example.org/widgets/0.1.0/ cargo xtask dist`).
 
 use crate::dist::{write, Pinned};
-use crate::util::Result;
+use crate::util::{self, Result};
 use std::path::Path;
 use story::format::escape::escape_html as html_escape;
 use story::{Lang, WidgetKind};
@@ -23,7 +23,14 @@ struct Snippet {
     iframe: String,
 }
 
-pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinned) -> Result {
+/// `static_sheets`: each widget kind's pinned static-layer stylesheet.
+pub fn write_all(
+    dist: &Path,
+    module: &Pinned,
+    css: &Pinned,
+    host_script: &Pinned,
+    static_sheets: &[(WidgetKind, Pinned)],
+) -> Result {
     let base = std::env::var("WIDGETS_BASE_URL").unwrap_or_default();
     let head = format!(
         "<link rel=\"stylesheet\" href=\"{base}{}\" integrity=\"{}\" crossorigin=\"anonymous\">\n\
@@ -35,22 +42,41 @@ pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinne
         host_script.name, host_script.integrity
     );
     let mut snippets = Vec::new();
-    for kind in WidgetKind::ALL {
+    for (kind, sheet) in static_sheets {
         let widget = kind.name();
+        let href = format!("{base}{}", sheet.name);
         for (lang, story_lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
-            // The same fallback (title and key figures) as the demo article's placeholders.
-            let fallback = story::fallback::fallback(story::default_story(), kind, story_lang);
-            let title = fallback.title;
+            let title = story::ui::widget_title(story::default_story(), *kind, story_lang);
+            // The placeholder with its static layer (pinned stylesheet, SRI) and fallback, as
+            // the demo article's placeholders carry them: what an editor pastes shows the
+            // graphic before the module runs.
+            let placeholder = util::capture(util::cargo().args([
+                "run",
+                "--quiet",
+                "-p",
+                "cli",
+                "--",
+                "placeholder",
+                "--stylesheet",
+                &href,
+                "--integrity",
+                &sheet.integrity,
+                "--widget",
+                widget,
+                "--lang",
+                lang,
+                "--theme",
+                "auto",
+            ]))?;
+            // The iframe variant loads a page built for this widget, static layer included.
+            let frame = frame_page(dist, widget, lang, &placeholder)?;
             snippets.push(Snippet {
                 widget,
                 lang,
                 head: head.clone(),
-                placeholder: format!(
-                    "<div data-widget=\"{widget}\" data-lang=\"{lang}\" data-theme=\"auto\">\n  {}\n</div>",
-                    fallback.to_html()
-                ),
+                placeholder: placeholder.trim_end().to_owned(),
                 iframe: format!(
-                    "<iframe data-feature-widget src=\"{base}embed.html?widget={widget}&amp;lang={lang}&amp;theme=auto\" \
+                    "<iframe data-feature-widget src=\"{base}{frame}\" \
                      title=\"{}\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" loading=\"lazy\"></iframe>",
                     html_escape(title)
                 ),
@@ -65,6 +91,26 @@ pub fn write_all(dist: &Path, module: &Pinned, css: &Pinned, host_script: &Pinne
         &dist.join("snippets.html"),
         to_html(&iframe_host, &snippets).as_bytes(),
     )
+}
+
+/// Writes `frame-<widget>-<lang>.html` into dist/: the iframe page (embed.html's head, its own
+/// `lang`) holding `placeholder` with its static layer, so the framed widget shows before and
+/// without the module too. Its stylesheet is linked relative to dist/, next to the page.
+fn frame_page(dist: &Path, widget: &str, lang: &str, placeholder: &str) -> Result<String> {
+    let name = format!("frame-{widget}-{lang}.html");
+    let html_lang = if lang == "en" { "en" } else { "zh-CN" };
+    let page = format!(
+        "<!doctype html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Feature widget</title>\n\
+         <!-- Iframe mode for one widget: ?id=...&origin=https://host.example as in embed.html. -->\n\
+         <link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"stylesheet\" href=\"embed.css\">\n\
+         <script type=\"module\" src=\"frame.js\"></script>\n<script type=\"module\" src=\"embed.js\"></script>\n\
+         </head>\n<body>\n{}\n</body>\n</html>\n",
+        placeholder.trim_end()
+    );
+    write(&dist.join(&name), page.as_bytes())?;
+    Ok(name)
 }
 
 fn to_json(

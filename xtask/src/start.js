@@ -10,7 +10,8 @@ const wasmName = "WASM_NAME";
 // content-hashed file name, which survives a CDN's redirect). The module's state is unknown from
 // then on. Widgets that finished rendering keep what they show; unfinished ones get
 // data-widget-error and, once mounted, a generic error box (their shadow root already holds the
-// error box's styles); not yet mounted ones keep their static fallback.
+// error box's styles); not yet mounted ones keep their static fallback, and ones whose static
+// layer is still in place (the page's own rendering of the graphic) keep that instead.
 function failUnfinished(why, error) {
   console.error(`feature widgets: ${why}`, error);
   const unfinished = ":not([data-widget-ready]):not([data-widget-error])";
@@ -18,6 +19,10 @@ function failUnfinished(why, error) {
     host.setAttribute("data-widget-error", "");
     const shadow = host.shadowRoot;
     if (!shadow) continue;
+    if (shadow.querySelector(":scope > section.static")) {
+      shadow.querySelector(":scope > .fw-root")?.remove();
+      continue;
+    }
     const en = host.getAttribute(host.localName === "feature-widget" ? "lang" : "data-lang") === "en";
     const frame = document.createElement("section");
     frame.className = "widget auto";

@@ -9,7 +9,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum Error {
     #[error(transparent)]
-    Viz(#[from] viz::Error),
+    Widgets(#[from] widgets::Error),
     /// An option with a value outside what it takes (`None`: the value is missing).
     #[error("{option} takes {allowed}, not {}", value.as_deref().unwrap_or("nothing"))]
     BadValue {
@@ -54,14 +54,17 @@ pub enum Error {
     },
     #[error("the story {story} has no {file}")]
     NoArticle { story: String, file: String },
-    /// The SVG backend failed while the chart was drawn.
-    #[error("drawing the chart failed: {0}")]
-    Draw(#[from] plotters_backend::DrawingErrorKind<io::Error>),
+}
+
+impl From<viz::Error> for Error {
+    fn from(e: viz::Error) -> Error {
+        Error::Widgets(e.into())
+    }
 }
 
 impl From<viz::geo::DecodeError> for Error {
     fn from(e: viz::geo::DecodeError) -> Error {
-        Error::Viz(e.into())
+        Error::Widgets(viz::Error::from(e).into())
     }
 }
 

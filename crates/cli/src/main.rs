@@ -17,8 +17,12 @@ commands:
   validate <file.json>  check a widget configuration (a JSON block) and print the verdict
   page --lang zh|en [--template index.html]
                         the demo article as HTML, with each widget's static fallback
-  render <payments|grid-map> --lang zh|en --out FILE.svg
-                        draw a widget as a static SVG (fallback, print)";
+  placeholder --stylesheet HREF [--integrity SRI] [--class C] --OPTION VALUE...
+                        a placeholder with its static layer, as snippets carry it
+  stylesheets DIR       write each widget kind's static-layer stylesheet into DIR
+  render <tally|payments|grid-map> [--format html|svg] [--out FILE] [--OPTION VALUE]...
+                        a widget drawn by its own components: HTML with its static layer,
+                        or an SVG image of the map or the chart";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,7 +35,9 @@ fn main() -> ExitCode {
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
         "page" => commands::page::run(rest),
-        "render" => commands::render(rest),
+        "placeholder" => commands::placeholder::run(rest),
+        "stylesheets" => commands::placeholder::stylesheets(rest),
+        "render" => commands::render::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@ use crate::shadow::{self, SheetKind, Sheets};
 use crate::slot::{Content, Slot as SlotApp, SlotProps};
 use crate::{with_embed, Error};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use js_sys::Array;
 use story::{Lang, WidgetConfig};
 use wasm_bindgen::prelude::*;
@@ -62,6 +63,11 @@ pub(crate) struct Embed {
     /// Key of the latest widget mounted; each mount takes a new one.
     generation: u32,
     page_visible: bool,
+    /// Placeholders that came near the screen, waiting to mount: one per task (see
+    /// [`Embed::wake_next`]), so no single task mounts every widget of the page.
+    queue: Vec<Element>,
+    /// The task that mounts the next queued placeholder, while one is scheduled.
+    next_mount: Option<Timeout>,
     /// Mounts placeholders that come near the viewport.
     near: IntersectionObserver,
     /// Tracks which mounted placeholders are on screen.
@@ -106,6 +112,8 @@ impl Embed {
             sheets: Sheets::default(),
             pool: Vec::new(),
             generation: 0,
+            queue: Vec::new(),
+            next_mount: None,
             near,
             seen,
             mutations,
@@ -173,6 +181,7 @@ impl Embed {
         if let Some(index) = self.position(&host) {
             return index;
         }
+        shadow::adopt_declared(&host);
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
         let parsed = WidgetConfig::parse(
@@ -204,6 +213,8 @@ impl Embed {
         let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
             return State::Inert;
         };
+        // The error box replaces a static layer: the page's graphic no longer matches its options.
+        shadow::drop_static(host, &mount.root);
         let key = self.next_key();
         mount.app.update(SlotProps {
             content: Content::Failed {
@@ -272,6 +283,7 @@ impl Embed {
 
     /// Empties a slot, detaches its root and returns it to the pool.
     fn release(&mut self, mut mount: Mount) {
+        shadow::show(&mount.root, true);
         mount.app.update(SlotProps {
             content: Content::Empty,
         });
@@ -297,12 +309,19 @@ impl Embed {
         {
             let ready = host.clone();
             let failed = host.clone();
+            let root = mount.root.clone();
+            // Laid out for the box it fills from the first render (one layout read per mount).
+            let width = Some(host.get_bounding_client_rect().width()).filter(|w| *w > 0.0);
             mount.app.update(SlotProps {
                 content: Content::Widget {
                     key: *key,
                     config: crate::host_theme::follow_page(config.clone()),
                     visibility,
-                    on_ready: Callback::from(move |()| placeholder::report_ready(&ready)),
+                    width,
+                    on_ready: Callback::from(move |()| {
+                        shadow::drop_static(&ready, &root);
+                        placeholder::report_ready(&ready)
+                    }),
                     on_error: Callback::from(move |message: String| {
                         placeholder::report_error(&failed, &message)
                     }),
@@ -316,12 +335,35 @@ impl Embed {
             let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
                 continue;
             };
-            if entry.is_intersecting() {
-                if let Some(index) = self.position(&entry.target()) {
-                    self.wake(index);
-                }
+            let host = entry.target();
+            if entry.is_intersecting() && !self.queue.contains(&host) {
+                self.queue.push(host);
             }
         }
+        self.schedule_mount();
+    }
+
+    /// Mounts the next queued placeholder in a task of its own. A widget's mount (its first
+    /// render, layout and drawing) is tens of milliseconds on a slow phone; three in one task
+    /// would block the main thread for their sum, and input with it.
+    fn schedule_mount(&mut self) {
+        if self.next_mount.is_none() && !self.queue.is_empty() {
+            self.next_mount = Some(Timeout::new(0, || {
+                with_embed(Embed::wake_next);
+            }));
+        }
+    }
+
+    fn wake_next(&mut self) {
+        // wasm-bindgen defers freeing a closure dropped while it runs, as this one is here.
+        self.next_mount = None;
+        if !self.queue.is_empty() {
+            let host = self.queue.remove(0);
+            if let Some(index) = self.position(&host) {
+                self.wake(index);
+            }
+        }
+        self.schedule_mount();
     }
 
     fn on_seen(&mut self, entries: &Array) {
@@ -377,6 +419,7 @@ impl Embed {
     }
 
     fn teardown(&mut self, slot: Slot) {
+        self.queue.retain(|host| *host != slot.host);
         self.near.unobserve(&slot.host);
         self.seen.unobserve(&slot.host);
         match slot.state {

@@ -5,8 +5,11 @@
 //! browser without them gets a `<style>` element instead (which a strict CSP would block).
 
 use story::WidgetKind;
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    CssStyleSheet, Element, HtmlElement, HtmlTemplateElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 /// Which stylesheet a shadow root needs: a widget's, or the error box's alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,10 +44,12 @@ impl Sheets {
     }
 }
 
-/// Gives `host` an open shadow root (reusing one this module attached before), empties it,
-/// styles it for `kind` and moves `root` (the element a slot renders into) inside it. `None`
-/// when the element cannot hold a shadow root (e.g. `<img>`, or someone else attached a
-/// closed one).
+/// Gives `host` an open shadow root (reusing one this module attached before, or the one the
+/// page declared for the static layer), empties it, styles it for `kind` and moves `root` (the
+/// element a slot renders into) inside it. A static layer (`data-static` on the host) stays
+/// until the widget's first render is done ([`drop_static`]), so the reader never sees an empty
+/// box. `None` when the element cannot hold a shadow root (e.g. `<img>`, or someone else
+/// attached a closed one).
 pub(crate) fn prepare(
     host: &Element,
     sheets: &mut Sheets,
@@ -57,7 +62,14 @@ pub(crate) fn prepare(
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .ok()?,
     };
-    clear(&shadow);
+    if host.has_attribute("data-static") {
+        // Yew may yield to the browser between a render and its effects (it time-slices at
+        // ~16 ms): the live root stays hidden until `drop_static` swaps it in, so no frame ever
+        // shows both layers, or neither.
+        show(root, false);
+    } else {
+        clear(&shadow);
+    }
     let document = host.owner_document()?;
     let adopted =
         js_sys::Reflect::has(&shadow, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
@@ -71,6 +83,62 @@ pub(crate) fn prepare(
     }
     shadow.append_child(root).ok()?;
     Some(())
+}
+
+/// Attaches a placeholder's declared shadow root as the HTML parser would have: a placeholder
+/// inserted by a script (`innerHTML`, a CMS's widget loader) keeps its `<template
+/// shadowrootmode>` inert, so its static layer would never show.
+pub(crate) fn adopt_declared(host: &Element) {
+    if host.shadow_root().is_some() {
+        return;
+    }
+    let template = host
+        .query_selector(":scope > template[shadowrootmode]")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok());
+    let Some(template) = template else {
+        return;
+    };
+    let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        return;
+    };
+    if let Ok(content) = template.content().clone_node_with_deep(true) {
+        let _ = shadow.append_child(&content);
+    }
+}
+
+/// Removes the static layer once the live widget has rendered: everything in the shadow root
+/// but `root` and the styles. Called in the same task as the widget's first render, before the
+/// browser paints, so the live widget replaces the static one in a single frame.
+pub(crate) fn drop_static(host: &Element, root: &Element) {
+    show(root, true);
+    // The attribute stays: it still tells the host stylesheet that nothing needs reserving.
+    if !host.has_attribute("data-static") {
+        return;
+    }
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let children = shadow.children();
+    for i in (0..children.length()).rev() {
+        if let Some(child) = children.item(i) {
+            if child != *root && child.tag_name() != "STYLE" {
+                child.remove();
+            }
+        }
+    }
+}
+
+/// Shows or hides the element a slot renders into (an inline `display` set through the CSSOM).
+pub(crate) fn show(root: &Element, shown: bool) {
+    if let Some(style) = root.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
+        let _ = if shown {
+            style.remove_property("display").map(drop)
+        } else {
+            style.set_property("display", "none")
+        };
+    }
 }
 
 /// Empties the placeholder's shadow root, if it has one.

@@ -26,6 +26,8 @@ pub(crate) enum Content {
         key: u32,
         config: WidgetConfig,
         visibility: Visibility,
+        /// The placeholder's width at mount (CSS px).
+        width: Option<f64>,
         on_ready: Callback<()>,
         on_error: Callback<String>,
     },
@@ -49,10 +51,11 @@ pub(crate) fn Slot(props: &SlotProps) -> Html {
             key,
             config,
             visibility,
+            width,
             on_ready,
             on_error,
         } => html! {
-            <Widget key={*key} config={config.clone()} visibility={*visibility}
+            <Widget key={*key} config={config.clone()} visibility={*visibility} width={*width}
                 on_ready={on_ready.clone()} on_error={on_error.clone()} />
         },
         Content::Failed { key, lang, message } => html! {

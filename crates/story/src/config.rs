@@ -289,6 +289,9 @@ fn section(field: &str, id: &str, story: &Story) -> Result<&'static Section, Con
         })
 }
 
+/// The attribute (`data-static`) a placeholder carries when the page holds its static layer.
+pub const STATIC_MARKER: &str = "static";
+
 impl WidgetConfig {
     /// A configuration with every default (zh, auto theme, the widget's default options).
     /// `None` when the default story has no data for `kind`.
@@ -319,8 +322,9 @@ impl WidgetConfig {
     ) -> Result<WidgetConfig, ConfigError> {
         let mut inputs: Vec<(String, Input)> = attrs
             .into_iter()
-            // `data-widget-*` (ready, error, …) are the embed's own state markers.
-            .filter(|(k, _)| !k.starts_with("widget-"))
+            // `data-widget-*` (ready, error, …) are the embed's own state markers, and
+            // `data-static` says the page carries the static layer: neither is an option.
+            .filter(|(k, _)| !k.starts_with("widget-") && *k != STATIC_MARKER)
             .map(|(k, v)| (k.to_owned(), Input::Attr(v)))
             .collect();
         if let Some(text) = json {
@@ -906,6 +910,7 @@ mod tests {
                 ("widget", "tally"),
                 ("widget-ready", ""),
                 ("widget-error", ""),
+                ("static", ""),
             ],
             None,
         )

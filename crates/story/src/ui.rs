@@ -17,6 +17,12 @@ pub enum UiText {
     NotInStory,
     DataTableNote,
     SourcePrefix,
+    /// Between a source and its section: 原文报道，2020年7月 · “section”.
+    SectionSeparator,
+    /// Before the tally's list of which figure holds as of which date.
+    FigureDates,
+    /// Who made the graphic: the credit line under every widget and in its images.
+    Credit,
     Close,
     Play,
     Pause,
@@ -47,6 +53,7 @@ pub enum UiText {
     /// Hint on the focusable chart area.
     PaymentsKeys,
     PaymentsComputed,
+    PaymentsReported,
     PaymentsFormula,
     PaymentsDate,
     PaymentsAsReported,
@@ -125,6 +132,9 @@ impl UiText {
             UiText::CiteNote => ("说明", "Note"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
+            UiText::SectionSeparator => (" · ", " · "),
+            UiText::FigureDates => ("各数字的时点：", "Figures as of: "),
+            UiText::Credit => ("图表：Feature widgets", "Graphic: Feature widgets"),
             UiText::Close => ("关闭", "Close"),
             UiText::Play => ("播放", "Play"),
             UiText::Pause => ("暂停", "Pause"),
@@ -164,6 +174,7 @@ impl UiText {
                 "Chart; use the Left and Right arrow keys to step through the points",
             ),
             UiText::PaymentsComputed => ("推算数字", "Computed figures"),
+            UiText::PaymentsReported => ("原文公布的累计总数", "Reported totals"),
             UiText::PaymentsFormula => ("计算方法：", "Formula: "),
             UiText::PaymentsDate => ("时间", "Date"),
             UiText::PaymentsAsReported => ("原文表述", "As reported"),

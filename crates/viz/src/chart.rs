@@ -525,8 +525,79 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Lines of small text under a chart (a static rendering's title, note and source), wrapped to
-/// `width`, on the background colour, starting at `top`. Returns the height used.
+/// How a block of text over or under a static rendering looks.
+struct TextBlock {
+    /// Text size in CSS px.
+    px: f64,
+    line_h: f64,
+    /// Space above the first line (and, with the same, below the last).
+    pad: f64,
+    rgb: Rgb,
+    bold: bool,
+}
+
+impl TextBlock {
+    fn title(style: &ChartStyle) -> TextBlock {
+        let px = style.font_px * 1.4;
+        TextBlock {
+            px,
+            line_h: px * 1.35,
+            pad: 6.0,
+            rgb: style.palette.fg,
+            bold: true,
+        }
+    }
+
+    fn footer(style: &ChartStyle) -> TextBlock {
+        TextBlock {
+            px: style.font_px,
+            line_h: style.font_px * 1.4,
+            pad: 4.0,
+            rgb: style.palette.muted,
+            bold: false,
+        }
+    }
+
+    fn lines(&self, lines: &[&str], width: f64) -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| wrap(l, self.px, width - 16.0))
+            .collect()
+    }
+
+    fn height(&self, lines: usize) -> f64 {
+        self.line_h * lines as f64 + 2.0 * self.pad
+    }
+
+    /// Draws `lines` wrapped to `width` on the background colour from `top`; returns the
+    /// height used.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        db: &mut DB,
+        lines: &[&str],
+        top: f64,
+        width: f64,
+        style: &ChartStyle,
+    ) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
+        let wrapped = self.lines(lines, width);
+        let height = self.height(wrapped.len());
+        db.draw_rect(
+            pt(0.0, top),
+            pt(width, top + height),
+            &paint(style.palette.bg),
+            true,
+        )?;
+        for (i, line) in wrapped.iter().enumerate() {
+            let at = (8.0, top + self.pad + self.line_h * i as f64);
+            let look = (self.rgb, self.px, self.bold);
+            text(db, line, at, (HPos::Left, VPos::Top), look, style)?;
+        }
+        Ok(height)
+    }
+}
+
+/// Lines of small text under a chart (a static rendering's note, source and credit), wrapped
+/// to `width`, on the background colour, starting at `top`. Returns the height used.
 pub fn draw_footer<DB: DrawingBackend>(
     db: &mut DB,
     lines: &[&str],
@@ -534,40 +605,30 @@ pub fn draw_footer<DB: DrawingBackend>(
     width: f64,
     style: &ChartStyle,
 ) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
-    let px = style.font_px;
-    let line_h = px * 1.4;
-    let wrapped: Vec<String> = lines
-        .iter()
-        .flat_map(|l| wrap(l, px, width - 16.0))
-        .collect();
-    let height = line_h * wrapped.len() as f64 + 8.0;
-    db.draw_rect(
-        pt(0.0, top),
-        pt(width, top + height),
-        &paint(style.palette.bg),
-        true,
-    )?;
-    for (i, line) in wrapped.iter().enumerate() {
-        let at = (8.0, top + 4.0 + line_h * i as f64);
-        text(
-            db,
-            line,
-            at,
-            (HPos::Left, VPos::Top),
-            (style.palette.muted, px, false),
-            style,
-        )?;
-    }
-    Ok(height)
+    TextBlock::footer(style).draw(db, lines, top, width, style)
+}
+
+/// A title over a static rendering: bold, in the text colour, wrapped to `width`, from the
+/// top. Returns the height used.
+pub fn draw_title<DB: DrawingBackend>(
+    db: &mut DB,
+    title: &str,
+    width: f64,
+    style: &ChartStyle,
+) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
+    TextBlock::title(style).draw(db, &[title], 0.0, width, style)
+}
+
+/// Height [`draw_title`] needs for `title` at `width`.
+pub fn title_height(title: &str, width: f64, style: &ChartStyle) -> f64 {
+    let block = TextBlock::title(style);
+    block.height(block.lines(&[title], width).len())
 }
 
 /// Height [`draw_footer`] needs for `lines` at `width`.
 pub fn footer_height(lines: &[&str], width: f64, style: &ChartStyle) -> f64 {
-    let n: usize = lines
-        .iter()
-        .map(|l| wrap(l, style.font_px, width - 16.0).len())
-        .sum();
-    style.font_px * 1.4 * n as f64 + 8.0
+    let block = TextBlock::footer(style);
+    block.height(block.lines(lines, width).len())
 }
 
 #[cfg(test)]

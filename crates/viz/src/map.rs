@@ -5,6 +5,7 @@
 pub mod labels;
 pub mod links;
 pub mod path;
+pub mod tooltip;
 pub mod view;
 
 pub use labels::{Label, LabelKind, TextAnchor};
@@ -174,6 +175,24 @@ pub fn anchor_note(at: LinkAt, lang: Lang) -> &'static str {
     }
 }
 
+/// Layout width before the first measurement (CSS px).
+pub const DEFAULT_WIDTH: u32 = 720;
+
+/// Widths are laid out in 40 px buckets from 320 to 1200 px, so resizing re-lays labels
+/// only now and then.
+pub fn width_bucket(width: f64) -> u32 {
+    if !width.is_finite() || width <= 0.0 {
+        return DEFAULT_WIDTH;
+    }
+    let w = width.clamp(320.0, 1200.0) as u32;
+    (w / 40 * 40).max(320)
+}
+
+/// Below this drawing width (CSS px) the map is laid out narrow: smaller labels, and the
+/// tooltip docks under the drawing. The widget's stylesheet (grid_map.css) switches its static
+/// drawings at the same width.
+pub const NARROW_BELOW: f64 = 560.0;
+
 /// Lays out places, links and labels for a drawing `width` px wide (clamped to 200..=4000).
 /// `links` are in grid units, as [`link_geometry`] returns them; `capacity` gives, by link
 /// index, a figure to label beside the link's anchor (e.g. its transferable load).
@@ -191,9 +210,11 @@ pub fn layout(
         1200.0
     };
     let scale = width / f64::from(map.width.max(1));
-    let height = (f64::from(map.height) * scale).round();
+    // Tenths, as the viewBox writes it: the drawing's height is then proportional to its width
+    // at every width (to 0.05 px), so layouts for different widths scale onto each other.
+    let height = (f64::from(map.height) * scale * 10.0).round() / 10.0;
     let px = |p: [f64; 2]| [p[0] * scale, p[1] * scale];
-    let small = width < 560.0;
+    let small = width < NARROW_BELOW;
     let k = if small { 0.85 } else { 1.0 };
 
     let mut places = Vec::new();

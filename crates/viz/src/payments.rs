@@ -176,6 +176,16 @@ pub fn build_view(
     }
 }
 
+/// Every metric's reported total as the source gives it (label, figure): the chart's headline
+/// figures, shown beside the chart whichever metric is drawn, so none needs a script to be seen.
+pub fn reported(chart: &Chart, lang: Lang) -> Vec<(&'static str, String)> {
+    chart
+        .metrics
+        .iter()
+        .map(|m| (label(m.total, lang), story::format_fact(m.total, lang)))
+        .collect()
+}
+
 /// The derived figures the chart explains, with their formulas.
 pub fn derived(story: &Story, chart: &Chart, lang: Lang) -> Vec<Derived> {
     chart
@@ -461,6 +471,19 @@ mod tests {
 
     fn zh(metric: &'static Metric) -> ChartView {
         view(metric, None, Lang::Zh)
+    }
+
+    #[test]
+    fn every_metrics_reported_total_is_listed_in_source_wording() {
+        let story = story::default_story();
+        let chart = story.chart.unwrap();
+        let values: Vec<String> = reported(&chart, Lang::Zh)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(values.len(), chart.metrics.len());
+        assert!(values.contains(&String::from("近5亿笔")), "{values:?}");
+        assert!(values.contains(&String::from("超900亿元")), "{values:?}");
     }
 
     #[test]

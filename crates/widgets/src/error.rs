@@ -21,6 +21,9 @@ pub enum Error {
     /// A 2D canvas call threw.
     #[error("canvas call failed")]
     Canvas,
+    /// The static layer could not be rendered natively (no runtime, or the chart's SVG).
+    #[error("static layer: {0}")]
+    Render(String),
 }
 
 impl From<story::ConfigError> for Error {
@@ -35,7 +38,7 @@ impl Error {
         match self {
             Error::Viz(e) => e.message(lang),
             Error::SeriesFile { src, source } => source.message(src, lang),
-            Error::Canvas => String::from(match lang {
+            Error::Canvas | Error::Render(_) => String::from(match lang {
                 Lang::Zh => "图表无法绘制。",
                 Lang::En => "The chart could not be drawn.",
             }),

@@ -18,28 +18,35 @@
 //! than one `html!` per call site; path strings are `Rc<str>` shared with the attributes;
 //! numbers are written by `viz::map::path` without float formatting.
 
+mod drawing;
 mod hooks;
 pub mod state;
 
+use crate::components::{place, tooltip, DataTable, SourceNote};
+use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
-use story::format::digits::push_uint;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::geo;
+use viz::map::tooltip::{percent, placement, Target};
 use viz::map::view::{grid_story, GridStory};
-use viz::map::{self, path::push1, Layout, LinkAt, MapPaths};
+use viz::map::{self, MapPaths};
 use viz::timeline::{Step, Timeline};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
-
-use crate::components::{DataTable, SourceNote};
 
 #[derive(Properties, PartialEq)]
 pub struct GridMapProps {
     pub config: WidgetConfig,
 }
+
+/// The static layer's drawings: laid out for the width buckets of a phone (375 px viewport)
+/// and of the demo article's column, each shown by grid_map.css's container queries on its
+/// side of [`map::NARROW_BELOW`]. Between and beyond, a drawing scales with its box: the map's
+/// height is proportional to its width, so the live widget's takeover moves nothing.
+const STATIC_WIDTHS: [(u32, Option<&str>); 2] = [(320, Some("v-narrow")), (720, Some("v-wide"))];
 
 /// Seconds per step, and of its entry transition.
 const STEP_SECONDS: f64 = 3.0;
@@ -76,13 +83,6 @@ fn load_model(story: &story::Story, lang: Lang) -> Option<Model> {
     Some(Model { map, paths, story })
 }
 
-/// What the tooltip points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    District(usize),
-    Link(usize),
-}
-
 /// The open tooltip; `pinned` by a tap or focus, so leaving with the pointer keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tip {
@@ -90,36 +90,11 @@ struct Tip {
     pinned: bool,
 }
 
-/// Reads `data-tip="d1"` / `"l2"` from the nearest element at or above the event target.
+/// The target tagged (`data-tip`) on the nearest element at or above the event target.
 fn target_of(e: &Event) -> Option<Target> {
     let el: Element = e.target()?.dyn_into().ok()?;
     let tagged = el.closest("[data-tip]").ok()??;
-    let tip = tagged.get_attribute("data-tip")?;
-    let (kind, index) = tip.split_at_checked(1)?;
-    let i: usize = index.parse().ok()?;
-    match kind {
-        "d" => Some(Target::District(i)),
-        "l" => Some(Target::Link(i)),
-        _ => None,
-    }
-}
-
-fn int(v: usize) -> AttrValue {
-    let mut s = String::new();
-    push_uint(&mut s, v as u64);
-    s.into()
-}
-
-fn num(v: f64) -> AttrValue {
-    let mut s = String::new();
-    push1(&mut s, v);
-    s.into()
-}
-
-fn tag(prefix: char, i: usize) -> AttrValue {
-    let mut s = String::from(prefix);
-    push_uint(&mut s, i as u64);
-    s.into()
+    Target::parse(&tagged.get_attribute("data-tip")?)
 }
 
 #[function_component]
@@ -134,7 +109,15 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     });
     let stage = use_node_ref();
     let tip_ref = use_node_ref();
-    let width = hooks::use_width(stage.clone());
+    let layer = crate::use_layer();
+    let host_width = crate::use_host_width();
+    // The stage's width, first estimated from the placeholder's (less the frame's padding).
+    let initial = host_width.map(|w| (w - 2.0 * crate::FRAME_PADDING, 0.0));
+    let width = crate::hooks::use_size(stage.clone(), initial)
+        .map_or(map::DEFAULT_WIDTH, |(w, _)| map::width_bucket(w));
+    // The static layer's controls are there but inert (no script would answer them): they
+    // look as they will, take no focus and are left out of the accessibility tree.
+    let inert = layer.is_static();
     let visibility = crate::use_visibility();
     let reduced = crate::hooks::use_reduced_motion();
     let state = {
@@ -168,9 +151,16 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             }
         });
     }
-    let layout = {
+    // The live map is laid out for its measured width; the static layer for a narrow and a
+    // wide box at once (CSS container queries show the one that fits, see grid_map.css).
+    let widths: Vec<(u32, Option<&'static str>)> = if layer.is_static() {
+        STATIC_WIDTHS.to_vec()
+    } else {
+        vec![(width, None)]
+    };
+    let layouts = {
         let model = model.clone();
-        use_memo((width, lang), move |&(w, lang)| {
+        use_memo((widths, lang), move |(widths, lang)| {
             model.as_ref().as_ref().map(|m| {
                 let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
                 let caps: Vec<Option<&str>> = m
@@ -179,26 +169,36 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                     .iter()
                     .map(|l| l.capacity.as_deref())
                     .collect();
-                map::layout(&m.map, &links, &caps, f64::from(w), lang)
+                widths
+                    .iter()
+                    .map(|&(w, variant)| {
+                        (
+                            variant,
+                            map::layout(&m.map, &links, &caps, f64::from(w), *lang),
+                        )
+                    })
+                    .collect::<Vec<_>>()
             })
         })
     };
-    // Place the open tooltip at its anchor (CSSOM: inline style attributes break strict CSP).
+    let layout = layouts
+        .as_ref()
+        .as_ref()
+        .and_then(|ls| ls.first().map(|(_, l)| l));
+    // Place the open tooltip at its anchor (percent of the drawing).
     {
         let tip_ref = tip_ref.clone();
         let at = tip
-            .and_then(|t| anchor_of(t.target, layout.as_ref().as_ref()?))
-            .map(|(x, y)| ((x * 10.0) as i64, (y * 10.0) as i64));
+            .and_then(|t| t.target.anchor(layout?))
+            .map(|(x, y)| (percent(x), percent(y)));
         use_effect_with(at, move |at| {
-            if let (Some((x, y)), Some(el)) = (at, tip_ref.cast::<HtmlElement>()) {
-                let style = el.style();
-                let _ = style.set_property("left", &percent(*x));
-                let _ = style.set_property("top", &percent(*y));
+            if let Some((x, y)) = at {
+                place(&tip_ref, x, y);
             }
         });
     }
 
-    let (Some(m), Some(l)) = (model.as_ref(), layout.as_ref()) else {
+    let (Some(m), Some(l)) = (model.as_ref(), layout) else {
         return html! {
             <crate::components::ErrorBox {lang} message={UiText::MapError.get(lang)} />
         };
@@ -297,13 +297,30 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     // Ids are scoped to the widget's shadow root, so fixed names do not clash between widgets.
     let desc_id = AttrValue::Static("gm-desc");
     let tip_id = AttrValue::Static("gm-tip");
-    let tip_html = tooltip(
-        tip.and_then(|t| Some((t.target, anchor_of(t.target, l)?))),
-        l.width < 560.0,
-        story,
-        tip_id,
-        tip_ref,
-    );
+    // Always rendered, `closed` (invisible) when closed, so the elements before it are never
+    // re-created (yew diffs unkeyed lists from the end), which would lose keyboard focus.
+    let open = tip.and_then(|t| Some((t.target.anchor(l)?, t.target.text(story)?)));
+    let tip_html = match open {
+        Some((anchor, (heading, lines))) => {
+            let [side, place] = placement(anchor, l);
+            tooltip(
+                classes!("gm-tip", side, place),
+                Some(tip_id),
+                tip_ref,
+                true,
+                Some(heading),
+                lines,
+            )
+        }
+        None => tooltip(
+            classes!("gm-tip", "closed"),
+            Some(tip_id),
+            tip_ref,
+            true,
+            Some(String::new()),
+            Vec::new(),
+        ),
+    };
     let total_ms = (state.timeline().total() * 1000.0).round() as usize;
     let now_ms = (state.t * 1000.0).round() as usize;
     let current = story.steps.get(view.step);
@@ -313,38 +330,49 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         .enumerate()
         .map(|(i, s)| {
             html! {
-                <li><button type="button" class="gm-step" data-step={s.id}
+                <li><button type="button" class="gm-step" data-step={s.id} inert={inert}
                     aria-current={(i == view.step).then_some("step")}
                     onclick={act(Action::Step(i))}>{ s.date.clone() }</button></li>
             }
         })
         .collect::<Html>();
     let paused = !state.playing;
+    let drawings = layouts
+        .as_ref()
+        .iter()
+        .flatten()
+        .map(|(variant, l)| {
+            let zone = (state.zone_shown() >= 1.0).then_some("zone-on");
+            html! {
+                <svg class={classes!("gm-map", zone, *variant)} viewBox={view_box(l)} role="group"
+                    aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
+                    onpointerover={on_over.clone()} onpointerleave={on_leave.clone()} onclick={on_click.clone()}
+                    onfocusin={on_focus.clone()} onfocusout={on_blur.clone()}>
+                    <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
+                    { draw_overlay(l, story, &state, !inert) }
+                </svg>
+            }
+        })
+        .collect::<Html>();
     html! {
         <>
         <figure class="gm" onkeydown={on_escape}>
             <h2 class="gm-title">{ story::ui::widget_title(props.config.story, story::WidgetKind::GridMap, lang) }</h2>
             <div class="gm-stage" ref={stage}>
-                <svg class={if state.zone_shown() >= 1.0 { "gm-map zone-on" } else { "gm-map" }} viewBox={view_box(l)} role="group"
-                    aria-label={UiText::MapTitle.get(lang)} aria-describedby={desc_id.clone()}
-                    onpointerover={on_over} onpointerleave={on_leave} onclick={on_click}
-                    onfocusin={on_focus} onfocusout={on_blur}>
-                    <Geography paths={m.paths.clone()} scale={l.scale_attr()} story={model.clone()} />
-                    { draw_overlay(l, story, &state) }
-                </svg>
+                { drawings }
                 { tip_html }
             </div>
             <p class="visually-hidden" id={desc_id}>{ story.description.clone() }</p>
             <div class="gm-controls">
-                <button type="button" class="gm-play" onclick={act(Action::TogglePlay)} onkeydown={on_key}>
+                <button type="button" class="gm-play" inert={inert} onclick={act(Action::TogglePlay)} onkeydown={on_key}>
                     { if paused { UiText::Play.get(lang) } else { UiText::Pause.get(lang) } }
                 </button>
-                <input type="range" class="gm-scrub" min="0" max={int(total_ms)} step="10"
+                <input type="range" class="gm-scrub" inert={inert} min="0" max={int(total_ms)} step="10"
                     value={int(now_ms)} aria-label={UiText::Timeline.get(lang)}
                     aria-valuetext={current.map(|s| AttrValue::from(s.date.clone()))}
                     oninput={on_scrub} onkeydown={on_scrub_key} />
                 <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
-                <button type="button" class="gm-reverse" aria-pressed={if state.reversed { "true" } else { "false" }}
+                <button type="button" class="gm-reverse" inert={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
                     onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ UiText::MutualBackup.get(lang) }</button>
             </div>
             <figcaption class="gm-caption" aria-live="polite">
@@ -352,245 +380,9 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             </figcaption>
         </figure>
         <DataTable table={story.table.clone()} {lang} />
-        <SourceNote {lang} source={story.source} note={Some(AttrValue::from(geo::attribution(lang == Lang::Zh)))} />
+        <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(geo::attribution(lang == Lang::Zh)))} />
         </>
     }
-}
-
-/// `42.5%` from tenths of a percent.
-fn percent(tenths: i64) -> String {
-    let mut s = String::new();
-    push1(&mut s, tenths as f64 / 10.0);
-    s.push('%');
-    s
-}
-
-/// Where the tooltip for `target` points, in percent of the drawing.
-fn anchor_of(target: Target, l: &Layout) -> Option<(f64, f64)> {
-    let p = match target {
-        Target::District(i) => l.districts.get(i)?.1,
-        Target::Link(i) => l.links.get(i)?.anchor,
-    };
-    Some((p[0] / l.width * 100.0, p[1] / l.height * 100.0))
-}
-
-/// The tooltip box: a heading and lines, placed beside its anchor (side classes keep it inside
-/// the drawing: it grows away from the nearer edge; on a narrow map it docks under it).
-/// Always rendered, `closed` (invisible) when closed, so the elements before it are never
-/// re-created (yew diffs unkeyed lists from the end), which would lose keyboard focus.
-fn tooltip(
-    open: Option<(Target, (f64, f64))>,
-    docked: bool,
-    story: &GridStory,
-    id: AttrValue,
-    node: NodeRef,
-) -> Html {
-    let (title, lines, class): (String, Vec<String>, Classes) = match open {
-        Some((target, (x, y))) => {
-            let text = match target {
-                Target::District(i) => story
-                    .districts
-                    .get(i)
-                    .map(|d| (d.name.to_owned(), vec![d.within.clone()])),
-                Target::Link(i) => story
-                    .links
-                    .get(i)
-                    .map(|l| (l.title.clone(), l.lines.clone())),
-            };
-            let (title, lines) = text.unwrap_or_default();
-            let side = if x < 35.0 {
-                "right"
-            } else if x > 65.0 {
-                "left"
-            } else {
-                ""
-            };
-            // A narrow map has no room beside the anchor: the box docks under the drawing.
-            let place = if docked {
-                "docked"
-            } else if y < 35.0 {
-                "below"
-            } else {
-                ""
-            };
-            (title, lines, classes!("gm-tip", side, place))
-        }
-        None => (String::new(), Vec::new(), classes!("gm-tip", "closed")),
-    };
-    html! {
-        <div {class} {id} role="tooltip" ref={node}>
-            <strong>{ title }</strong>
-            { for lines.into_iter().map(|t| html! { <span>{ t }</span> }) }
-        </div>
-    }
-}
-
-fn view_box(l: &Layout) -> AttrValue {
-    let mut s = String::from("0 0 ");
-    push1(&mut s, l.width);
-    s.push(' ');
-    push1(&mut s, l.height);
-    s.into()
-}
-
-trait ScaleAttr {
-    fn scale_attr(&self) -> AttrValue;
-}
-
-impl ScaleAttr for Layout {
-    /// `scale(0.29297)`: px per grid unit, five decimals.
-    fn scale_attr(&self) -> AttrValue {
-        let mut s = String::from("scale(");
-        s.push_str(&map::path::fixed(self.scale, 5));
-        s.push(')');
-        s.into()
-    }
-}
-
-#[derive(Properties)]
-struct GeographyProps {
-    paths: Rc<MapPaths>,
-    scale: AttrValue,
-    story: Rc<Option<Model>>,
-}
-
-impl PartialEq for GeographyProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.paths, &o.paths)
-            && self.scale == o.scale
-            && Rc::ptr_eq(&self.story, &o.story)
-    }
-}
-
-/// The static layers (provinces, districts, lakes, borders, zone outline) in grid units under
-/// one `scale()`: renders again only when the width bucket changes, not on every clock tick.
-#[function_component]
-fn Geography(props: &GeographyProps) -> Html {
-    let p = &props.paths;
-    let districts = props.story.as_ref().as_ref().map(|m| &m.story.districts);
-    let layer = |items: &[map::FeaturePath], class: &'static str| -> Html {
-        items
-            .iter()
-            .map(|f| area(class, f.class, f.d.clone(), None))
-            .collect()
-    };
-    let focusable = p
-        .districts
-        .iter()
-        .map(|f| {
-            let info =
-                districts.and_then(|ds| ds.iter().position(|d| d.code == f.code).map(|i| (i, ds)));
-            let a11y = info.and_then(|(i, ds)| Some((i, ds.get(i)?.label.clone())));
-            area("gm-dist", f.class, f.d.clone(), a11y)
-        })
-        .collect::<Html>();
-    html! {
-        <g transform={props.scale.clone()}>
-            { layer(&p.provinces, "gm-prov") }
-            { focusable }
-            { layer(&p.lakes, "gm-lake") }
-            { layer(&p.borders, "gm-border") }
-            { area("gm-zone", "", p.zone.clone(), None) }
-        </g>
-    }
-}
-
-/// One area or line of the geography; `a11y` makes it a focusable, named district.
-fn area(
-    class: &'static str,
-    slug: &'static str,
-    d: Rc<str>,
-    a11y: Option<(usize, String)>,
-) -> Html {
-    let (tabindex, role, label, tip) = match a11y {
-        Some((i, label)) => (
-            Some("0"),
-            Some("img"),
-            Some(AttrValue::from(label)),
-            Some(tag('d', i)),
-        ),
-        None => (None, None, None, None),
-    };
-    html! {
-        <path class={classes!(class, slug)} d={AttrValue::Rc(d)} vector-effect="non-scaling-stroke"
-            {tabindex} {role} aria-label={label} data-tip={tip} />
-    }
-}
-
-/// Everything that changes with the clock: links, labels of shown links, dots.
-fn draw_overlay(l: &Layout, story: &GridStory, state: &MapState) -> Html {
-    let links = l
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, link)| {
-            let shown = state.link_shown(i);
-            match story.links.get(i) {
-                Some(info) if shown > 0.0 => {
-                    draw_link(i, link, shown, info.label.clone(), state.reversed)
-                }
-                _ => Html::default(),
-            }
-        })
-        .collect::<Html>();
-    let places = l
-        .places
-        .iter()
-        .map(|p| circle("gm-dot", p.x, p.y, if p.seat { "4" } else { "3" }))
-        .collect::<Html>();
-    let labels = l
-        .labels
-        .iter()
-        .filter(|x| match (x.link, x.kind) {
-            (None, _) => true,
-            // A capacity shows once its link is closed, a note while the link is drawn.
-            (Some(i), map::LabelKind::Capacity) => state.link_shown(i) >= 1.0,
-            (Some(i), _) => state.link_shown(i) > 0.0,
-        })
-        .map(|x| {
-            html! {
-                <text class={x.kind.class()} x={num(x.x)} y={num(x.y)}
-                    text-anchor={x.anchor.as_str()} font-size={num(x.size)} aria-hidden="true">
-                    { x.text.clone() }
-                </text>
-            }
-        })
-        .collect::<Html>();
-    html! {
-        <>
-            { links }
-            { places }
-            { labels }
-        </>
-    }
-}
-
-fn draw_link(i: usize, link: &map::Link, shown: f64, label: String, reversed: bool) -> Html {
-    let d = AttrValue::from(map::path::polyline_px(&[link.from, link.anchor, link.to]));
-    let whole = shown >= 1.0;
-    let mut dash = map::path::fixed(shown.clamp(0.0, 1.0), 3);
-    dash.push_str(" 1");
-    html! {
-        <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex="0" role="img"
-            aria-label={label}>
-            <path class="gm-hit" d={d.clone()} />
-            <path class="gm-cable" d={d.clone()} pathLength="1" stroke-dasharray={dash} />
-            if whole {
-                <path class={if reversed { "gm-flow rev" } else { "gm-flow" }} {d} />
-            }
-            { circle("gm-end", link.from[0], link.from[1], "3.5") }
-            if whole {
-                { circle("gm-end", link.to[0], link.to[1], "3.5") }
-                if matches!(link.at, LinkAt::NearPlace(_)) {
-                    { circle("gm-junction", link.anchor[0], link.anchor[1], "6") }
-                }
-            }
-        </g>
-    }
-}
-
-fn circle(class: &'static str, x: f64, y: f64, r: &'static str) -> Html {
-    html! { <circle {class} cx={num(x)} cy={num(y)} {r} /> }
 }
 
 #[cfg(test)]
@@ -613,18 +405,5 @@ mod tests {
         let m = load_model(story::default_story(), Lang::En).unwrap();
         assert_eq!(m.paths.districts.len(), 3);
         assert_eq!(m.story.links.len(), 3);
-    }
-
-    #[test]
-    fn tooltip_anchors_are_in_percent_of_the_drawing() {
-        let m = load_model(story::default_story(), Lang::Zh).unwrap();
-        let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
-        let l = map::layout(&m.map, &links, &[], 640.0, Lang::Zh);
-        for t in [Target::District(0), Target::Link(2)] {
-            let (x, y) = anchor_of(t, &l).unwrap();
-            assert!((0.0..=100.0).contains(&x) && (0.0..=100.0).contains(&y));
-        }
-        assert_eq!(anchor_of(Target::Link(9), &l), None);
-        assert_eq!(percent(425), "42.5%");
     }
 }

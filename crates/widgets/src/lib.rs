@@ -9,6 +9,8 @@ mod error;
 pub mod grid_map;
 pub mod hooks;
 pub mod payments;
+#[cfg(feature = "ssr")]
+pub mod static_layer;
 pub mod tally;
 
 pub use error::Error;
@@ -68,12 +70,63 @@ impl Visibility {
     }
 }
 
+/// A reducer's result: the old state itself when nothing changed, so Yew sees the same `Rc`
+/// and renders nothing.
+pub(crate) fn kept_if_equal<S: PartialEq>(old: std::rc::Rc<S>, next: S) -> std::rc::Rc<S> {
+    if next == *old {
+        old
+    } else {
+        std::rc::Rc::new(next)
+    }
+}
+
+/// The padding of the `.widget` frame on each side (base.css), in CSS px: a placeholder's
+/// width less twice this is the width its content lays out in.
+pub const FRAME_PADDING: f64 = 12.0;
+
+/// Which of its two forms a widget draws. Both come from the same components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layer {
+    /// In the browser: measured, interactive, animated.
+    #[default]
+    Live,
+    /// Rendered natively into the page before any script runs (see [`static_layer`]): the
+    /// resting frame, laid out for narrow and wide boxes at once (CSS container queries pick
+    /// one), controls present but inert, so the live widget later takes over at the same size.
+    Static,
+}
+
+impl Layer {
+    /// True for the static layer.
+    pub fn is_static(self) -> bool {
+        self == Layer::Static
+    }
+}
+
 /// What the host (the embed) tells every component below [`Widget`], through a context:
-/// read it with [`use_visibility`] and [`use_report_error`].
+/// read it with [`use_visibility`], [`use_report_error`], [`use_layer`] and [`use_host_width`].
 #[derive(Clone, PartialEq)]
 pub struct WidgetHost {
     pub visibility: Visibility,
     pub on_error: Callback<String>,
+    pub layer: Layer,
+    /// The placeholder's width when the widget mounted (CSS px), so the first render is laid
+    /// out for the box it will fill and nothing moves when the first measurement arrives.
+    pub width: Option<f64>,
+}
+
+/// Whether this is the live widget or its static layer.
+#[hook]
+pub fn use_layer() -> Layer {
+    use_context::<WidgetHost>()
+        .map(|host| host.layer)
+        .unwrap_or_default()
+}
+
+/// The placeholder's width at mount, if the host measured it.
+#[hook]
+pub fn use_host_width() -> Option<f64> {
+    use_context::<WidgetHost>().and_then(|host| host.width)
 }
 
 /// The widget's current [`Visibility`]; re-renders the caller when it changes.
@@ -106,6 +159,11 @@ pub struct WidgetProps {
     /// Fired with an editor-facing message when the widget cannot render.
     #[prop_or_default]
     pub on_error: Callback<String>,
+    #[prop_or_default]
+    pub layer: Layer,
+    /// The placeholder's width at mount (CSS px), measured by the host.
+    #[prop_or_default]
+    pub width: Option<f64>,
 }
 
 /// The root of every widget: the themed frame, the host context and the component for the
@@ -121,8 +179,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let host = WidgetHost {
         visibility: props.visibility,
         on_error: props.on_error.clone(),
+        layer: props.layer,
+        width: props.width,
     };
     let paused = (!props.visibility.active()).then_some("paused");
+    let layer = props.layer.is_static().then_some("static");
     let body = match config.kind {
         WidgetKind::Tally => html! { <tally::Tally {config} /> },
         WidgetKind::Payments => html! { <payments::Payments {config} /> },
@@ -130,7 +191,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     html! {
         <ContextProvider<WidgetHost> context={host}>
-            <section class={classes!("widget", theme_class(props.config.theme), paused)}
+            <section class={classes!("widget", theme_class(props.config.theme), paused, layer)}
                 data-kind={props.config.kind.name()}>
                 { body }
             </section>

@@ -7,21 +7,23 @@
 
 mod backend;
 mod canvas;
+#[cfg(feature = "ssr")]
+pub(crate) mod drawing;
 mod entrance;
 mod fetch;
+pub mod state;
 
-use crate::components::{DataTable, ErrorBox, SourceNote};
-use crate::hooks::use_reduced_motion;
+use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
+use crate::hooks::{use_reduced_motion, use_size};
+use state::{Action, ChartState, Step};
 use story::config::Series;
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
 use viz::chart::{layout, ChartStyle, Frame, Palette};
-use viz::payments::{build_view, derived, ChartView};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, HtmlElement};
+use viz::payments::{build_view, derived, reported, ChartView};
+use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +43,20 @@ enum Load {
 /// Fallback size before the first measurement (CSS pixels).
 const DEFAULT_SIZE: (f64, f64) = (600.0, 375.0);
 
+/// Below this width of the chart (CSS px) the chart box is narrow (payments.css's container
+/// queries switch at the same width).
+pub const NARROW_BELOW: f64 = 480.0;
+
+/// The chart box's size for a chart `width` wide: the aspect ratios of payments.css.
+pub fn box_size(width: f64) -> (f64, f64) {
+    let ratio = if width < NARROW_BELOW {
+        3.4 / 4.0
+    } else {
+        10.0 / 16.0
+    };
+    (width, width * ratio)
+}
+
 fn style() -> ChartStyle<'static> {
     ChartStyle::new(Palette::LIGHT)
 }
@@ -57,10 +73,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
     };
     let options = options.clone();
-    let metric = use_state(|| options.metric);
-    let active = use_state(|| None::<usize>);
-    let announce = use_state(String::new);
-    let size = use_state(|| None::<(f64, f64)>);
+    let state = use_reducer(|| ChartState::new(options.metric));
+    let metric = state.metric;
     let load = use_state(|| {
         if options.src.is_some() {
             Load::Loading
@@ -69,7 +83,9 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         }
     });
     let reduced = use_reduced_motion();
-    let progress = entrance::use_entrance(*metric, reduced);
+    // The static layer: drawn as SVG, controls disabled, nothing takes focus.
+    let inert = crate::use_layer().is_static();
+    let progress = entrance::use_entrance(metric, reduced);
 
     let box_ref = use_node_ref();
     let canvas_ref = use_node_ref();
@@ -100,7 +116,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         });
     }
 
-    let series: Option<Series> = if *metric == options.metric {
+    let series: Option<Series> = if metric == options.metric {
         match (&options.series, &*load) {
             (Some(s), _) => Some(s.clone()),
             (None, Load::Ready(s)) => Some(s.clone()),
@@ -109,41 +125,18 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     } else {
         None
     };
-    let view = use_memo((*metric, series, lang), |(m, s, lang)| {
+    let view = use_memo((metric, series, lang), |(m, s, lang)| {
         build_view(story, &chart, m, s.as_ref(), *lang)
     });
 
-    // Track the box size: ResizeObserver on the container (not window resize).
-    {
-        let size = size.clone();
-        let box_ref = box_ref.clone();
-        use_effect_with((), move |_| {
-            let el = box_ref.cast::<Element>();
-            let measure = {
-                let el = el.clone();
-                move || {
-                    if let Some(el) = &el {
-                        let r = el.get_bounding_client_rect();
-                        if r.width() > 0.0 && r.height() > 0.0 {
-                            size.set(Some((r.width(), r.height())));
-                        }
-                    }
-                }
-            };
-            measure();
-            let callback = Closure::<dyn FnMut()>::new(measure);
-            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(el)) = (&observer, &el) {
-                o.observe(el);
-            }
-            move || {
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-                drop(callback);
-            }
-        });
-    }
+    // The box's size, measured; until then the size the placeholder's width implies, so the
+    // first frame is drawn at its final size even while the live root is still hidden behind
+    // the static layer.
+    let host_width = crate::use_host_width();
+    let size = use_size(
+        box_ref.clone(),
+        host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING)),
+    );
 
     // Draw after every render that changes what is shown.
     {
@@ -154,14 +147,14 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         let (w, h) = size.unwrap_or(DEFAULT_SIZE);
         let frame = Frame {
             progress,
-            active: *active,
+            active: state.active,
         };
         use_effect_with(
             (
                 view,
                 (w.to_bits(), h.to_bits()),
                 progress.to_bits(),
-                *active,
+                state.active,
             ),
             move |(view, _, _, _)| {
                 let mut st = style();
@@ -174,13 +167,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
                         mark_first_draw();
                     }
                 }
-                if let (Some(tip), Some(p)) = (
-                    tip_ref.cast::<HtmlElement>(),
-                    frame.active.and_then(|i| lay.points.get(i)),
-                ) {
-                    let css = tip.style();
-                    let _ = css.set_property("left", &px(p.0));
-                    let _ = css.set_property("top", &px(p.1));
+                if let Some(p) = frame.active.and_then(|i| lay.points.get(i)) {
+                    place(&tip_ref, &px(p.0), &px(p.1));
                 }
             },
         );
@@ -198,68 +186,66 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         }
     };
     let on_pointer = {
-        let active = active.clone();
+        let d = state.dispatcher();
         let nearest = nearest.clone();
-        Callback::from(move |e: PointerEvent| active.set(nearest(e.client_x())))
+        Callback::from(move |e: PointerEvent| d.dispatch(Action::Point(nearest(e.client_x()))))
     };
     let on_leave = {
-        let active = active.clone();
-        Callback::from(move |_: PointerEvent| active.set(None))
-    };
-    let on_key = {
-        let active = active.clone();
-        let announce = announce.clone();
-        let view = view.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let last = points.checked_sub(1);
-            let next = match (e.key().as_str(), *active) {
-                ("ArrowRight", None) | ("Home", _) => Some(0),
-                ("ArrowLeft", None) | ("End", _) => last,
-                ("ArrowRight", Some(i)) => Some((i + 1).min(last.unwrap_or(0))),
-                ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-                ("Escape", _) => {
-                    active.set(None);
-                    return;
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            if let Some(p) = next.and_then(|i| view.points.get(i)) {
-                announce.set(p.announce.clone());
-            }
-            active.set(next);
-        })
+        let d = state.dispatcher();
+        Callback::from(move |_: PointerEvent| d.dispatch(Action::Leave))
     };
     let on_blur = {
-        let active = active.clone();
-        Callback::from(move |_: FocusEvent| active.set(None))
+        let d = state.dispatcher();
+        Callback::from(move |_: FocusEvent| d.dispatch(Action::Leave))
+    };
+    let on_key = {
+        let d = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            let action = match Step::from_key(&key) {
+                Some(step) => Action::Step { step, points },
+                None if key == "Escape" => Action::Leave,
+                None => return,
+            };
+            e.prevent_default();
+            d.dispatch(action);
+        })
     };
 
     let switch = chart.metrics.iter().map(|m: &'static Metric| {
-        let checked = *metric == m;
-        let metric = metric.clone();
-        let active = active.clone();
-        let onchange = Callback::from(move |_: Event| {
-            active.set(None);
-            metric.set(m);
-        });
+        let checked = metric == m;
+        let d = state.dispatcher();
+        let onchange = Callback::from(move |_: Event| d.dispatch(Action::Metric(m)));
         html! {
             <label class="metric">
-                <input type="radio" name="metric" value={m.id} checked={checked} {onchange} />
+                <input type="radio" name="metric" value={m.id} checked={checked} inert={inert} {onchange} />
                 <span>{ m.label.get(lang) }</span>
             </label>
         }
     });
 
-    let tip = (*active).and_then(|i| view.points.get(i)).map(|p| {
-        let edge = match *active {
+    let tip = state.active.and_then(|i| view.points.get(i)).map(|p| {
+        let edge = match state.active {
             Some(0) => "start",
             Some(i) if i + 1 == points => "end",
             _ => "middle",
         };
-        html! { <div class={classes!("tip", edge)} ref={tip_ref.clone()} aria-hidden="true">{ &p.announce }</div> }
+        // The live region announces keyboard steps; the box is for the eyes.
+        tooltip(
+            classes!("tip", edge),
+            None,
+            tip_ref.clone(),
+            false,
+            None,
+            vec![p.announce.clone()],
+        )
     });
 
+    let announced = state
+        .announced
+        .and_then(|i| view.points.get(i))
+        .map(|p| p.announce.clone())
+        .unwrap_or_default();
     let error = match &*load {
         Load::Failed(message) => Some(html! { <p class="error" role="alert">{ message }</p> }),
         _ => None,
@@ -278,21 +264,25 @@ pub fn Payments(props: &PaymentsProps) -> Html {
                 { for switch }
             </fieldset>
             { for error }
-            <div class="plot" tabindex="0" role="group"
+            <div class="plot" tabindex={(!inert).then_some("0")} role="group"
                 aria-label={UiText::PaymentsKeys.get(lang)}
                 aria-describedby="payments-desc"
                 onkeydown={on_key} onblur={on_blur}
                 onpointermove={on_pointer.clone()} onpointerdown={on_pointer}
                 onpointerleave={on_leave}>
                 <div class="chart-box" ref={box_ref}>
-                    <canvas ref={canvas_ref} aria-hidden="true"></canvas>
+                    if inert {
+                        { static_drawing(&view) }
+                    } else {
+                        <canvas ref={canvas_ref} aria-hidden="true"></canvas>
+                    }
                     { for tip }
                 </div>
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
-            <p class="visually-hidden" aria-live="polite">{ &*announce }</p>
-            <Derived {story} {lang} />
-            <SourceNote {lang} source={source} note={Some(AttrValue::from(note))} />
+            <p class="visually-hidden" aria-live="polite">{ announced }</p>
+            <Derived {story} {lang} {inert} />
+            <SourceNote {lang} {story} source={source} note={Some(AttrValue::from(note))} />
             <DataTable table={view.table.clone()} {lang} />
         </div>
     }
@@ -302,6 +292,8 @@ pub fn Payments(props: &PaymentsProps) -> Html {
 struct DerivedProps {
     story: &'static story::Story,
     lang: Lang,
+    /// The static layer: the figures show, their formula buttons are disabled.
+    inert: bool,
 }
 
 /// Figures computed from the reported totals, each with its formula on hover and focus.
@@ -310,6 +302,12 @@ fn Derived(props: &DerivedProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="derived">
+            <h3 class="derived-title">{ UiText::PaymentsReported.get(lang) }</h3>
+            <dl class="reported">
+                { for props.story.chart.iter().flat_map(|c| reported(c, lang)).map(|(label, value)| html! {
+                    <div class="figure"><dt>{ label }</dt><dd class="total">{ value }</dd></div>
+                }) }
+            </dl>
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
                 { for props.story.chart.iter().flat_map(|c| derived(props.story, c, lang)).map(|d| {
@@ -318,7 +316,7 @@ fn Derived(props: &DerivedProps) -> Html {
                         <div class="figure">
                             <dt>{ d.label }</dt>
                             <dd>
-                                <button type="button" class="value" aria-describedby={id.clone()}>{ &d.value }</button>
+                                <button type="button" class="value" inert={props.inert} aria-describedby={id.clone()}>{ &d.value }</button>
                                 <span role="tooltip" class="formula" id={id}>
                                     { UiText::PaymentsFormula.get(lang) }{ &d.formula }
                                 </span>
@@ -328,6 +326,20 @@ fn Derived(props: &DerivedProps) -> Html {
                 }) }
             </dl>
         </div>
+    }
+}
+
+/// The chart's resting frame as SVG, for the static layer (native builds with `ssr`); empty
+/// in the browser, which draws on the canvas instead.
+fn static_drawing(view: &ChartView) -> Html {
+    #[cfg(feature = "ssr")]
+    {
+        drawing::drawings(view).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = view;
+        Html::default()
     }
 }
 

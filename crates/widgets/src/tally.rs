@@ -3,14 +3,16 @@
 //!
 //! Kept to two components (this one and [`Figure`], which owns the per-figure hooks) because
 //! every Yew component costs about 1.5 KB of WASM; cards are plain functions, their open
-//! state one bitmask here, and one keydown listener on the list handles Escape for all cards.
+//! state one reducer here (`state.rs`), and one keydown listener on the list handles Escape for all cards.
 
 mod figure;
+pub mod state;
 
 pub use figure::Figure;
 
 use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::hooks::use_reduced_motion;
+use state::{Action, TallyState};
 use story::config::TallyOptions;
 use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
 use viz::tally::{build_view, CardView};
@@ -30,6 +32,7 @@ pub struct TallyProps {
 #[function_component]
 pub fn Tally(props: &TallyProps) -> Html {
     let reduced_motion = use_reduced_motion() || props.reduced_motion;
+    let inert = crate::use_layer().is_static();
     let view = use_memo(props.config.clone(), |config| {
         let options = match &config.options {
             WidgetOptions::Tally(o) => o.clone(),
@@ -37,8 +40,7 @@ pub fn Tally(props: &TallyProps) -> Html {
         };
         build_view(config.story, &options, config.lang)
     });
-    // Bit i set: card i is open.
-    let open = use_state(|| 0u32);
+    let open = use_reducer(TallyState::default);
     let Some(v) = view.as_ref() else {
         let lang = props.config.lang;
         return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
@@ -46,8 +48,8 @@ pub fn Tally(props: &TallyProps) -> Html {
     let lang = v.lang;
 
     let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |bit: u32| open.set(*open ^ bit))
+        let d = open.dispatcher();
+        Callback::from(move |card: usize| d.dispatch(Action::Toggle(card)))
     };
     let on_keydown = {
         let open = open.clone();
@@ -71,12 +73,11 @@ pub fn Tally(props: &TallyProps) -> Html {
                 .cards
                 .iter()
                 .position(|c| Some(c.id) == section.as_deref());
-            let bit = index.map_or(0, bit_of);
-            if *open & bit == 0 {
+            let Some(index) = index.filter(|&i| open.is_open(i)) else {
                 return;
-            }
+            };
             e.prevent_default();
-            open.set(*open & !bit);
+            open.dispatch(Action::Close(index));
             let button = card.query_selector(".card-btn").ok().flatten();
             if let Some(b) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                 let _ = b.focus();
@@ -97,30 +98,25 @@ pub fn Tally(props: &TallyProps) -> Html {
             </header>
             <ol class="cards" onkeydown={on_keydown}>
                 { for v.cards.iter().enumerate().map(|(i, c)| {
-                    let bit = bit_of(i);
-                    card(c, *open & bit != 0, lang, reduced_motion, on_toggle.reform(move |_: MouseEvent| bit))
+                    card(c, open.is_open(i), lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| i))
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} />
-            <SourceNote {lang} source={v.source} note={AttrValue::from(v.dates_note.clone())} />
+            <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat())} />
         </div>
     }
 }
 
-fn bit_of(index: usize) -> u32 {
-    u32::try_from(index)
-        .ok()
-        .and_then(|i| 1u32.checked_shl(i))
-        .unwrap_or(0)
-}
-
 /// One card: the 心 word and the "one" in a real disclosure button (click, tap, Enter, Space),
 /// the headline figure, and the details it opens (every figure with its date, the citation).
+/// `inert` (the static layer): the button is there, so nothing moves when the live widget
+/// takes over, but inert, as nothing can open it before a script runs.
 fn card(
     card: &CardView,
     open: bool,
     lang: Lang,
     reduced_motion: bool,
+    inert: bool,
     on_toggle: Callback<MouseEvent>,
 ) -> Html {
     let mut panel_id = String::from("tally-");
@@ -129,7 +125,7 @@ fn card(
         <li key={card.id} class={classes!("card", card.highlight.then_some("hl"))} data-section={card.id}>
             <div class="front">
                 <h3 class="card-h">
-                    <button type="button" class="card-btn"
+                    <button type="button" class="card-btn" inert={inert}
                         aria-expanded={if open { "true" } else { "false" }}
                         aria-controls={panel_id.clone()} onclick={on_toggle}>
                         <span class="heart">{ card.heart }</span>

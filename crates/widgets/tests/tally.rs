@@ -215,23 +215,58 @@ async fn reduced_motion_shows_every_final_value_at_once() {
     m.done();
 }
 
+/// Pushes whatever follows below the fold; removed by the caller.
+fn spacer() -> Element {
+    let document = gloo::utils::document();
+    let spacer = document.create_element("div").unwrap();
+    spacer.set_attribute("class", "spacer").unwrap();
+    spacer
+        .unchecked_ref::<HtmlElement>()
+        .style()
+        .set_property("height", "3000px")
+        .unwrap();
+    let body = document.body().unwrap();
+    body.insert_before(&spacer, body.first_child().as_ref())
+        .unwrap();
+    spacer
+}
+
 #[wasm_bindgen_test]
-async fn without_reduced_motion_figures_count_up_from_zero_to_their_final_value() {
+async fn figures_mounted_below_the_fold_count_up_from_zero_when_they_come_into_view() {
+    let spacer = spacer();
     let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
-    m.root.scroll_into_view();
+    // The first observation finds the figure outside the viewport: nobody saw it, it drops to 0.
+    gloo::timers::future::TimeoutFuture::new(100).await;
+    yew::scheduler::flush().await;
     assert_eq!(m.texts(".lead .shown"), ["0名"]);
+    m.root.scroll_into_view();
     gloo::timers::future::TimeoutFuture::new(1600).await;
     yew::scheduler::flush().await;
     assert_eq!(m.texts(".lead .shown"), ["99名"]);
     assert_eq!(m.texts("[data-section=policy] .lede .shown"), ["1300余家"]);
     m.done();
+    spacer.remove();
+}
+
+#[wasm_bindgen_test]
+async fn figures_mounted_in_view_keep_the_final_values_the_static_layer_showed() {
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
+    m.root.scroll_into_view();
+    assert_eq!(m.texts(".lead .shown"), ["99名"], "first render");
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    yew::scheduler::flush().await;
+    assert_eq!(m.texts(".lead .shown"), ["99名"], "never reset to 0");
+    m.done();
 }
 
 #[wasm_bindgen_test]
 async fn unmounting_mid_count_up_leaves_no_frames_behind() {
+    let spacer = spacer();
     let m = mount(Lang::En, TallyOptions::all(story::default_story()), false).await;
+    gloo::timers::future::TimeoutFuture::new(100).await;
     m.root.scroll_into_view();
     gloo::timers::future::TimeoutFuture::new(200).await;
+    spacer.remove();
     let root = m.root.clone();
     m.done();
     gloo::timers::future::TimeoutFuture::new(300).await;
@@ -296,7 +331,15 @@ async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
     assert_eq!(m.all("table tbody tr").len(), 19);
     assert_eq!(m.texts(".download"), ["Download the data (CSV)"]);
     let source = m.texts(".source")[0].clone();
-    assert!(source.starts_with("Source: Wangting"), "{source}");
+    assert!(
+        source.starts_with("Source: source article, July 2020 (Suzhou local news) · Wangting"),
+        "{source}"
+    );
+    assert!(source.ends_with("Graphic: Feature widgets"), "{source}");
+    assert!(
+        source.contains("Figures as of: on the eve of 1 July 2020: 99 people"),
+        "{source}"
+    );
     assert!(source.contains("as of July 2020: 8,950 copies"), "{source}");
     m.done();
 }

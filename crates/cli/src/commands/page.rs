@@ -2,13 +2,14 @@
 //! each widget's placeholder carrying its static fallback (title and key figures) so readers
 //! without JavaScript, printers and feed readers get the figures too.
 
+use super::placeholder::stylesheet_name;
 use super::Outcome;
 use crate::Error;
 use std::process::ExitCode;
 use story::article::{article, spans_text, Block};
-use story::fallback::fallback;
 use story::format::escape::escape_html as escape;
 use story::Lang;
+use widgets::static_layer::{placeholder, Stylesheet};
 
 const USAGE: &str = "usage: cli page [--lang zh|en] [--template index.html]";
 
@@ -93,11 +94,16 @@ pub fn render(template: &str, lang: Lang) -> Result<String, Error> {
                 escape(&spans_text(story, spans, lang))
             )),
             Block::Widget(kind) => {
-                body.push_str(&format!(
-                    "<div class=\"widget-slot\" data-widget=\"{}\" data-lang=\"{lang_code}\">\n  {}\n</div>\n",
-                    kind.name(),
-                    fallback(story, *kind, lang).to_html()
-                ));
+                // The static layer is in the page: the graphic shows before (and without) any
+                // script, in print and in feed readers (the fallback list).
+                let href = stylesheet_name(*kind);
+                let sheet = Stylesheet {
+                    href: &href,
+                    integrity: None,
+                };
+                let options = [("widget", kind.name()), ("lang", lang_code)];
+                body.push_str(&placeholder(&options, Some("widget-slot"), &sheet)?);
+                body.push('\n');
             }
         }
     }
@@ -125,6 +131,22 @@ mod tests {
         }
         assert!(html.contains("近5亿笔"));
         assert!(html.contains("lang=\"zh-CN\""));
+        // Each placeholder carries its static layer, linked to its kind's stylesheet.
+        assert_eq!(
+            html.matches("<template shadowrootmode=\"open\">").count(),
+            3
+        );
+        for kind in ["tally", "grid-map", "payments"] {
+            assert!(
+                html.contains(&format!("href=\"widget-{kind}.css\"")),
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            html.matches("<svg").count(),
+            4,
+            "map and chart, narrow and wide"
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct DataTableProps {
 #[function_component]
 pub fn DataTable(props: &DataTableProps) -> Html {
     let table = &props.table;
+    // The static layer has no script to build the file: the button shows, disabled.
+    let inert = crate::use_layer().is_static();
     let on_download = {
         // The CSV is built when asked for, not on every render.
         let table = table.clone();
@@ -40,7 +42,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <button type="button" class="download" onclick={on_download}>
+            <button type="button" class="download" onclick={on_download}
+                inert={inert}>
                 { UiText::DownloadCsv.get(props.lang) }
             </button>
         </div>

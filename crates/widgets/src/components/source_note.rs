@@ -6,7 +6,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SourceNoteProps {
     pub lang: Lang,
-    /// The source, e.g. the article's section heading(s), already in the reader's language.
+    /// The story: its source (publication and date) is cited first.
+    pub story: &'static story::Story,
+    /// The section(s) of the source, e.g. the article's heading(s), in the reader's language.
     pub source: AttrValue,
     /// An extra note, e.g. "reported totals; intermediate values not reported".
     #[prop_or_default]
@@ -17,8 +19,10 @@ pub struct SourceNoteProps {
 pub fn SourceNote(props: &SourceNoteProps) -> Html {
     html! {
         <p class="source">
-            { UiText::SourcePrefix.get(props.lang) }{ &props.source }
+            { UiText::SourcePrefix.get(props.lang) }{ props.story.source.get(props.lang) }
+            { UiText::SectionSeparator.get(props.lang) }{ &props.source }
             if let Some(note) = &props.note { <br />{ note } }
+            <br /><span class="credit">{ UiText::Credit.get(props.lang) }</span>
         </p>
     }
 }

@@ -8,19 +8,33 @@ use yew::prelude::*;
 
 type Slot = Rc<RefCell<Option<AnimationFrame>>>;
 
-/// Eased progress from 0.0 to 1.0 over `duration_ms`, starting when `run` turns true, once.
-/// With `reduced_motion` it is 1.0 at once (figures appear at their final value, no motion).
-/// The pending frame is cancelled on unmount, so no frame outlives the component.
+/// Eased progress of a figure's count-up, given `in_view` from [`super::use_in_view`].
+///
+/// It starts at 1.0, the resting frame the static layer shows, so the live widget never
+/// resets a figure the reader has already seen. Only a figure first observed outside the
+/// viewport (nobody saw it) drops to 0.0, then counts up over `duration_ms` once it comes into
+/// view. With `reduced_motion` it is 1.0 throughout. The pending frame is cancelled on
+/// unmount, so no frame outlives the component.
 #[hook]
-pub fn use_count_up(run: bool, reduced_motion: bool, duration_ms: f64) -> f64 {
-    let progress = use_state(|| 0.0_f64);
+pub fn use_count_up(in_view: Option<bool>, reduced_motion: bool, duration_ms: f64) -> f64 {
+    let progress = use_state(|| 1.0_f64);
     let slot: Slot = use_mut_ref(|| None);
+    // Set when the figure was first seen outside the viewport: it then counts up, once.
+    let armed = use_mut_ref(|| false);
     {
         let set = progress.setter();
-        let done = *progress >= 1.0;
-        use_effect_with((run, reduced_motion), move |&(run, reduced)| {
-            if run && !reduced && !done {
-                schedule(slot.clone(), set, None, duration_ms);
+        use_effect_with((in_view, reduced_motion), move |&(in_view, reduced)| {
+            let was_armed = *armed.borrow();
+            match in_view {
+                Some(false) if !reduced && !was_armed => {
+                    *armed.borrow_mut() = true;
+                    set.set(0.0);
+                }
+                Some(true) if !reduced && was_armed => {
+                    *armed.borrow_mut() = false;
+                    schedule(slot.clone(), set, None, duration_ms);
+                }
+                _ => {}
             }
             move || drop(slot.borrow_mut().take())
         });

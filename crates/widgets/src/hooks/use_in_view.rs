@@ -1,4 +1,4 @@
-//! Whether an element has come into the viewport. Latched: once seen, it stays true, so
+//! Whether an element has come into the viewport. Latched: once seen, it stays seen, so
 //! whatever it starts (a count-up) runs once.
 
 use wasm_bindgen::prelude::*;
@@ -8,11 +8,12 @@ use yew::prelude::*;
 
 type Callback = Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>;
 
-/// True once the element behind `node` has intersected the viewport. Where there is no
-/// IntersectionObserver (or no element), it is true at once, so nothing waits forever.
+/// `None` until the first observation of the element behind `node`, then `Some(false)` while
+/// it has not yet been in the viewport and `Some(true)` once it has. Where there is no
+/// IntersectionObserver (or no element), it is `Some(true)` at once, so nothing waits forever.
 #[hook]
-pub fn use_in_view(node: NodeRef) -> bool {
-    let seen = use_state(|| false);
+pub fn use_in_view(node: NodeRef) -> Option<bool> {
+    let seen = use_state(|| None);
     {
         let set = seen.setter();
         use_effect_with(node, move |node| {
@@ -20,7 +21,7 @@ pub fn use_in_view(node: NodeRef) -> bool {
                 .cast::<Element>()
                 .and_then(|el| observe(&el, set.clone()));
             if watch.is_none() {
-                set.set(true);
+                set.set(Some(true));
             }
             // Disconnecting on unmount stops the callback before its closure is dropped.
             move || {
@@ -33,7 +34,10 @@ pub fn use_in_view(node: NodeRef) -> bool {
     *seen
 }
 
-fn observe(el: &Element, set: UseStateSetter<bool>) -> Option<(IntersectionObserver, Callback)> {
+fn observe(
+    el: &Element,
+    set: UseStateSetter<Option<bool>>,
+) -> Option<(IntersectionObserver, Callback)> {
     let callback: Callback = Closure::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
             let hit = entries.iter().any(|e| {
@@ -41,8 +45,10 @@ fn observe(el: &Element, set: UseStateSetter<bool>) -> Option<(IntersectionObser
                     .is_ok_and(|e| e.is_intersecting())
             });
             if hit {
-                set.set(true);
+                set.set(Some(true));
                 observer.disconnect();
+            } else {
+                set.set(Some(false));
             }
         },
     );

@@ -24,5 +24,9 @@ pub fn use_reduced_motion() -> bool {
 }
 
 fn media_query() -> Option<web_sys::MediaQueryList> {
+    // Natively (the static layer) there is no window, and calling into one would panic.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.match_media(QUERY).ok().flatten()
 }

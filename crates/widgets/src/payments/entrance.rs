@@ -31,25 +31,30 @@ fn schedule(run: Rc<Run>) {
     *run.frame.borrow_mut() = Some(handle);
 }
 
-/// Entrance progress for the current `key`.
+/// Progress of the line's entrance for the current `key` (the metric shown): 1.0 on the first
+/// render, the resting frame the static layer shows (the chart is already drawn when the live
+/// widget takes over), then 0.0 -> 1.0 over [`DURATION_MS`] each time `key` changes. With
+/// `reduced` it is always 1.0.
 #[hook]
 pub fn use_entrance<K: PartialEq + Clone + 'static>(key: K, reduced: bool) -> f64 {
-    let progress = use_state(|| if reduced { 1.0 } else { 0.0 });
+    let progress = use_state(|| 1.0);
+    let shown = use_mut_ref(|| None::<K>);
     {
         let progress = progress.clone();
-        use_effect_with((key, reduced), move |(_, reduced)| {
+        use_effect_with((key, reduced), move |(key, reduced)| {
             let run = Rc::new(Run {
                 frame: RefCell::new(None),
                 start: Cell::new(None),
                 progress: progress.clone(),
             });
-            if *reduced {
+            let changed = shown.borrow().as_ref().is_some_and(|k| k != key);
+            *shown.borrow_mut() = Some(key.clone());
+            if *reduced || !changed {
                 progress.set(1.0);
             } else {
                 progress.set(0.0);
                 schedule(run.clone());
             }
-            // Dropping the handle cancels the pending frame and breaks the Rc cycle.
             move || drop(run.frame.borrow_mut().take())
         });
     }
