@@ -270,13 +270,13 @@ function buildEntry(widget, lang) {
 }
 
 /** What goes inside the placeholder: whatever the build puts inside its own for this widget
- * and language (today the static fallback). This is the one place a snippet's content is made:
- * when snippets.json gains a `static` field (the widget's static layer), it is added here. */
+ * and language (its static layer, a declarative shadow root, and the fallback list). This is
+ * the one place a snippet's content is made. The static layer is the build's rendering of the
+ * widget's default options: the live widget replaces it with the chosen ones. */
 function placeholderContent(entry) {
   const template = document.createElement("template");
   template.innerHTML = entry.placeholder;
-  const own = template.content.firstElementChild?.innerHTML.trim() ?? "";
-  return [entry.static, own].filter(Boolean).join("\n");
+  return template.content.firstElementChild?.innerHTML.trim() ?? "";
 }
 
 /** The pinned snippet (module and stylesheet with SRI, then the placeholder) for the options. */
