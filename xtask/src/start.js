@@ -14,7 +14,8 @@ const wasmName = "WASM_NAME";
 // layer is still in place (the page's own rendering of the graphic) keep that instead.
 function failUnfinished(why, error) {
   console.error(`feature widgets: ${why}`, error);
-  for (const host of document.querySelectorAll("[data-widget]:not([data-widget-ready]):not([data-widget-error])")) {
+  const unfinished = ":not([data-widget-ready]):not([data-widget-error])";
+  for (const host of document.querySelectorAll(`[data-widget]${unfinished}, feature-widget${unfinished}`)) {
     host.setAttribute("data-widget-error", "");
     const shadow = host.shadowRoot;
     if (!shadow) continue;
@@ -22,7 +23,7 @@ function failUnfinished(why, error) {
       shadow.querySelector(":scope > .fw-root")?.remove();
       continue;
     }
-    const en = host.getAttribute("data-lang") === "en";
+    const en = host.getAttribute(host.localName === "feature-widget" ? "lang" : "data-lang") === "en";
     const frame = document.createElement("section");
     frame.className = "widget auto";
     frame.dataset.kind = "error";
@@ -49,6 +50,24 @@ function onUncaught(error) {
 }
 addEventListener("error", (event) => onUncaught(event.error));
 addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
+
+// <feature-widget widget="tally" lang="en">: a placeholder whose options are plain attributes.
+// The module finds, mounts and unmounts it like a [data-widget] one (crates/embed/src/
+// custom_element.rs); the element adds only re-rendering when an option attribute changes. It is
+// defined here, not in Rust, because a class extending HTMLElement cannot be made from WASM
+// without eval (forbidden by the CSP). One observer per element sees every attribute, including
+// unknown ones (which the widget's error box then names), and batches several changes into one
+// re-render; data-* attributes are the module's own state, not options.
+if (!customElements.get("feature-widget")) {
+  customElements.define("feature-widget", class extends HTMLElement {
+    #options = new MutationObserver((records) => {
+      const api = globalThis.FeatureWidgets;
+      if (api && records.some((r) => !r.attributeName.startsWith("data-")) && api.unmount(this)) api.mount(this);
+    });
+    connectedCallback() { this.#options.observe(this, { attributes: true }); }
+    disconnectedCallback() { this.#options.disconnect(); }
+  });
+}
 
 __wbg_init({ module_or_path: new Request(new URL(wasmName, import.meta.url), { integrity: "WASM_INTEGRITY" }) })
   .catch((error) => failUnfinished("could not start", error));

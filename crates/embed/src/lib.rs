@@ -7,7 +7,9 @@
 //! global name is `window.FeatureWidgets` (`{ version, mount(element), unmount(element) }`).
 //! The contract is documented in `docs/embedding.md`.
 
+mod custom_element;
 mod error;
+mod host_theme;
 mod placeholder;
 mod registry;
 mod shadow;
@@ -61,6 +63,7 @@ pub fn start() {
         }
     });
     publish_api(&window);
+    host_theme::watch(&window);
     with_embed(Embed::scan);
 }
 

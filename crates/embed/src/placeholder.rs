@@ -4,8 +4,8 @@ use story::Lang;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-/// Every placeholder matches this.
-pub(crate) const SELECTOR: &str = "[data-widget]";
+/// Every placeholder matches this (`<feature-widget>`: see custom_element.rs).
+pub(crate) const SELECTOR: &str = "[data-widget], feature-widget";
 /// Set once the widget has rendered.
 pub(crate) const READY: &str = "data-widget-ready";
 /// Set when the config is invalid or the widget cannot render.
@@ -14,6 +14,9 @@ pub(crate) const ERROR: &str = "data-widget-error";
 /// The placeholder's `data-*` attributes without the prefix, leaving out the state attributes
 /// this module sets itself (`data-widget-ready`, `data-widget-error`).
 pub(crate) fn options(host: &Element) -> Vec<(String, String)> {
+    if let Some(options) = crate::custom_element::options(host) {
+        return options;
+    }
     host.get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())

@@ -315,7 +315,7 @@ impl Embed {
             mount.app.update(SlotProps {
                 content: Content::Widget {
                     key: *key,
-                    config: config.clone(),
+                    config: crate::host_theme::follow_page(config.clone()),
                     visibility,
                     width,
                     on_ready: Callback::from(move |()| {
@@ -383,6 +383,11 @@ impl Embed {
 
     fn on_visibility_change(&mut self) {
         self.page_visible = !self.document.hidden();
+        self.refresh_all();
+    }
+
+    /// Renders every mounted widget again (visibility or the page's theme changed).
+    pub(crate) fn refresh_all(&mut self) {
         for index in 0..self.slots.len() {
             self.refresh(index);
         }

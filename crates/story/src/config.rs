@@ -36,7 +36,8 @@ impl Lang {
     }
 }
 
-/// Colour theme; `Auto` follows the reader's `prefers-color-scheme`.
+/// Colour theme; `Auto` follows the host page's dark switch, else the reader's
+/// `prefers-color-scheme` (resolved by the embed, crates/embed/src/host_theme.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Theme {
     #[default]

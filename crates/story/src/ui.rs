@@ -10,6 +10,11 @@ pub enum UiText {
     DownloadCsv,
     /// A long data table's button: `{0}` is its number of rows.
     ShowTable,
+    /// Labels of the citation rows under a downloaded CSV's figures.
+    CiteSource,
+    CiteSection,
+    CiteDate,
+    CiteNote,
     /// The story a widget was pointed at has no data for it.
     NotInStory,
     DataTableNote,
@@ -116,6 +121,10 @@ impl UiText {
             ),
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
             UiText::ShowTable => ("数据表（{0}行）", "Data table ({0} rows)"),
+            UiText::CiteSource => ("来源", "Source"),
+            UiText::CiteSection => ("所引段落", "Section"),
+            UiText::CiteDate => ("日期", "Date"),
+            UiText::CiteNote => ("说明", "Note"),
             UiText::DataTableNote => ("本图表的全部数据", "All figures in this graphic"),
             UiText::SourcePrefix => ("来源：", "Source: "),
             UiText::SectionSeparator => (" · ", " · "),

@@ -4,13 +4,13 @@
 //! Size independent: pixel positions come later from [`crate::chart::layout`].
 
 use crate::scale::Linear;
-use crate::table::{raw_number, Cell, TableView};
+use crate::table::{citation, file_name, raw_number, Cell, TableView};
 use story::config::{Series, SeriesDate, SeriesPoint};
 use story::format::{format_qualified, format_tick, format_value, format_when};
 use story::model::{Chart, Metric};
 use story::shared::Shared;
 use story::ui::{fill, UiText};
-use story::{Fact, Lang, Qualifier, Story, Unit, When};
+use story::{Fact, Lang, Qualifier, Story, Unit, When, WidgetKind};
 
 /// How the line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,14 +140,20 @@ pub fn build_view(
         .collect();
     let x_ticks = x_ticks(kind, &points, chart, story.published, lang);
     let description = describe(kind, title, &points, lang);
-    let table = table(title, &points, chart.csv, lang);
     let note = match kind {
         LineKind::Totals => UiText::PaymentsNoteTotals,
         LineKind::Series => UiText::PaymentsNoteSeries,
         LineKind::Reported => UiText::PaymentsNoteReported,
     }
-    .get(lang)
-    .into();
+    .get(lang);
+    let mut table = table(title, &points, lang);
+    table.file_name = file_name(story, WidgetKind::Payments, Some(metric.id), lang);
+    // The chart's note says whose line it is (the source's or the editors'): the file keeps it.
+    table.citation = citation(story, Some(chart.source), lang);
+    table
+        .citation
+        .push((UiText::CiteNote.get(lang).into(), note.into()));
+    let note = note.into();
     ChartView {
         lang,
         metric,
@@ -422,7 +428,7 @@ fn describe(kind: LineKind, title: &str, points: &[ViewPoint], lang: Lang) -> St
     }
 }
 
-fn table(title: &str, points: &[ViewPoint], file_name: &str, lang: Lang) -> TableView {
+fn table(title: &str, points: &[ViewPoint], lang: Lang) -> TableView {
     TableView {
         caption: title.into(),
         headers: vec![
@@ -440,7 +446,7 @@ fn table(title: &str, points: &[ViewPoint], file_name: &str, lang: Lang) -> Tabl
                 ]
             })
             .collect(),
-        file_name: file_name.into(),
+        ..TableView::default()
     }
 }
 
@@ -589,7 +595,10 @@ mod tests {
     #[test]
     fn the_table_has_raw_numbers_for_csv_and_the_reported_wording() {
         let v = zh(m("value"));
-        assert_eq!(v.table.file_name, "payments.csv");
+        assert_eq!(
+            v.table.file_name,
+            format!("{}-payments-{}-zh.csv", story().id, v.metric.id)
+        );
         assert_eq!(v.table.headers, ["时间", "累计交易金额", "原文表述"]);
         assert_eq!(v.table.rows[1][1].raw, "90000000000");
         assert_eq!(v.table.rows[1][2].display, "超900亿元");

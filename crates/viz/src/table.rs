@@ -2,6 +2,8 @@
 //! table for screen readers and the CSV download, so both show the same figures.
 
 use story::shared::Shared;
+use story::ui::UiText;
+use story::{Lang, Section, Story, WidgetKind};
 
 /// One cell: what the reader sees, and the raw value written to CSV.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,8 @@ pub fn raw_number(v: f64) -> String {
     s
 }
 
-/// A table of figures with a caption and a file name for its CSV download.
+/// A table of figures with a caption, a file name for its CSV download and the citation
+/// written under the figures in that file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TableView {
     pub caption: String,
@@ -46,8 +49,33 @@ pub struct TableView {
     /// Shared ([`story::shared`]): a widget hands its table to the data-table component on
     /// every render (each animation frame), and a long series has thousands of rows.
     pub rows: Shared<Vec<Cell>>,
-    /// Download file name, e.g. `payments.csv`.
+    /// Download file name, from [`file_name`].
     pub file_name: String,
+    /// (label, value) rows from [`citation`]: a downloaded file keeps where its figures come from.
+    pub citation: Vec<(String, String)>,
+}
+
+/// The name of a widget's download: story, widget, the figure shown when the widget offers a
+/// choice (the chart's metric), and language, so a folder of downloads says what each file is:
+/// `suzhou-2020-07-payments-value-en.csv`. Every part is an id (`[a-z0-9-]`), safe in a file name.
+pub fn file_name(story: &Story, kind: WidgetKind, figure: Option<&str>, lang: Lang) -> String {
+    let parts = [Some(story.id), Some(kind.name()), figure, Some(lang.name())];
+    let mut name = parts.into_iter().flatten().collect::<Vec<_>>().join("-");
+    name.push_str(".csv");
+    name
+}
+
+/// Where a widget's figures come from, as (label, value) rows in `lang`: the source, the
+/// section of it the widget cites (when it cites one) and the date the source was published.
+pub fn citation(story: &Story, section: Option<&Section>, lang: Lang) -> Vec<(String, String)> {
+    let source = Some((UiText::CiteSource, story.source.get(lang).to_owned()));
+    let section = section.map(|s| (UiText::CiteSection, s.heading.get(lang).to_owned()));
+    let date = Some((UiText::CiteDate, story.published.iso()));
+    [source, section, date]
+        .into_iter()
+        .flatten()
+        .map(|(label, value)| (label.get(lang).to_owned(), value))
+        .collect()
 }
 
 impl TableView {
@@ -59,6 +87,13 @@ impl TableView {
         push_row(&mut out, self.headers.iter().map(String::as_str));
         for row in self.rows.iter() {
             push_row(&mut out, row.iter().map(|c| c.raw.as_str()));
+        }
+        // After an empty line, so a program reading the figures stops before the citation.
+        if !self.citation.is_empty() {
+            out.push_str("\r\n");
+        }
+        for (label, value) in &self.citation {
+            push_row(&mut out, [label.as_str(), value.as_str()].into_iter());
         }
         out
     }
@@ -121,7 +156,45 @@ mod tests {
             headers: vec!["name".into(), "value".into()],
             rows: rows.into(),
             file_name: "t.csv".into(),
+            citation: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_citation_follows_the_figures_after_an_empty_line() {
+        let story = story::default_story();
+        let mut t = table(vec![vec![Cell::text("a"), Cell::text("1")]]);
+        t.citation = vec![
+            ("Source".into(), "Daily, July 2020".into()),
+            ("Date".into(), "2020-07".into()),
+        ];
+        assert_eq!(
+            t.to_csv(),
+            "\u{feff}name,value\r\na,1\r\n\r\nSource,\"Daily, July 2020\"\r\nDate,2020-07\r\n"
+        );
+        let cited = citation(story, story.sections.first(), Lang::En);
+        let values: Vec<&str> = cited.iter().map(|(_, v)| v.as_str()).collect();
+        let section = story.sections.first().map(|s| s.heading.en);
+        let expected = [Some(story.source.en), section, Some(&story.published.iso())];
+        assert_eq!(values, expected.into_iter().flatten().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_citation_is_in_the_readers_language() {
+        let story = story::default_story();
+        let rows = citation(story, None, Lang::Zh);
+        let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["来源", "日期"]);
+        assert_eq!(rows[0].1, story.source.zh);
+    }
+
+    #[test]
+    fn file_names_say_story_widget_figure_and_language() {
+        let story = story::default_story();
+        let name = file_name(story, WidgetKind::Payments, Some("value"), Lang::En);
+        assert_eq!(name, format!("{}-payments-value-en.csv", story.id));
+        let name = file_name(story, WidgetKind::GridMap, None, Lang::Zh);
+        assert_eq!(name, format!("{}-grid-map-zh.csv", story.id));
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! The layout is the story's (`tally.json`); this module only picks, orders and formats.
 //! It builds strings by pushing, never with `format!`, because it runs in the WASM.
 
-use crate::table::{raw_number, Cell, TableView};
+use crate::table::{citation, file_name, raw_number, Cell, TableView};
 use story::config::TallyOptions;
 use story::model::{Card, Tally};
 use story::ui::UiText;
-use story::{format_fact, format_value, format_when, Fact, Lang, Qualifier, Section, Story, Unit};
+use story::{
+    format_fact, format_value, format_when, Fact, Lang, Qualifier, Section, Story, Unit, WidgetKind,
+};
 
 /// How long a figure counts up, in milliseconds.
 pub const COUNT_UP_MS: f64 = 1000.0;
@@ -202,7 +204,8 @@ fn table(
         caption: String::from(UiText::DataTableNote.get(lang)),
         headers,
         rows,
-        file_name: String::from(tally.csv),
+        file_name: file_name(story, WidgetKind::Tally, None, lang),
+        citation: citation(story, Some(tally.source), lang),
     }
 }
 
@@ -588,7 +591,7 @@ mod tests {
         assert_eq!(v.table.rows.len(), shown + 1);
         assert_eq!(v.table.headers.len(), 7);
         assert!(v.table.rows.iter().all(|r| r.len() == 7));
-        assert_eq!(v.table.file_name, "wangting-seven-ones.csv");
+        assert_eq!(v.table.file_name, format!("{}-tally-zh.csv", story().id));
         assert_eq!(v.table.headers[0], "部分");
     }
 

@@ -5,7 +5,7 @@
 
 use super::links::{link_geometry, Link, LinkAt, LinkSpec};
 use crate::geo::GeoMap;
-use crate::table::{raw_number, Cell, TableView};
+use crate::table::{citation, file_name, raw_number, Cell, TableView};
 use crate::timeline::Changes;
 use story::facts::{self, Map, Milestone, Region};
 use story::slots::{pieces, Piece};
@@ -351,7 +351,7 @@ pub fn grid_story(story: &Story, smap: &Map, map: &GeoMap, lang: Lang) -> GridSt
         });
     }
     let description = describe(&steps, smap, &slots);
-    let table = table(story, &links, &drawn, lang);
+    let table = table(story, smap, &links, &drawn, lang);
     GridStory {
         districts,
         links,
@@ -397,7 +397,13 @@ fn describe(steps: &[StepInfo], smap: &Map, slots: &Slots) -> String {
     s.trim_end().to_owned()
 }
 
-fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) -> TableView {
+fn table(
+    story: &Story,
+    smap: &Map,
+    links: &[LinkInfo],
+    drawn: &[&facts::Link],
+    lang: Lang,
+) -> TableView {
     let rows = links
         .iter()
         .zip(drawn)
@@ -433,7 +439,8 @@ fn table(story: &Story, links: &[LinkInfo], drawn: &[&facts::Link], lang: Lang) 
         .map(|t| t.get(lang).to_owned())
         .collect(),
         rows,
-        file_name: "grid-links.csv".to_owned(),
+        file_name: file_name(story, WidgetKind::GridMap, None, lang),
+        citation: citation(story, Some(smap.source), lang),
     }
 }
 
@@ -603,10 +610,14 @@ mod tests {
         let t = story(Lang::Zh).table;
         assert_eq!(t.headers.len(), 6);
         assert_eq!(t.rows.len(), 3);
-        assert_eq!(t.file_name, "grid-links.csv");
+        assert_eq!(
+            t.file_name,
+            format!("{}-grid-map-zh.csv", story::default_story().id)
+        );
         let csv = t.to_csv();
         assert!(csv.contains("吴江区,嘉善县,2020-06-30T11:00"), "{csv}");
-        assert!(csv.trim_end().ends_with(",4000"));
+        let figures = csv.split("\r\n\r\n").next().unwrap_or_default();
+        assert!(figures.ends_with(",4000"), "{figures}");
         assert_eq!(t.rows[2][5].display, "约4000千伏安");
         assert_eq!(t.rows[0][3].display, "报道未说明地点");
     }
