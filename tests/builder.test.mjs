@@ -68,13 +68,18 @@ test("choosing updates the preview, the snippets and the URL", async () => {
   await page.selectOption("#opt-widget", "payments");
   assert.equal(await settled(page), "ready");
   assert.equal(await page.$eval(HOST, (el) => el.dataset.widget), "payments");
+  // The pinned options: the build's placeholder whole, static layer included, and its frame page.
+  assert.match(await page.inputValue("#snippet"), /data-static><template shadowrootmode="open">/);
+  assert.match(await page.inputValue("#iframe"), /src="frame-payments-zh\.html"/);
   await page.selectOption("#opt-metric", "value");
   await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.metric === "value", HOST);
   assert.equal(await settled(page), "ready");
   assert.match(await page.inputValue("#snippet"), /<div data-widget="payments" data-lang="zh" data-theme="auto" data-metric="value">/);
   assert.match(await page.inputValue("#snippet"), /<script type="module" src="embed-[0-9a-f]+\.js" integrity="sha384-/);
-  // The build's own frame page for the widget, its query made from the options.
-  assert.match(await page.inputValue("#iframe"), /<iframe [^>]*src="[a-z0-9-]+\.html\?widget=payments&amp;lang=zh&amp;theme=auto&amp;metric=value"/);
+  // Other options: no static layer (the build has none for them), and embed.html builds the
+  // framed placeholder from its query.
+  assert.doesNotMatch(await page.inputValue("#snippet"), /shadowrootmode|data-static/);
+  assert.match(await page.inputValue("#iframe"), /<iframe [^>]*src="embed\.html\?widget=payments&amp;lang=zh&amp;theme=auto&amp;metric=value"/);
   assert.match(page.url(), /widget=payments/);
   assert.match(page.url(), /metric=value/);
   // A shared URL restores the form, the preview and the snippets.

@@ -269,14 +269,28 @@ function buildEntry(widget, lang) {
     ?? build.snippets.find((s) => s.widget === widget);
 }
 
-/** What goes inside the placeholder: whatever the build puts inside its own for this widget
- * and language (its static layer, a declarative shadow root, and the fallback list). This is
- * the one place a snippet's content is made. The static layer is the build's rendering of the
- * widget's default options: the live widget replaces it with the chosen ones. */
+/** True when the options are exactly the build's pinned ones for `entry` (its widget and
+ * language, theme auto): only then does the build's static layer show what the options do. */
+function isPinned(entries, entry) {
+  return entries.every(([n, v]) => (n === "widget" && v === entry.widget)
+    || (n === "lang" && v === entry.lang) || (n === "theme" && v === "auto"))
+    && entries.some(([n, v]) => n === "lang" && v === entry.lang);
+}
+
+/** What goes inside a placeholder with options other than the pinned ones: the build's
+ * fallback list for this widget and language. (With the pinned options the snippet is the
+ * build's whole placeholder: its static layer, a declarative shadow root, and the list.) The
+ * build has no static layer for other options (it would show other figures until the live
+ * widget replaced it, and no-JS readers would keep them): only the fallback list, and the
+ * placeholder's reserved size applies. `cargo run -p cli -- placeholder` renders a static layer
+ * for any options. */
 function placeholderContent(entry) {
   const template = document.createElement("template");
   template.innerHTML = entry.placeholder;
-  return template.content.firstElementChild?.innerHTML.trim() ?? "";
+  const placeholder = template.content.firstElementChild;
+  if (!placeholder) return "";
+  placeholder.querySelector(":scope > template")?.remove();
+  return placeholder.innerHTML.trim();
 }
 
 /** The pinned snippet (module and stylesheet with SRI, then the placeholder) for the options. */
@@ -285,6 +299,8 @@ function pinnedSnippet() {
   const get = (name) => entries.find(([n]) => n === name)?.[1];
   const entry = buildEntry(get("widget"), get("lang"));
   if (!entry) return "";
+  const pinned = isPinned(entries, entry);
+  if (pinned) return `${entry.head}\n${entry.placeholder}`;
   const attrs = entries.map(([n, v]) => ` data-${n}="${escapeAttr(v)}"`).join("");
   const content = placeholderContent(entry);
   return `${entry.head}\n<div${attrs}>\n${content ? `  ${content}\n` : ""}</div>`;
@@ -300,8 +316,12 @@ function iframeSnippet() {
   template.innerHTML = entry.iframe;
   const frame = template.content.querySelector("iframe");
   if (!frame) return "";
-  const page = frame.getAttribute("src").split("?")[0];
-  frame.setAttribute("src", `${page}?${new URLSearchParams(entries)}`);
+  // The build's page for the widget carries its static layer for the pinned options; other
+  // options go to embed.html, which builds the placeholder from its query.
+  const src = frame.getAttribute("src");
+  if (!isPinned(entries, entry)) {
+    frame.setAttribute("src", `${src.replace(/frame-[a-z-]+\.html.*$/, "embed.html")}?${new URLSearchParams(entries)}`);
+  }
   return `${build.iframe_host}\n${frame.outerHTML}`;
 }
 
