@@ -62,7 +62,9 @@ async function resources(cdp) {
 }
 
 test("200 insert/remove cycles of every widget kind keep listeners, nodes, JS heap and WASM memory flat from the first cycle", async (t) => {
-  const page = await openPage(browser, "/test/dynamic.html");
+  // Tall enough that all four placeholders of a cycle, stacked at their reserved sizes, are
+  // within the lazy-mount margin (one viewport): this test is about resources, not laziness.
+  const page = await openPage(browser, "/test/dynamic.html", { viewport: { width: 1280, height: 2400 } });
   const cdp = await page.context().newCDPSession(page);
   await cycle(page);
   const first = await resources(cdp);

@@ -77,9 +77,10 @@ function chart(page, id) {
 }
 
 test("every way a src can fail shows its own message, in zh and en, with the totals still drawn", async (t) => {
-  // A tall viewport mounts every chart at once, so the eight-second time-out runs for all of
+  // A tall viewport (its height is also the lazy-mount margin) mounts all 17 charts at their
+  // reserved sizes at once, so the eight-second time-out runs for all of
   // them together; the slow answer takes ten seconds, so this waits for the time-out.
-  const page = await openPage(browser, "/test/series.html", { viewport: { width: 800, height: 6000 } });
+  const page = await openPage(browser, "/test/series.html", { viewport: { width: 800, height: 9000 } });
   // Patience limits, not timing assertions (widgets mount one per task; a loaded machine is slow).
   await waitForWidgets(page, "[data-widget]", 45000, { scroll: false });
   const ids = Object.keys(CASES).flatMap((c) => ["zh", "en"].map((lang) => `${c}-${lang}`));
