@@ -13,7 +13,9 @@ pub use schema::SCHEMA_JSON;
 pub use series::{
     parse_series, sample_json as sample_series_json, Series, SeriesDate, SeriesPoint, MAX_POINTS,
 };
-pub use series_file::{read_series_file, SeriesFileError, MAX_SERIES_BYTES, SERIES_TIMEOUT_MS};
+pub use series_file::{
+    read_series_file, read_src_file, SeriesFileError, SrcFile, MAX_SERIES_BYTES, SERIES_TIMEOUT_MS,
+};
 pub use url::{check_relative_url, MAX_URL_LEN};
 
 use crate::model::{default_story, stories, Metric, Milestone, Section, Story};
