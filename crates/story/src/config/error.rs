@@ -122,6 +122,8 @@ pub enum ConfigError {
         value: String,
         problem: UrlProblem,
     },
+    /// `src` on the map, whose data (regions, geometry) is built into the module.
+    MapBuildTime,
 }
 
 fn join(items: &[&str], lang: Lang) -> String {
@@ -144,6 +146,7 @@ impl ConfigError {
     pub fn field(&self) -> &str {
         match self {
             ConfigError::Missing { field, .. } | ConfigError::Conflict { field, .. } => field,
+            ConfigError::MapBuildTime => "src",
             ConfigError::NotAllowed { field, .. }
             | ConfigError::UnknownOption { field, .. }
             | ConfigError::WrongType { field, .. }
@@ -318,6 +321,13 @@ impl ConfigError {
                     format!("选项 `{field}`：{value} 重复出现。每项只能列一次。")
                 } else {
                     format!("Option `{field}`: {value} is listed twice. List each one once.")
+                }
+            }
+            ConfigError::MapBuildTime => {
+                if zh {
+                    "grid-map 组件不能使用选项 `src`：地图在构建时生成（区域和边界随组件模块发布），无法在运行时读取数据文件。`src` 只适用于 tally 和 payments。".into()
+                } else {
+                    "Option `src` does not apply to the grid-map widget: the map is build-time (its regions and geometry ship with the widgets' module), so it cannot read a data file at run time. `src` is for tally and payments.".into()
                 }
             }
             ConfigError::Conflict { other, .. } => {
