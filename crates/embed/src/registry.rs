@@ -13,14 +13,15 @@ use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::Array;
-use story::{Lang, WidgetConfig};
+use story::config::{ConfigError, Expected, SeriesFileError, SrcFile};
+use story::{Lang, WidgetConfig, WidgetKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
     MutationObserver, MutationObserverInit, MutationRecord, Window,
 };
-use widgets::Visibility;
+use widgets::{src_file, Visibility};
 use yew::{AppHandle, Callback};
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
@@ -39,6 +40,9 @@ struct Mount {
 enum State {
     /// Valid config; not yet near the viewport.
     Waiting(WidgetConfig),
+    /// A tally or chart whose `src` file decides its story: not yet near the viewport
+    /// (`false`), or being read (`true`); configured once it is read.
+    File(String, bool),
     /// `key` identifies this mount's widget inside the (reused) slot.
     Mounted(Mount, WidgetConfig, u32),
     Failed(Mount),
@@ -184,15 +188,16 @@ impl Embed {
         shadow::adopt_declared(&host);
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
-        let parsed = WidgetConfig::parse(
-            options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            json.as_deref(),
-        );
+        let attrs = || options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let parsed = WidgetConfig::story_src(attrs(), json.as_deref()).and_then(|src| match src {
+            Some(src) => Ok(State::File(src, false)),
+            None => WidgetConfig::parse(attrs(), json.as_deref()).map(State::Waiting),
+        });
         let state = match parsed {
-            Ok(config) => {
+            Ok(state) => {
                 self.near.observe(&host);
                 self.seen.observe(&host);
-                State::Waiting(config)
+                state
             }
             Err(err) => {
                 let lang = placeholder::message_lang(&options);
@@ -226,8 +231,25 @@ impl Embed {
         State::Failed(mount)
     }
 
-    /// Mounts the widget of a waiting placeholder.
+    /// Mounts the widget of a waiting placeholder, or asks for its `src` file.
     fn wake(&mut self, index: usize) {
+        if let Some(Slot {
+            host,
+            state: State::File(src, requested),
+            ..
+        }) = self.slots.get_mut(index)
+        {
+            if !*requested {
+                *requested = true;
+                placeholder::report_loading(host, true);
+                let (host, src) = (host.clone(), src.clone());
+                self.near.unobserve(&host);
+                widgets::src_file::load(&src.clone(), move |file| {
+                    with_embed(|embed| embed.file_read(&host, &src, &file));
+                });
+            }
+            return;
+        }
         let Some(Slot {
             host,
             state: State::Waiting(config),
@@ -250,6 +272,54 @@ impl Embed {
             slot.state = State::Mounted(mount, config, key);
         }
         self.refresh(index);
+    }
+
+    /// Configures a placeholder with its `src` file, now read: with the story of a bundle; for
+    /// the chart, with its series file (which the chart reads, and whose errors it shows beside
+    /// the source's totals); otherwise the file's error in the placeholder's box.
+    fn file_read(&mut self, host: &Element, src: &str, file: &src_file::Loaded) {
+        let Some(index) = self.position(host) else {
+            return; // gone meanwhile
+        };
+        placeholder::report_loading(host, false);
+        let options = placeholder::options(host);
+        let json = placeholder::json_options(host);
+        let attrs = options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let parsed = match &**file {
+            Ok(SrcFile::Story(story)) => {
+                WidgetConfig::parse_for(attrs, json.as_deref(), Some(story)).map_err(Error::from)
+            }
+            other => WidgetConfig::parse(attrs, json.as_deref())
+                .map_err(Error::from)
+                .and_then(|config| match (config.kind, other) {
+                    // A bundle with a mistake: no story to draw, not even the built-in one's
+                    // totals beside the message (as the chart does when its series fails).
+                    (_, Err(source @ SeriesFileError::Story(_))) => {
+                        Err(file_error(src, source.clone()))
+                    }
+                    (WidgetKind::Payments, _) => Ok(config),
+                    (_, Err(source)) => Err(file_error(src, source.clone())),
+                    (_, Ok(_)) => Err(file_error(
+                        src,
+                        SeriesFileError::Invalid(ConfigError::WrongType {
+                            field: "src".into(),
+                            value: "[…]".into(),
+                            expected: Expected::StoryBundle,
+                        }),
+                    )),
+                }),
+        };
+        let state = match parsed {
+            Ok(config) => State::Waiting(config),
+            Err(err) => self.fail(host, placeholder::message_lang(&options), err),
+        };
+        let waiting = matches!(state, State::Waiting(_));
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.state = state;
+        }
+        if waiting {
+            self.wake(index);
+        }
     }
 
     fn next_key(&mut self) -> u32 {
@@ -424,7 +494,7 @@ impl Embed {
         self.seen.unobserve(&slot.host);
         match slot.state {
             State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
-            State::Waiting(_) | State::Inert => {}
+            State::Waiting(_) | State::File(..) | State::Inert => {}
         }
         shadow::release(&slot.host);
         placeholder::clear_state(&slot.host);
@@ -437,4 +507,13 @@ impl Drop for Embed {
         self.seen.disconnect();
         self.mutations.disconnect();
     }
+}
+
+/// Why the file at `src` cannot give a widget its story.
+fn file_error(src: &str, source: SeriesFileError) -> Error {
+    widgets::Error::SeriesFile {
+        src: src.into(),
+        source,
+    }
+    .into()
 }

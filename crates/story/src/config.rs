@@ -14,7 +14,8 @@ pub use series::{
     parse_series, sample_json as sample_series_json, Series, SeriesDate, SeriesPoint, MAX_POINTS,
 };
 pub use series_file::{
-    read_series_file, read_src_file, SeriesFileError, SrcFile, MAX_SERIES_BYTES, SERIES_TIMEOUT_MS,
+    read_series_file, read_src_file, series_in, SeriesFileError, SrcFile, MAX_SERIES_BYTES,
+    SERIES_TIMEOUT_MS,
 };
 pub use url::{check_relative_url, MAX_URL_LEN};
 
@@ -315,7 +316,8 @@ impl WidgetConfig {
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
         json: Option<&str>,
     ) -> Result<Option<String>, ConfigError> {
-        let inputs = read_inputs(attrs, json)?;
+        let attrs: Vec<(&str, &str)> = attrs.into_iter().collect();
+        let inputs = read_inputs(&attrs, json)?;
         let kind = read_kind(&inputs)?;
         let Some((_, input)) = inputs.iter().find(|(k, _)| k == "src") else {
             return Ok(None);
@@ -331,6 +333,16 @@ impl WidgetConfig {
     /// not a series.
     pub fn parse_for<'a>(
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        json: Option<&str>,
+        bundle: Option<&'static Story>,
+    ) -> Result<WidgetConfig, ConfigError> {
+        // The parser proper is not generic: one copy in the WASM, whatever the callers pass.
+        let attrs: Vec<(&str, &str)> = attrs.into_iter().collect();
+        WidgetConfig::parse_attrs(&attrs, json, bundle)
+    }
+
+    fn parse_attrs(
+        attrs: &[(&str, &str)],
         json: Option<&str>,
         bundle: Option<&'static Story>,
     ) -> Result<WidgetConfig, ConfigError> {
@@ -517,11 +529,12 @@ impl WidgetConfig {
 /// The options of a placeholder: its `data-*` attributes (names without `data-`) and the fields
 /// of its JSON block, which replace attributes of the same name.
 fn read_inputs<'a>(
-    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    attrs: &[(&'a str, &'a str)],
     json: Option<&str>,
 ) -> Result<Vec<(String, Input<'a>)>, ConfigError> {
     let mut inputs: Vec<(String, Input)> = attrs
-        .into_iter()
+        .iter()
+        .copied()
         // `data-widget-*` (ready, error, …) are the embed's own state markers, and
         // `data-static` says the page carries the static layer: neither is an option.
         .filter(|(k, _)| !k.starts_with("widget-") && *k != STATIC_MARKER)

@@ -10,13 +10,13 @@ mod canvas;
 #[cfg(feature = "ssr")]
 pub(crate) mod drawing;
 mod entrance;
-mod fetch;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
 use crate::hooks::{use_reduced_motion, use_size};
+use crate::Error;
 use state::{Action, ChartState, Step};
-use story::config::Series;
+use story::config::{series_in, Series};
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
@@ -91,27 +91,25 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     let canvas_ref = use_node_ref();
     let tip_ref = use_node_ref();
 
-    // Fetch the editor's file once; abandon the request if the chart goes away first.
+    // The editor's file, read once for the page (`src_file`): its series in the metric's unit.
     {
         let load = load.clone();
         let src = options.src.clone();
         let m = options.metric;
         use_effect_with(src, move |src| {
-            let controller = src
-                .as_ref()
-                .and_then(|_| web_sys::AbortController::new().ok());
-            if let (Some(src), Some(controller)) = (src.clone(), controller.clone()) {
-                yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m.unit(), controller).await {
+            if let Some(src) = src.clone() {
+                crate::src_file::load(&src.clone(), move |file| {
+                    let series = (*file)
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|f| series_in(f, m.unit()));
+                    load.set(match series {
                         Ok(s) => Load::Ready(s),
-                        Err(e) => Load::Failed(e.message(lang)),
+                        Err(source) => {
+                            Load::Failed(Error::SeriesFile { src, source }.message(lang))
+                        }
                     });
                 });
-            }
-            move || {
-                if let Some(controller) = controller {
-                    controller.abort();
-                }
             }
         });
     }

@@ -23,6 +23,8 @@ pub enum Expected {
     Point,
     /// A JSON object (the config block itself).
     Object,
+    /// A story bundle: a JSON object holding a story (a tally's `src`).
+    StoryBundle,
 }
 
 /// A bound a value broke.
@@ -369,6 +371,10 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
         (Expected::Point, Lang::Zh) => "对象，例如 {\"date\": \"2020-06\", \"value\": 1}",
         (Expected::Object, Lang::En) => "a JSON object such as {\"lang\": \"en\"}",
         (Expected::Object, Lang::Zh) => "JSON 对象，例如 {\"lang\": \"en\"}",
+        (Expected::StoryBundle, Lang::En) => {
+            "a story bundle: a JSON object with the story's facts and its tally (cli bundle writes one)"
+        }
+        (Expected::StoryBundle, Lang::Zh) => "报道数据包：包含报道数据和计数卡片的 JSON 对象（可用 cli bundle 生成）",
     }
 }
 

@@ -3,7 +3,7 @@
 //! validated by [`parse_series`]. Everything here is pure, so every way a file can fail is
 //! tested natively; the fetch itself (streaming, abort) is `widgets::payments::fetch`.
 
-use super::error::ConfigError;
+use super::error::{ConfigError, Expected};
 use super::series::{parse_series, Series};
 use super::Lang;
 use crate::bundle::{read_bundle, BundleError};
@@ -109,6 +109,18 @@ pub fn read_src_file(src: &str, body: &[u8]) -> Result<SrcFile, SeriesFileError>
         Ok(story) => Ok(SrcFile::Story(story)),
         Err(BundleError::Json(e)) => Err(SeriesFileError::Invalid(e)),
         Err(BundleError::Story(e)) => Err(SeriesFileError::Story(e)),
+    }
+}
+
+/// The series a `src` file holds, in `unit` (the metric's); a story bundle is none.
+pub fn series_in(file: &SrcFile, unit: &'static Unit) -> Result<Series, SeriesFileError> {
+    match file {
+        SrcFile::Series(text) => parse_series(text, unit).map_err(SeriesFileError::Invalid),
+        SrcFile::Story(_) => Err(SeriesFileError::Invalid(ConfigError::WrongType {
+            field: "src".into(),
+            value: "{…}".into(),
+            expected: Expected::Points,
+        })),
     }
 }
 
