@@ -213,7 +213,11 @@ impl Embed {
     }
 
     fn fail(&mut self, host: &Element, lang: Lang, err: Error) -> State {
-        let message = err.message(lang);
+        self.fail_with(host, lang, err.message(lang))
+    }
+
+    /// Shows `message` in the placeholder's box instead of its widget.
+    fn fail_with(&mut self, host: &Element, lang: Lang, message: String) -> State {
         placeholder::report_error(host, &message);
         let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
             return State::Inert;
@@ -242,11 +246,12 @@ impl Embed {
             if !*requested {
                 *requested = true;
                 placeholder::report_loading(host, true);
-                let (host, src) = (host.clone(), src.clone());
+                let (host, src, address) = (host.clone(), src.clone(), src.clone());
                 self.near.unobserve(&host);
-                widgets::src_file::load(&src.clone(), move |file| {
+                let done = move |file: src_file::Loaded| {
                     with_embed(|embed| embed.file_read(&host, &src, &file));
-                });
+                };
+                src_file::load(&address, Box::new(done));
             }
             return;
         }
@@ -285,33 +290,33 @@ impl Embed {
         let options = placeholder::options(host);
         let json = placeholder::json_options(host);
         let attrs = options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let lang = placeholder::message_lang(&options);
+        // Messages, not errors: the file's error is shared by every widget that names it.
+        let refused = |e: story::ConfigError| Error::from(e).message(lang);
         let parsed = match &**file {
             Ok(SrcFile::Story(story)) => {
-                WidgetConfig::parse_for(attrs, json.as_deref(), Some(story)).map_err(Error::from)
+                WidgetConfig::parse_for(attrs, json.as_deref(), Some(story)).map_err(refused)
             }
-            other => WidgetConfig::parse(attrs, json.as_deref())
-                .map_err(Error::from)
-                .and_then(|config| match (config.kind, other) {
+            other => match WidgetConfig::parse(attrs, json.as_deref()) {
+                Err(e) => Err(refused(e)),
+                Ok(config) => match (config.kind, other) {
                     // A bundle with a mistake: no story to draw, not even the built-in one's
                     // totals beside the message (as the chart does when its series fails).
-                    (_, Err(source @ SeriesFileError::Story(_))) => {
-                        Err(file_error(src, source.clone()))
-                    }
+                    (_, Err(e @ SeriesFileError::Story(_))) => Err(e.message(src, lang)),
                     (WidgetKind::Payments, _) => Ok(config),
-                    (_, Err(source)) => Err(file_error(src, source.clone())),
-                    (_, Ok(_)) => Err(file_error(
-                        src,
-                        SeriesFileError::Invalid(ConfigError::WrongType {
-                            field: "src".into(),
-                            value: "[…]".into(),
-                            expected: Expected::StoryBundle,
-                        }),
-                    )),
-                }),
+                    (_, Err(e)) => Err(e.message(src, lang)),
+                    (_, Ok(_)) => Err(SeriesFileError::Invalid(ConfigError::WrongType {
+                        field: "src".into(),
+                        value: "[…]".into(),
+                        expected: Expected::StoryBundle,
+                    })
+                    .message(src, lang)),
+                },
+            },
         };
         let state = match parsed {
             Ok(config) => State::Waiting(config),
-            Err(err) => self.fail(host, placeholder::message_lang(&options), err),
+            Err(message) => self.fail_with(host, lang, message),
         };
         let waiting = matches!(state, State::Waiting(_));
         if let Some(slot) = self.slots.get_mut(index) {
@@ -507,13 +512,4 @@ impl Drop for Embed {
         self.seen.disconnect();
         self.mutations.disconnect();
     }
-}
-
-/// Why the file at `src` cannot give a widget its story.
-fn file_error(src: &str, source: SeriesFileError) -> Error {
-    widgets::Error::SeriesFile {
-        src: src.into(),
-        source,
-    }
-    .into()
 }

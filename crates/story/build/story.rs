@@ -117,7 +117,7 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
     let tally_src = Source::read(dir, "tally.json", root)?;
     let chart_src = Source::read(dir, "chart.json", root)?;
     let series_src = Source::read(dir, "series.csv", root)?;
-    let show = |e: data::DataError| e.to_string();
+    let show = |e: Box<data::DataError>| e.to_string();
 
     // The same decoder and validator as an editor's bundle at run time (`src/data.rs`).
     let story_doc = read_json(&story_src)?;

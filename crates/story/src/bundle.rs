@@ -22,7 +22,7 @@ pub enum BundleError {
 pub fn read_bundle(file: &str, text: &str) -> Result<&'static Story, BundleError> {
     let doc =
         parse_located(text).map_err(|e| BundleError::Json(ConfigError::broken_json(file, e)))?;
-    let checked = decode_bundle(file, &doc).map_err(BundleError::Story)?;
+    let checked = decode_bundle(file, &doc).map_err(|e| BundleError::Story(*e))?;
     Ok(leak_story(checked))
 }
 

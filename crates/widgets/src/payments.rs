@@ -14,9 +14,8 @@ pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
 use crate::hooks::{use_reduced_motion, use_size};
-use crate::Error;
 use state::{Action, ChartState, Step};
-use story::config::{series_in, Series};
+use story::config::{series_in, Series, SeriesFileError};
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
@@ -98,18 +97,15 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         let m = options.metric;
         use_effect_with(src, move |src| {
             if let Some(src) = src.clone() {
-                crate::src_file::load(&src.clone(), move |file| {
-                    let series = (*file)
-                        .as_ref()
-                        .map_err(Clone::clone)
-                        .and_then(|f| series_in(f, m.unit()));
-                    load.set(match series {
-                        Ok(s) => Load::Ready(s),
-                        Err(source) => {
-                            Load::Failed(Error::SeriesFile { src, source }.message(lang))
-                        }
+                let address = src.clone();
+                let done = move |file: crate::src_file::Loaded| {
+                    let failed = |e: &SeriesFileError| Load::Failed(e.message(&src, lang));
+                    load.set(match &*file {
+                        Ok(f) => series_in(f, m.unit()).map_or_else(|e| failed(&e), Load::Ready),
+                        Err(e) => failed(e),
                     });
-                });
+                };
+                crate::src_file::load(&address, Box::new(done));
             }
         });
     }

@@ -38,13 +38,14 @@ thread_local! {
 /// Calls `done` with the file at `src`, in a later task: soon when it was read before, or when
 /// its one request ends. A widget that went away meanwhile is called all the same (Yew ignores a state
 /// set on a destroyed component); the request is not aborted, since others may wait for it.
-pub fn load(src: &str, done: impl FnOnce(Loaded) + 'static) {
+pub fn load(src: &str, done: Box<dyn FnOnce(Loaded)>) {
     enum Next {
         Answer(Loaded),
         Fetch,
         Wait,
     }
-    let mut done: Option<Box<dyn FnOnce(Loaded)>> = Some(Box::new(done));
+    // Not generic: one copy of this in the WASM for every caller.
+    let mut done = Some(done);
     let next = FILES.with(|files| {
         // Never borrowed twice: callbacks run outside the borrow.
         let Ok(mut files) = files.try_borrow_mut() else {

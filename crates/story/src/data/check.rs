@@ -125,7 +125,7 @@ pub fn check_point(
 const ID_FORM: &str = "use letters, digits, - _ .";
 
 /// The whole story: every check, in file order; the first mistake is the error.
-pub fn check(input: Input<'_>) -> Result<Checked, DataError> {
+pub fn check(input: Input<'_>) -> Result<Checked, Box<DataError>> {
     let (sp, story) = input.story;
     let (fp, fact_defs) = input.facts;
     if !is_id(&story.id) {
@@ -340,7 +340,7 @@ pub fn check(input: Input<'_>) -> Result<Checked, DataError> {
 }
 
 /// The `csv` field: a download's file name.
-fn csv_file(part: &Part<'_>, name: &str) -> Result<(), DataError> {
+fn csv_file(part: &Part<'_>, name: &str) -> Result<(), Box<DataError>> {
     let ok = name.ends_with(".csv")
         && name
             .bytes()

@@ -26,9 +26,9 @@ impl<'a> Part<'a> {
     }
 
     /// The error of the field at `path` (from the part's start).
-    pub fn err(&self, path: &[Step], what: impl Into<String>) -> DataError {
+    pub fn err(&self, path: &[Step], what: impl Into<String>) -> Box<DataError> {
         let full: Vec<Step> = self.prefix.iter().chain(path).cloned().collect();
-        DataError::new(self.file, self.doc.line(&full), &full, what)
+        Box::new(DataError::new(self.file, self.doc.line(&full), &full, what))
     }
 
     /// The part's value, if the file has it.
@@ -45,132 +45,156 @@ impl<'a> Part<'a> {
         }
         Some(At {
             part: self,
-            path: Vec::new(),
             value,
+            up: None,
         })
     }
 
-    fn start(&self) -> Result<At<'_>, DataError> {
+    fn start(&self) -> Result<At<'_>, Box<DataError>> {
         self.root().ok_or_else(|| self.err(&[], "missing"))
     }
 }
 
-/// A value being decoded and its path from the part's start.
+/// How a value is reached from the one holding it.
+#[derive(Clone, Copy)]
+enum Key<'p> {
+    Name(&'p str),
+    Index(usize),
+}
+
+/// A value being decoded, and the way to it from the part's start (a chain of borrows: a path
+/// is only written out for an error).
+#[derive(Clone, Copy)]
 struct At<'p> {
     part: &'p Part<'p>,
-    path: Vec<Step>,
     value: &'p Json,
+    up: Option<(&'p At<'p>, Key<'p>)>,
 }
 
 impl<'p> At<'p> {
-    fn err(&self, what: impl Into<String>) -> DataError {
-        self.part.err(&self.path, what)
+    fn child<'c>(&'c self, key: Key<'c>, value: &'c Json) -> At<'c> {
+        At {
+            part: self.part,
+            value,
+            up: Some((self, key)),
+        }
     }
 
-    fn wrong(&self, expected: &str) -> DataError {
+    /// The path from the part's start, with `last` after it when given.
+    fn path(&self, last: Option<Key<'_>>) -> Vec<Step> {
+        let mut steps: Vec<Step> = last.iter().map(|k| k.step()).collect();
+        let mut at = self;
+        while let Some((parent, key)) = &at.up {
+            steps.push(key.step());
+            at = parent;
+        }
+        steps.reverse();
+        steps
+    }
+
+    fn err(&self, what: impl Into<String>) -> Box<DataError> {
+        self.part.err(&self.path(None), what)
+    }
+
+    fn wrong(&self, expected: &str) -> Box<DataError> {
         self.err(["expected ", expected, ", found ", &self.value.brief()].concat())
     }
 
     /// The object's members, none of them outside `known` (`$schema` and `why`, notes for
     /// editors' tools and readers of the file, are always allowed).
-    fn object(&self, known: &[&str]) -> Result<&'p [(String, Json)], DataError> {
+    fn object(&self, known: &[&str]) -> Result<(), Box<DataError>> {
         let Json::Obj(members) = self.value else {
             return Err(self.wrong("an object"));
         };
         for (key, _) in members {
             let key = key.as_str();
             if !known.contains(&key) && key != "$schema" && key != "why" {
-                let mut path = self.path.clone();
-                path.push(Step::from(key));
-                return Err(self.part.err(
-                    &path,
-                    ["unknown field (", &allowed(known.iter().copied()), ")"].concat(),
-                ));
+                let path = self.path(Some(Key::Name(key)));
+                let what = ["unknown field (", &allowed(known.iter().copied()), ")"].concat();
+                return Err(self.part.err(&path, what));
             }
         }
-        Ok(members)
+        Ok(())
     }
 
-    fn get(&self, key: &str) -> Option<At<'p>> {
+    fn get<'c>(&'c self, key: &'c str) -> Option<At<'c>> {
         let Json::Obj(members) = self.value else {
             return None;
         };
         let value = members.iter().find(|(k, _)| k == key).map(|(_, v)| v)?;
-        let mut path = self.path.clone();
-        path.push(Step::from(key));
-        Some(At {
-            part: self.part,
-            path,
-            value,
-        })
+        Some(self.child(Key::Name(key), value))
     }
 
-    fn req(&self, key: &str) -> Result<At<'p>, DataError> {
+    fn req<'c>(&'c self, key: &'c str) -> Result<At<'c>, Box<DataError>> {
         self.get(key).ok_or_else(|| {
-            let mut path = self.path.clone();
-            path.push(Step::from(key));
+            let path = self.path(Some(Key::Name(key)));
             self.part.err(&path, "missing (required)")
         })
     }
 
-    fn string(&self) -> Result<String, DataError> {
+    fn string(&self) -> Result<String, Box<DataError>> {
         match self.value {
             Json::Str(s) => Ok(s.clone()),
             _ => Err(self.wrong("a string")),
         }
     }
 
-    fn number(&self) -> Result<f64, DataError> {
+    fn number(&self) -> Result<f64, Box<DataError>> {
         match self.value {
             Json::Num(n) => Ok(*n),
             _ => Err(self.wrong("a number")),
         }
     }
 
-    fn boolean(&self) -> Result<bool, DataError> {
+    fn boolean(&self) -> Result<bool, Box<DataError>> {
         match self.value {
             Json::Bool(b) => Ok(*b),
             _ => Err(self.wrong("true or false")),
         }
     }
 
-    fn text(&self) -> Result<Text, DataError> {
+    fn text(&self) -> Result<Text, Box<DataError>> {
         self.object(&["zh", "en"])?;
         Ok(Text {
-            zh: self.req("zh")?.string()?,
-            en: self.req("en")?.string()?,
+            zh: self.req_string("zh")?,
+            en: self.req_string("en")?,
         })
     }
 
-    fn items(&self) -> Result<Vec<At<'p>>, DataError> {
+    /// Each item of the array, decoded by `item`.
+    fn list<T>(
+        &self,
+        mut item: impl FnMut(&At<'_>) -> Result<T, Box<DataError>>,
+    ) -> Result<Vec<T>, Box<DataError>> {
         let Json::Arr(items) = self.value else {
             return Err(self.wrong("an array"));
         };
-        Ok(items
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let mut path = self.path.clone();
-                path.push(Step::Index(i));
-                At {
-                    part: self.part,
-                    path,
-                    value,
-                }
-            })
-            .collect())
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            out.push(item(&self.child(Key::Index(i), value))?);
+        }
+        Ok(out)
     }
 
-    fn req_string(&self, key: &str) -> Result<String, DataError> {
+    fn req_string(&self, key: &str) -> Result<String, Box<DataError>> {
         self.req(key)?.string()
     }
 
-    fn opt_string(&self, key: &str) -> Result<Option<String>, DataError> {
+    fn opt_string(&self, key: &str) -> Result<Option<String>, Box<DataError>> {
         self.get(key).map(|v| v.string()).transpose()
     }
 
-    fn opt_text(&self, key: &str) -> Result<Option<Text>, DataError> {
+    fn opt_text(&self, key: &str) -> Result<Option<Text>, Box<DataError>> {
         self.get(key).map(|v| v.text()).transpose()
+    }
+}
+
+impl Key<'_> {
+    fn step(&self) -> Step {
+        match self {
+            Key::Name(k) => Step::from(*k),
+            Key::Index(i) => Step::Index(*i),
+        }
     }
 }
 
@@ -178,47 +202,33 @@ impl<'p> At<'p> {
 const STORY_FIELDS: [&str; 5] = ["id", "title", "source", "units", "sections"];
 
 /// `story.json` (`extra`: the other fields its file may have, a bundle's parts).
-pub fn decode_story(part: &Part<'_>, extra: &[&str]) -> Result<StoryDef, DataError> {
+pub fn decode_story(part: &Part<'_>, extra: &[&str]) -> Result<StoryDef, Box<DataError>> {
     let at = part.start()?;
     let known: Vec<&str> = STORY_FIELDS.iter().chain(extra).copied().collect();
     at.object(&known)?;
     let source = at.req("source")?;
     source.object(&["zh", "en", "date"])?;
-    let units = at
-        .req("units")?
-        .items()?
-        .iter()
-        .map(|u| {
-            u.object(&["id", "zh", "en", "count"])?;
-            let en = u.req("en")?;
-            let forms = en.items()?;
-            let [one, many] = forms.as_slice() else {
-                return Err(en.err("expected [singular, plural], two strings"));
-            };
-            Ok(UnitDef {
-                id: u.req_string("id")?,
-                zh: u.req_string("zh")?,
-                en: [one.string()?, many.string()?],
-                count: u
-                    .get("count")
-                    .map(|c| c.boolean())
-                    .transpose()?
-                    .unwrap_or(true),
-            })
+    let units = at.req("units")?.list(|u| {
+        u.object(&["id", "zh", "en", "count"])?;
+        let en = u.req("en")?;
+        let forms = en.list(|s| s.string())?;
+        let [one, many] = <[String; 2]>::try_from(forms)
+            .map_err(|_| en.err("expected [singular, plural], two strings"))?;
+        let count = u.get("count").map(|c| c.boolean()).transpose()?;
+        Ok(UnitDef {
+            id: u.req_string("id")?,
+            zh: u.req_string("zh")?,
+            en: [one, many],
+            count: count.unwrap_or(true),
         })
-        .collect::<Result<_, DataError>>()?;
-    let sections = at
-        .req("sections")?
-        .items()?
-        .iter()
-        .map(|s| {
-            s.object(&["id", "heading"])?;
-            Ok(SectionDef {
-                id: s.req_string("id")?,
-                heading: s.req("heading")?.text()?,
-            })
+    })?;
+    let sections = at.req("sections")?.list(|s| {
+        s.object(&["id", "heading"])?;
+        Ok(SectionDef {
+            id: s.req_string("id")?,
+            heading: s.req("heading")?.text()?,
         })
-        .collect::<Result<_, DataError>>()?;
+    })?;
     Ok(StoryDef {
         id: at.req_string("id")?,
         title: at.req("title")?.text()?,
@@ -233,71 +243,62 @@ pub fn decode_story(part: &Part<'_>, extra: &[&str]) -> Result<StoryDef, DataErr
 }
 
 /// The `facts` list of `facts.json` (`only`: the file holds nothing else) or of a bundle.
-pub fn decode_facts(part: &Part<'_>, only: bool) -> Result<Vec<FactDef>, DataError> {
+pub fn decode_facts(part: &Part<'_>, only: bool) -> Result<Vec<FactDef>, Box<DataError>> {
     let at = part.start()?;
     if only {
         at.object(&["facts"])?;
     }
-    at.req("facts")?
-        .items()?
-        .iter()
-        .map(|f| {
-            f.object(&[
-                "id",
-                "value",
-                "unit",
-                "qualifier",
-                "date",
-                "section",
-                "label",
-                "source",
-                "derived",
-            ])?;
-            let derived = f
-                .get("derived")
-                .map(|d| {
-                    d.object(&["formula", "zh", "en"])?;
-                    Ok(DerivedDef {
-                        formula: d.req_string("formula")?,
-                        zh: d.req_string("zh")?,
-                        en: d.req_string("en")?,
-                    })
+    at.req("facts")?.list(|f| {
+        f.object(&[
+            "id",
+            "value",
+            "unit",
+            "qualifier",
+            "date",
+            "section",
+            "label",
+            "source",
+            "derived",
+        ])?;
+        let derived = f
+            .get("derived")
+            .map(|d| -> Result<DerivedDef, Box<DataError>> {
+                d.object(&["formula", "zh", "en"])?;
+                Ok(DerivedDef {
+                    formula: d.req_string("formula")?,
+                    zh: d.req_string("zh")?,
+                    en: d.req_string("en")?,
                 })
-                .transpose()?;
-            Ok(FactDef {
-                id: f.req_string("id")?,
-                value: f.req("value")?.number()?,
-                unit: f.req_string("unit")?,
-                qualifier: f.opt_string("qualifier")?,
-                date: f.opt_string("date")?,
-                section: f.req_string("section")?,
-                label: f.req("label")?.text()?,
-                source: f.opt_string("source")?,
-                derived,
             })
+            .transpose()?;
+        Ok(FactDef {
+            id: f.req_string("id")?,
+            value: f.req("value")?.number()?,
+            unit: f.req_string("unit")?,
+            qualifier: f.opt_string("qualifier")?,
+            date: f.opt_string("date")?,
+            section: f.req_string("section")?,
+            label: f.req("label")?.text()?,
+            source: f.opt_string("source")?,
+            derived,
         })
-        .collect()
+    })
 }
 
 /// `tally.json`, or a bundle's `tally`.
-pub fn decode_tally(part: &Part<'_>) -> Result<TallyDef, DataError> {
+pub fn decode_tally(part: &Part<'_>) -> Result<TallyDef, Box<DataError>> {
     let at = part.start()?;
     at.object(&["title", "source", "lead", "csv", "cards"])?;
-    let cards = at
-        .req("cards")?
-        .items()?
-        .iter()
-        .map(|c| {
-            c.object(&["section", "title", "heart", "headline", "about"])?;
-            Ok(CardDef {
-                section: c.req_string("section")?,
-                title: c.req("title")?.text()?,
-                heart: c.opt_text("heart")?,
-                headline: c.opt_string("headline")?,
-                about: c.opt_text("about")?,
-            })
+    let cards = at.req("cards")?.list(|c| {
+        c.object(&["section", "title", "heart", "headline", "about"])?;
+        Ok(CardDef {
+            section: c.req_string("section")?,
+            title: c.req("title")?.text()?,
+            heart: c.opt_text("heart")?,
+            headline: c.opt_string("headline")?,
+            about: c.opt_text("about")?,
         })
-        .collect::<Result<_, DataError>>()?;
+    })?;
     Ok(TallyDef {
         title: at.req("title")?.text()?,
         source: at.req_string("source")?,
@@ -312,7 +313,7 @@ pub fn decode_tally(part: &Part<'_>) -> Result<TallyDef, DataError> {
 pub fn decode_chart(
     part: &Part<'_>,
     inline_points: bool,
-) -> Result<(ChartDef, Vec<Vec<Point>>), DataError> {
+) -> Result<(ChartDef, Vec<Vec<Point>>), Box<DataError>> {
     let at = part.start()?;
     at.object(&["title", "source", "csv", "start", "metrics", "derived"])?;
     let metric_fields: &[&str] = if inline_points {
@@ -321,40 +322,33 @@ pub fn decode_chart(
         &["id", "label", "total"]
     };
     let mut series = Vec::new();
-    let metrics = at
-        .req("metrics")?
-        .items()?
-        .iter()
-        .map(|m| {
-            m.object(metric_fields)?;
-            let mut points: Vec<Point> = Vec::new();
-            if let Some(list) = m.get("points") {
-                for p in list.items()? {
-                    p.object(&["date", "value"])?;
-                    let date = p.req("date")?;
-                    let value = p.req("value")?;
-                    let point = check_point(points.last(), &date.string()?, value.number()?)
-                        .map_err(|(field, what)| match field {
-                            "value" => value.err(what),
-                            _ => date.err(what),
-                        })?;
-                    points.push(point);
-                }
-            }
-            series.push(points);
-            Ok(MetricDef {
-                id: m.req_string("id")?,
-                label: m.req("label")?.text()?,
-                total: m.req_string("total")?,
-            })
+    let metrics = at.req("metrics")?.list(|m| {
+        m.object(metric_fields)?;
+        let mut points: Vec<Point> = Vec::new();
+        if let Some(list) = m.get("points") {
+            list.list(|p| {
+                p.object(&["date", "value"])?;
+                let date = p.req("date")?;
+                let value = p.req("value")?;
+                let point = check_point(points.last(), &date.string()?, value.number()?).map_err(
+                    |(field, what)| match field {
+                        "value" => value.err(what),
+                        _ => date.err(what),
+                    },
+                )?;
+                points.push(point);
+                Ok(())
+            })?;
+        }
+        series.push(points);
+        Ok(MetricDef {
+            id: m.req_string("id")?,
+            label: m.req("label")?.text()?,
+            total: m.req_string("total")?,
         })
-        .collect::<Result<_, DataError>>()?;
+    })?;
     let derived = match at.get("derived") {
-        Some(list) => list
-            .items()?
-            .iter()
-            .map(At::string)
-            .collect::<Result<_, _>>()?,
+        Some(list) => list.list(|s| s.string())?,
         None => Vec::new(),
     };
     let chart = ChartDef {
@@ -371,7 +365,7 @@ pub fn decode_chart(
 /// A story bundle: one file with the story's fields at its top level, its `facts`, and
 /// optionally its `tally` and `chart` (with the series points inline). Decoded and checked
 /// by the same functions as a story folder.
-pub fn decode_bundle(file: &str, doc: &Located<'_>) -> Result<super::Checked, DataError> {
+pub fn decode_bundle(file: &str, doc: &Located<'_>) -> Result<super::Checked, Box<DataError>> {
     let root = Part::new(file, doc, &[]);
     let story = decode_story(&root, &["facts", "tally", "chart"])?;
     let facts = decode_facts(&root, false)?;
