@@ -5,10 +5,8 @@
 // box, in its language, and every other widget on the page is ready.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { launch, openPage, waitForWidgets } from "./lib/browser.mjs";
+import { axeViolations, launch, openPage, waitForWidgets } from "./lib/browser.mjs";
 
-const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -132,13 +130,8 @@ test("a missing file, an HTML page and a map with data-src each say why, in the 
 
 test("the widgets drawn from a bundle, and the error boxes, have no axe-core violations", async () => {
   const page = await open();
-  await page.addScriptTag({ path: AXE });
   for (const id of ["#tally-en", "#chart-en", "#tally-zh", "#bad-unit-en", "#missing-en"]) {
-    const violations = await page.evaluate(async (sel) => {
-      const r = await window.axe.run(document.querySelector(sel));
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    }, id);
-    assert.deepEqual(violations, [], id);
+    assert.deepEqual(await axeViolations(page, id), [], id);
   }
   await page.context().close();
 });
