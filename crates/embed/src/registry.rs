@@ -283,9 +283,19 @@ impl Embed {
     /// the chart, with its series file (which the chart reads, and whose errors it shows beside
     /// the source's totals); otherwise the file's error in the placeholder's box.
     fn file_read(&mut self, host: &Element, src: &str, file: &src_file::Loaded) {
+        // Gone meanwhile, or removed and added again and configured by an earlier answer.
         let Some(index) = self.position(host) else {
-            return; // gone meanwhile
+            return;
         };
+        if !matches!(
+            self.slots.get(index),
+            Some(Slot {
+                state: State::File(..),
+                ..
+            })
+        ) {
+            return;
+        }
         placeholder::report_loading(host, false);
         let options = placeholder::options(host);
         let json = placeholder::json_options(host);
