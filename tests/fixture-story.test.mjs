@@ -4,11 +4,9 @@
 // invented test-bare story (figures only) shows what a widget says when its story lacks its data.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { launch, waitForWidgets } from "./lib/browser.mjs";
+import { axeViolations, launch, waitForWidgets } from "./lib/browser.mjs";
 
 const FIXTURE_URL = process.env.FIXTURE_URL;
-const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
 const run = FIXTURE_URL ? test : test.skip;
 
 let browser;
@@ -172,13 +170,8 @@ run("a widget the story has no data for, and an unknown story, say so in their o
 
 run("the fixture's widgets have no axe-core violations", async () => {
   const page = await open();
-  await page.addScriptTag({ path: AXE });
   for (const id of ["#tally-en", "#chart-en", "#tally-zh", "#chart-zh", "#map-en", "#map-zh"]) {
-    const violations = await page.evaluate(async (sel) => {
-      const r = await window.axe.run(document.querySelector(sel));
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    }, id);
-    assert.deepEqual(violations, [], id);
+    assert.deepEqual(await axeViolations(page, id), [], id);
   }
   await page.context().close();
 });

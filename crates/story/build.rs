@@ -3,12 +3,24 @@
 //! `OUT_DIR/stories.rs`, which `src/model.rs` includes. An invalid story stops the build with
 //! a message that names the file, line, field and what is allowed.
 
+// What the build shares with the crate: the story files' decoder and validator (`src/data.rs`,
+// also run on editors' bundles at run time) and what it uses. Not every item is used here.
+#[allow(dead_code)]
+#[path = "build/config.rs"]
+mod config;
+#[allow(dead_code, unused_imports)]
+#[path = "src/data.rs"]
+mod data;
 #[path = "build/dirs.rs"]
 mod dirs;
+#[allow(dead_code)]
+#[path = "build/facts.rs"]
+mod facts;
 #[path = "build/files.rs"]
 mod files;
-#[path = "src/facts/iso.rs"]
-mod iso;
+#[allow(dead_code)]
+#[path = "build/format.rs"]
+mod format;
 #[path = "build/map.rs"]
 mod map;
 #[path = "src/slots.rs"]
@@ -24,7 +36,15 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("../..");
     println!("cargo:rerun-if-changed=build");
-    println!("cargo:rerun-if-changed=src/facts/iso.rs");
+    for shared in [
+        "src/facts/iso.rs",
+        "src/data.rs",
+        "src/data",
+        "src/config/json.rs",
+        "src/format/digits.rs",
+    ] {
+        println!("cargo:rerun-if-changed={shared}");
+    }
     println!("cargo:rerun-if-changed=src/slots.rs");
     let dirs = match dirs::story_dirs(&root) {
         Ok(d) => d,

@@ -7,7 +7,10 @@ use crate::Target;
 use story::config::json::{
     self, JsonErrorKind, MAX_DEPTH, MAX_KEYS, MAX_LEN, MAX_STRING, MAX_VALUES,
 };
-use story::config::{check_relative_url, parse_series, Series, WidgetOptions, MAX_POINTS};
+use story::config::{
+    check_relative_url, parse_series, read_src_file, Series, SeriesFileError, SrcFile,
+    WidgetOptions, MAX_POINTS,
+};
 use story::model::Metric;
 use story::{default_story, Unit};
 use story::{ConfigError, Lang, WidgetConfig};
@@ -51,6 +54,16 @@ pub static TARGETS: &[Target] = &[
                 Ok(s) => format!("accepted: {} points", s.points.len()),
                 Err(e) => e.message(Lang::En),
             }
+        },
+    },
+    Target {
+        name: "story-bundle",
+        generate: generate_bundle,
+        check: check_bundle,
+        answer: |data| match read_src_file("fuzz/bundle.json", data) {
+            Ok(SrcFile::Story(story)) => format!("accepted: {} facts", story.facts.len()),
+            Ok(SrcFile::Series(_)) => "a series, not a bundle".into(),
+            Err(e) => e.message("fuzz/bundle.json", Lang::En),
         },
     },
     Target {
@@ -576,5 +589,92 @@ fn check_url(data: &[u8]) -> Result<String, String> {
             specific(&e)?;
             Ok(format!("refused: {}", config_error_name(&e)))
         }
+    }
+}
+
+// ---- Story bundles -------------------------------------------------------------------------
+
+/// The Riverton test bundle (`cli bundle`'s output), the valid start of every generated input.
+const RIVERTON: &str = include_str!("../../www/test/stories/test-riverton.json");
+
+/// The Riverton bundle, unchanged, with two of its strings swapped (references that no longer
+/// hold: a unit, a section, a fact id, a date in the wrong place), or broken as text.
+fn generate_bundle(rng: &mut Rng) -> Vec<u8> {
+    let text = match rng.below(3) {
+        0 => RIVERTON.to_owned(),
+        1 => swap_strings(rng, RIVERTON),
+        _ => gen::mutate(rng, RIVERTON),
+    };
+    text.into_bytes()
+}
+
+/// `text` with two of its double-quoted strings (keys or values) exchanged.
+fn swap_strings(rng: &mut Rng, text: &str) -> String {
+    let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    let strings: Vec<(usize, usize)> = quotes
+        .chunks(2)
+        .filter_map(|p| match p {
+            [a, b] => Some((*a, *b + 1)),
+            _ => None,
+        })
+        .collect();
+    let (Some(&x), Some(&y)) = (rng.pick(&strings), rng.pick(&strings)) else {
+        return text.to_owned();
+    };
+    let (first, second) = if x.0 <= y.0 { (x, y) } else { (y, x) };
+    if first.1 > second.0 {
+        return text.to_owned();
+    }
+    let piece = |r: (usize, usize)| text.get(r.0..r.1).unwrap_or("");
+    [
+        text.get(..first.0).unwrap_or(""),
+        piece(second),
+        text.get(first.1..second.0).unwrap_or(""),
+        piece(first),
+        text.get(second.1..).unwrap_or(""),
+    ]
+    .concat()
+}
+
+/// An accepted bundle is a story whose references hold; a refused one names the file, and for
+/// a mistake in the story a line inside the text and a field, in both languages.
+fn check_bundle(data: &[u8]) -> Result<String, String> {
+    let lines = String::from_utf8_lossy(data).lines().count().max(1);
+    match read_src_file("fuzz/bundle.json", data) {
+        Ok(SrcFile::Story(story)) => {
+            for f in story.facts {
+                if !story.units.iter().any(|u| u == f.unit) {
+                    return Err(format!("fact {} has a unit the story lacks", f.id));
+                }
+                if !story.sections.contains(f.section) {
+                    return Err(format!("fact {} has a section the story lacks", f.id));
+                }
+            }
+            if let Some(t) = story.tally {
+                if !story.facts.contains(t.lead) || t.cards.is_empty() {
+                    return Err("a tally whose lead is not a fact, or without cards".into());
+                }
+            }
+            Ok("accepted".into())
+        }
+        Ok(SrcFile::Series(_)) => Ok("refused: a series".into()),
+        Err(SeriesFileError::Story(e)) => {
+            if e.file != "bundle.json" || e.line == 0 || e.line > lines || e.what.is_empty() {
+                return Err(format!("a story error without its place: {e}"));
+            }
+            for lang in [Lang::Zh, Lang::En] {
+                let m = SeriesFileError::Story(e.clone()).message("fuzz/bundle.json", lang);
+                if !m.contains(&e.to_string()) {
+                    return Err(format!("message without the mistake: {m}"));
+                }
+            }
+            let first_word = e.what.split(' ').next().unwrap_or("");
+            Ok(format!("refused: story ({first_word})"))
+        }
+        Err(SeriesFileError::Invalid(e)) => {
+            specific(&e)?;
+            Ok(format!("refused: {}", config_error_name(&e)))
+        }
+        Err(e) => Ok(format!("refused: {}", variant(&format!("{e:?}")))),
     }
 }

@@ -66,3 +66,14 @@ export async function waitForWidgets(page, selector = "[data-widget]", timeout =
     error: el.hasAttribute("data-widget-error"),
   })));
 }
+
+const AXE = new URL("../../node_modules/axe-core/axe.min.js", import.meta.url).pathname;
+
+/** axe-core's violations inside the element `selector` ("rule: targets" each), axe loaded once. */
+export async function axeViolations(page, selector) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const r = await window.axe.run(document.querySelector(sel));
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }, selector);
+}

@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod bundle;
 pub mod facts;
 pub mod page;
 pub mod placeholder;

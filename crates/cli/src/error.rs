@@ -52,6 +52,9 @@ pub enum Error {
         #[source]
         source: story::article::ArticleError,
     },
+    /// A story folder that does not make a valid story bundle.
+    #[error("{0}")]
+    Bundle(String),
     #[error("the story {story} has no {file}")]
     NoArticle { story: String, file: String },
 }

@@ -13,6 +13,8 @@ const USAGE: &str = "usage: cli <command> [args]
 
 commands:
   facts                 every figure as one JSON object per line
+  bundle <story folder> the folder as one story bundle file (what a placeholder's
+                        data-src reads), checked by the page's own reader
   schema                JSON Schema of widget configurations
   validate <file.json>  check a widget configuration (a JSON block) and print the verdict
   page --lang zh|en [--template index.html]
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     };
     let result = match command {
         "facts" => commands::facts::run(rest),
+        "bundle" => commands::bundle::run(rest),
         "schema" => commands::schema::run(rest),
         "validate" => commands::validate::run(rest),
         "page" => commands::page::run(rest),

@@ -10,6 +10,8 @@ pub(crate) const SELECTOR: &str = "[data-widget], feature-widget";
 pub(crate) const READY: &str = "data-widget-ready";
 /// Set when the config is invalid or the widget cannot render.
 pub(crate) const ERROR: &str = "data-widget-error";
+/// Set while the placeholder's `src` file is read, before its widget is configured.
+pub(crate) const LOADING: &str = "data-widget-loading";
 
 /// The placeholder's `data-*` attributes without the prefix, leaving out the state attributes
 /// this module sets itself (`data-widget-ready`, `data-widget-error`).
@@ -20,7 +22,7 @@ pub(crate) fn options(host: &Element) -> Vec<(String, String)> {
     host.get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())
-        .filter(|name| name != READY && name != ERROR)
+        .filter(|name| name != READY && name != ERROR && name != LOADING)
         .filter_map(|name| {
             let value = host.get_attribute(&name)?;
             Some((name.strip_prefix("data-")?.to_owned(), value))
@@ -62,8 +64,21 @@ pub(crate) fn report_ready(host: &Element) {
     }
 }
 
+/// Marks the placeholder busy while its `src` file is read (`aria-busy` for assistive
+/// technology, `data-widget-loading` for the page's styles), or no longer.
+pub(crate) fn report_loading(host: &Element, loading: bool) {
+    for name in [LOADING, "aria-busy"] {
+        let _ = if loading {
+            host.set_attribute(name, if name == LOADING { "" } else { "true" })
+        } else {
+            host.remove_attribute(name)
+        };
+    }
+}
+
 /// Forgets the placeholder's state, after its widget was unmounted.
 pub(crate) fn clear_state(host: &Element) {
     let _ = host.remove_attribute(READY);
     let _ = host.remove_attribute(ERROR);
+    report_loading(host, false);
 }

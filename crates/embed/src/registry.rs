@@ -13,14 +13,15 @@ use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::Array;
-use story::{Lang, WidgetConfig};
+use story::config::{ConfigError, Expected, SeriesFileError, SrcFile};
+use story::{Lang, WidgetConfig, WidgetKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
     MutationObserver, MutationObserverInit, MutationRecord, Window,
 };
-use widgets::Visibility;
+use widgets::{src_file, Visibility};
 use yew::{AppHandle, Callback};
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
@@ -39,6 +40,9 @@ struct Mount {
 enum State {
     /// Valid config; not yet near the viewport.
     Waiting(WidgetConfig),
+    /// A tally or chart whose `src` file decides its story: not yet near the viewport
+    /// (`false`), or being read (`true`); configured once it is read.
+    File(String, bool),
     /// `key` identifies this mount's widget inside the (reused) slot.
     Mounted(Mount, WidgetConfig, u32),
     Failed(Mount),
@@ -184,15 +188,16 @@ impl Embed {
         shadow::adopt_declared(&host);
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
-        let parsed = WidgetConfig::parse(
-            options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            json.as_deref(),
-        );
+        let attrs = || options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let parsed = WidgetConfig::story_src(attrs(), json.as_deref()).and_then(|src| match src {
+            Some(src) => Ok(State::File(src, false)),
+            None => WidgetConfig::parse(attrs(), json.as_deref()).map(State::Waiting),
+        });
         let state = match parsed {
-            Ok(config) => {
+            Ok(state) => {
                 self.near.observe(&host);
                 self.seen.observe(&host);
-                State::Waiting(config)
+                state
             }
             Err(err) => {
                 let lang = placeholder::message_lang(&options);
@@ -208,7 +213,11 @@ impl Embed {
     }
 
     fn fail(&mut self, host: &Element, lang: Lang, err: Error) -> State {
-        let message = err.message(lang);
+        self.fail_with(host, lang, err.message(lang))
+    }
+
+    /// Shows `message` in the placeholder's box instead of its widget.
+    fn fail_with(&mut self, host: &Element, lang: Lang, message: String) -> State {
         placeholder::report_error(host, &message);
         let Some(mut mount) = self.acquire(host, SheetKind::Error) else {
             return State::Inert;
@@ -226,8 +235,26 @@ impl Embed {
         State::Failed(mount)
     }
 
-    /// Mounts the widget of a waiting placeholder.
+    /// Mounts the widget of a waiting placeholder, or asks for its `src` file.
     fn wake(&mut self, index: usize) {
+        if let Some(Slot {
+            host,
+            state: State::File(src, requested),
+            ..
+        }) = self.slots.get_mut(index)
+        {
+            if !*requested {
+                *requested = true;
+                placeholder::report_loading(host, true);
+                let (host, src, address) = (host.clone(), src.clone(), src.clone());
+                self.near.unobserve(&host);
+                let done = move |file: src_file::Loaded| {
+                    with_embed(|embed| embed.file_read(&host, &src, &file));
+                };
+                src_file::load(&address, Box::new(done));
+            }
+            return;
+        }
         let Some(Slot {
             host,
             state: State::Waiting(config),
@@ -250,6 +277,64 @@ impl Embed {
             slot.state = State::Mounted(mount, config, key);
         }
         self.refresh(index);
+    }
+
+    /// Configures a placeholder with its `src` file, now read: with the story of a bundle; for
+    /// the chart, with its series file (which the chart reads, and whose errors it shows beside
+    /// the source's totals); otherwise the file's error in the placeholder's box.
+    fn file_read(&mut self, host: &Element, src: &str, file: &src_file::Loaded) {
+        // Gone meanwhile, or removed and added again and configured by an earlier answer.
+        let Some(index) = self.position(host) else {
+            return;
+        };
+        if !matches!(
+            self.slots.get(index),
+            Some(Slot {
+                state: State::File(..),
+                ..
+            })
+        ) {
+            return;
+        }
+        placeholder::report_loading(host, false);
+        let options = placeholder::options(host);
+        let json = placeholder::json_options(host);
+        let attrs = options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let lang = placeholder::message_lang(&options);
+        // Messages, not errors: the file's error is shared by every widget that names it.
+        let refused = |e: story::ConfigError| Error::from(e).message(lang);
+        let parsed = match &**file {
+            Ok(SrcFile::Story(story)) => {
+                WidgetConfig::parse_for(attrs, json.as_deref(), Some(story)).map_err(refused)
+            }
+            other => match WidgetConfig::parse(attrs, json.as_deref()) {
+                Err(e) => Err(refused(e)),
+                Ok(config) => match (config.kind, other) {
+                    // A bundle with a mistake: no story to draw, not even the built-in one's
+                    // totals beside the message (as the chart does when its series fails).
+                    (_, Err(e @ SeriesFileError::Story(_))) => Err(e.message(src, lang)),
+                    (WidgetKind::Payments, _) => Ok(config),
+                    (_, Err(e)) => Err(e.message(src, lang)),
+                    (_, Ok(_)) => Err(SeriesFileError::Invalid(ConfigError::WrongType {
+                        field: "src".into(),
+                        value: "[…]".into(),
+                        expected: Expected::StoryBundle,
+                    })
+                    .message(src, lang)),
+                },
+            },
+        };
+        let state = match parsed {
+            Ok(config) => State::Waiting(config),
+            Err(message) => self.fail_with(host, lang, message),
+        };
+        let waiting = matches!(state, State::Waiting(_));
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.state = state;
+        }
+        if waiting {
+            self.wake(index);
+        }
     }
 
     fn next_key(&mut self) -> u32 {
@@ -424,7 +509,7 @@ impl Embed {
         self.seen.unobserve(&slot.host);
         match slot.state {
             State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
-            State::Waiting(_) | State::Inert => {}
+            State::Waiting(_) | State::File(..) | State::Inert => {}
         }
         shadow::release(&slot.host);
         placeholder::clear_state(&slot.host);

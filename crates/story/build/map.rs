@@ -1,7 +1,8 @@
 //! `map.json`: the grid map's regions, links and milestones, checked against the story's facts
 //! and sections and against its GeoJSON (district codes, place names), then written as Rust.
 
-use crate::files::{AnchorDef, MapFile, StoryFile, Text};
+use crate::data::StoryDef;
+use crate::files::{AnchorDef, MapFile, Text};
 use crate::slots::{pieces, Piece, SLOT_NAMES};
 use crate::story::{
     allowed, lit, opt_text, section_ref, some, static_array, text, unique_id, Source,
@@ -91,7 +92,7 @@ fn check_slots(
 pub fn load(
     dir: &Path,
     root: &Path,
-    story: &StoryFile,
+    story: &StoryDef,
     fact_ids: &[&str],
 ) -> Result<Option<(LoadedMap, PathBuf)>, String> {
     let Some(src) = Source::read(dir, "map.json", root)? else {

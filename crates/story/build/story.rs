@@ -1,44 +1,28 @@
 //! Loading one story folder: parse each file (serde, with the field path and line of any
 //! mistake), check references between files, recompute derived figures, and write Rust.
 
-use crate::files::{ChartFile, FactsFile, StoryFile, TallyFile, Text};
+use crate::config::json::{parse_located, path_text, Located};
+use crate::data::{self, ChartDef, Checked, Part, Point, StoryDef};
+use crate::files::Text;
 use crate::when::when_expr;
 use serde::de::DeserializeOwned;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A reported point of a series: year, month, day (for daily series) and value.
-type Point = (u32, u32, Option<u32>, f64);
-
 /// A validated story, ready to be written as Rust.
 pub struct Loaded {
     pub id: String,
     pub files: Vec<PathBuf>,
-    story: StoryFile,
-    facts: Vec<Fact>,
-    tally: Option<TallyFile>,
-    chart: Option<ChartFile>,
+    checked: Checked,
     map: Option<crate::map::LoadedMap>,
-    /// Reported points per metric (index into `chart.metrics`): (year, month, day, value).
-    series: Vec<Vec<Point>>,
     /// Absolute paths of `article.zh.md` and `article.en.md`, when present.
     pub articles: [Option<PathBuf>; 2],
 }
 
-/// A fact after validation: qualifier and date resolved, derived value recomputed.
-struct Fact {
-    def: crate::files::FactDef,
-    unit: usize,
-    section: usize,
-    qualifier: String,
-    date: Option<String>,
-    inputs: Vec<String>,
-}
-
 /// A file of the folder, for messages: its path (relative to the workspace) and text.
 pub struct Source {
-    shown: String,
-    text: String,
+    pub shown: String,
+    pub text: String,
 }
 
 impl Source {
@@ -93,34 +77,35 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
+/// `allowed: a, b, c` ([`data::allowed`]) of owned names.
 pub fn allowed(list: impl Iterator<Item = String>) -> String {
     let v: Vec<String> = list.collect();
-    format!("allowed: {}", v.join(", "))
+    data::allowed(v.iter().map(String::as_str))
 }
 
 /// `id` is an id (letters, digits, - _ .) not used by the items before it.
 pub fn unique_id(src: &Source, field: &str, id: &str, before: &[&str]) -> Result<(), String> {
-    if is_id(id) && !before.contains(&id) {
+    if data::is_id(id) && !before.contains(&id) {
         return Ok(());
     }
     Err(src.error(field, id, "a unique id of letters, digits, - _ ."))
 }
 
-pub fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+/// A story file read as JSON (with where each value starts), or why not.
+fn read_json<'a>(src: &'a Source) -> Result<Located<'a>, String> {
+    parse_located(&src.text).map_err(|e| {
+        let field = path_text(&e.path);
+        let field = if field.is_empty() {
+            "(top level)".into()
+        } else {
+            field
+        };
+        format!(
+            "{}:{}:{}: {field}: not valid JSON ({:?})",
+            src.shown, e.line, e.column, e.kind
+        )
+    })
 }
-
-const QUALIFIERS: [&str; 7] = [
-    "exact",
-    "more-than:余",
-    "more-than:多",
-    "over",
-    "nearly",
-    "about",
-    "at-least",
-];
 
 pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
     let need = |name: &str| -> Result<Source, String> {
@@ -130,285 +115,58 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
     let story_src = need("story.json")?;
     let facts_src = need("facts.json")?;
     let tally_src = Source::read(dir, "tally.json", root)?;
-    let story: StoryFile = story_src.parse()?;
-    let facts_file: FactsFile = facts_src.parse()?;
-    let tally: Option<TallyFile> = tally_src.as_ref().map(Source::parse).transpose()?;
     let chart_src = Source::read(dir, "chart.json", root)?;
     let series_src = Source::read(dir, "series.csv", root)?;
-    let chart: Option<ChartFile> = chart_src.as_ref().map(Source::parse).transpose()?;
+    let show = |e: Box<data::DataError>| e.to_string();
 
-    // story.json
-    if !is_id(&story.id) {
-        return Err(story_src.error("id", &story.id, "use letters, digits, - _ ."));
-    }
-    when_expr(&story.source.date)
-        .map_err(|e| story_src.error("source.date", &story.source.date, &e))?;
-    for (i, u) in story.units.iter().enumerate() {
-        if story.units.iter().take(i).any(|o| o.id == u.id) {
-            return Err(story_src.error(&format!("units[{i}].id"), &u.id, "used twice"));
+    // The same decoder and validator as an editor's bundle at run time (`src/data.rs`).
+    let story_doc = read_json(&story_src)?;
+    let facts_doc = read_json(&facts_src)?;
+    let tally_doc = tally_src.as_ref().map(read_json).transpose()?;
+    let chart_doc = chart_src.as_ref().map(read_json).transpose()?;
+    let story_part = Part::new(&story_src.shown, &story_doc, &[]);
+    let facts_part = Part::new(&facts_src.shown, &facts_doc, &[]);
+    let tally_part = tally_src
+        .as_ref()
+        .zip(tally_doc.as_ref())
+        .map(|(s, d)| Part::new(&s.shown, d, &[]));
+    let chart_part = chart_src
+        .as_ref()
+        .zip(chart_doc.as_ref())
+        .map(|(s, d)| Part::new(&s.shown, d, &[]));
+    let story = data::decode_story(&story_part, &[]).map_err(show)?;
+    let facts = data::decode_facts(&facts_part, true).map_err(show)?;
+    let tally = tally_part
+        .as_ref()
+        .map(|p| data::decode_tally(p).map(|t| (p, t)))
+        .transpose()
+        .map_err(show)?;
+    let chart = chart_part
+        .as_ref()
+        .map(|p| data::decode_chart(p, false).map(|(c, _)| (p, c)))
+        .transpose()
+        .map_err(show)?;
+    let series = match (&chart, &series_src) {
+        (Some((_, c)), Some(csv)) => read_series(csv, c)?,
+        (None, Some(csv)) => {
+            return Err(format!(
+                "{}: series.csv needs a chart.json beside it",
+                csv.shown
+            ))
         }
-    }
-    for (i, s) in story.sections.iter().enumerate() {
-        if !is_id(&s.id) {
-            return Err(story_src.error(
-                &format!("sections[{i}].id"),
-                &s.id,
-                "use letters, digits, - _ .",
-            ));
-        }
-        if story.sections.iter().take(i).any(|o| o.id == s.id) {
-            return Err(story_src.error(&format!("sections[{i}].id"), &s.id, "used twice"));
-        }
-    }
+        _ => Vec::new(),
+    };
+    let checked = data::check(data::Input {
+        story: (&story_part, story),
+        facts: (&facts_part, facts),
+        tally,
+        chart,
+        series,
+    })
+    .map_err(show)?;
 
-    // facts.json
-    let mut facts: Vec<Fact> = Vec::new();
-    for (i, def) in facts_file.facts.into_iter().enumerate() {
-        let at = |field: &str| format!("facts[{i}].{field}");
-        let src = &facts_src;
-        if !is_id(&def.id) {
-            return Err(src.error(&at("id"), &def.id, "use letters, digits, - _ ."));
-        }
-        if facts.iter().any(|f| f.def.id == def.id) {
-            return Err(src.error(&at("id"), &def.id, "used twice"));
-        }
-        let unit = story
-            .units
-            .iter()
-            .position(|u| u.id == def.unit)
-            .ok_or_else(|| {
-                src.error(
-                    &at("unit"),
-                    &def.unit,
-                    &format!(
-                        "unknown unit \"{}\" ({} in story.json)",
-                        def.unit,
-                        allowed(story.units.iter().map(|u| u.id.clone()))
-                    ),
-                )
-            })?;
-        let section = story
-            .sections
-            .iter()
-            .position(|s| s.id == def.section)
-            .ok_or_else(|| {
-                src.error(
-                    &at("section"),
-                    &def.section,
-                    &format!(
-                        "unknown section \"{}\" ({} in story.json)",
-                        def.section,
-                        allowed(story.sections.iter().map(|s| s.id.clone()))
-                    ),
-                )
-            })?;
-        if !def.value.is_finite() || def.value < 0.0 {
-            return Err(src.error(&at("value"), &def.id, "must be a number, 0 or more"));
-        }
-        if let Some(d) = &def.date {
-            when_expr(d).map_err(|e| src.error(&at("date"), d, &e))?;
-        }
-        let (qualifier, date, inputs) = match &def.derived {
-            None => {
-                let q = def.qualifier.clone().ok_or_else(|| {
-                    src.error(
-                        &at("qualifier"),
-                        &def.id,
-                        &format!(
-                            "missing ({})",
-                            allowed(QUALIFIERS.iter().map(|q| q.to_string()))
-                        ),
-                    )
-                })?;
-                if def.source.as_deref().is_none_or(str::is_empty) {
-                    return Err(src.error(&at("source"), &def.id, "a stated figure quotes the source's own wording (a few characters around the number)"));
-                }
-                (q, def.date.clone(), Vec::new())
-            }
-            Some(d) => {
-                if def.source.is_some() {
-                    return Err(src.error(
-                        &at("source"),
-                        &def.id,
-                        "a derived figure has no source wording; its inputs do",
-                    ));
-                }
-                let (a, op, b) = formula(&d.formula).ok_or_else(|| {
-                    src.error(
-                        &at("derived.formula"),
-                        &d.formula,
-                        "write <fact id> / <fact id> (or * + -)",
-                    )
-                })?;
-                let find = |id: &str| -> Result<&Fact, String> {
-                    facts.iter().find(|f| f.def.id == id).ok_or_else(|| {
-                        src.error(
-                            &at("derived.formula"),
-                            &d.formula,
-                            &format!("\"{id}\" is not a stated fact listed above this one"),
-                        )
-                    })
-                };
-                let (fa, fb) = (find(&a)?, find(&b)?);
-                if fa.def.derived.is_some() || fb.def.derived.is_some() {
-                    return Err(src.error(
-                        &at("derived.formula"),
-                        &d.formula,
-                        "inputs must be stated figures",
-                    ));
-                }
-                let value = match op {
-                    '/' => fa.def.value / fb.def.value,
-                    '*' => fa.def.value * fb.def.value,
-                    '+' => fa.def.value + fb.def.value,
-                    _ => fa.def.value - fb.def.value,
-                };
-                let close = (value - def.value).abs() <= 1e-9 * value.abs().max(1.0);
-                if !value.is_finite() || !close {
-                    return Err(src.error(
-                        &at("value"),
-                        &def.id,
-                        &format!("the formula gives {value}, the file says {}", def.value),
-                    ));
-                }
-                let all_exact = fa.qualifier == "exact" && fb.qualifier == "exact";
-                let q = if all_exact { "exact" } else { "about" };
-                if let Some(given) = &def.qualifier {
-                    if given != q {
-                        return Err(src.error(
-                            &at("qualifier"),
-                            &def.id,
-                            &format!("a figure derived from these inputs is \"{q}\""),
-                        ));
-                    }
-                }
-                (
-                    q.to_owned(),
-                    def.date.clone().or_else(|| fa.date.clone()),
-                    vec![a, b],
-                )
-            }
-        };
-        if !QUALIFIERS.contains(&qualifier.as_str()) {
-            return Err(src.error(
-                &at("qualifier"),
-                &qualifier,
-                &format!(
-                    "unknown qualifier \"{qualifier}\" ({})",
-                    allowed(QUALIFIERS.iter().map(|q| q.to_string()))
-                ),
-            ));
-        }
-        facts.push(Fact {
-            def,
-            unit,
-            section,
-            qualifier,
-            date,
-            inputs,
-        });
-    }
-
-    // tally.json
-    if let (Some(t), Some(src)) = (&tally, &tally_src) {
-        let fact_in = |field: &str, id: &str| -> Result<&Fact, String> {
-            facts
-                .iter()
-                .find(|f| f.def.id == id)
-                .ok_or_else(|| src.error(field, id, &format!("no fact \"{id}\" in facts.json")))
-        };
-        let section_of = |field: &str, id: &str| section_ref(src, &story, field, id);
-        section_of("source", &t.source)?;
-        fact_in("lead", &t.lead)?;
-        csv_file(src, &t.csv)?;
-        if t.cards.is_empty() {
-            return Err(src.error("cards", "cards", "needs at least one card"));
-        }
-        for (i, c) in t.cards.iter().enumerate() {
-            section_of(&format!("cards[{i}].section"), &c.section)?;
-            if t.cards.iter().take(i).any(|o| o.section == c.section) {
-                return Err(src.error(
-                    &format!("cards[{i}].section"),
-                    &c.section,
-                    "two cards for one section",
-                ));
-            }
-            if let Some(h) = &c.headline {
-                let f = fact_in(&format!("cards[{i}].headline"), h)?;
-                if f.def.section != c.section {
-                    return Err(src.error(
-                        &format!("cards[{i}].headline"),
-                        h,
-                        &format!(
-                            "the headline must be a figure of the card's section \"{}\"",
-                            c.section
-                        ),
-                    ));
-                }
-            }
-            let has_figures = facts.iter().any(|f| f.def.section == c.section);
-            if !has_figures && c.about.is_none() {
-                return Err(src.error(
-                    &format!("cards[{i}].about"),
-                    &c.section,
-                    "a card whose section has no figure needs \"about\"",
-                ));
-            }
-        }
-    }
-
-    // chart.json and series.csv
-    let mut series: Vec<Vec<Point>> = Vec::new();
-    if let (Some(c), Some(src)) = (&chart, &chart_src) {
-        section_ref(src, &story, "source", &c.source)?;
-        csv_file(src, &c.csv)?;
-        if c.metrics.is_empty() {
-            return Err(src.error("metrics", "metrics", "needs at least one metric"));
-        }
-        let metric_ids: Vec<&str> = c.metrics.iter().map(|m| m.id.as_str()).collect();
-        for (i, m) in c.metrics.iter().enumerate() {
-            let before = metric_ids.get(..i).unwrap_or(&[]);
-            unique_id(src, &format!("metrics[{i}].id"), &m.id, before)?;
-            if !facts.iter().any(|f| f.def.id == m.total) {
-                return Err(src.error(
-                    &format!("metrics[{i}].total"),
-                    &m.total,
-                    &format!("no fact \"{}\" in facts.json", m.total),
-                ));
-            }
-            series.push(Vec::new());
-        }
-        for (i, id) in c.derived.iter().enumerate() {
-            match facts.iter().find(|f| &f.def.id == id) {
-                Some(f) if f.def.derived.is_some() => {}
-                Some(_) => {
-                    return Err(src.error(
-                        &format!("derived[{i}]"),
-                        id,
-                        "not a derived fact (it has no \"derived\" formula)",
-                    ))
-                }
-                None => {
-                    return Err(src.error(
-                        &format!("derived[{i}]"),
-                        id,
-                        &format!("no fact \"{id}\" in facts.json"),
-                    ))
-                }
-            }
-        }
-        if let Some(csv) = &series_src {
-            read_series(csv, c, &mut series)?;
-        }
-    } else if let Some(csv) = &series_src {
-        return Err(format!(
-            "{}: series.csv needs a chart.json beside it",
-            csv.shown
-        ));
-    }
-
-    let fact_ids: Vec<&str> = facts.iter().map(|f| f.def.id.as_str()).collect();
-    let map = crate::map::load(dir, root, &story, &fact_ids)?;
+    let fact_ids: Vec<&str> = checked.facts.iter().map(|f| f.def.id.as_str()).collect();
+    let map = crate::map::load(dir, root, &checked.story, &fact_ids)?;
     let article = |lang: &str| {
         let p = dir.join(format!("article.{lang}.md"));
         p.is_file().then(|| p.canonicalize().unwrap_or(p))
@@ -417,8 +175,8 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
     let mut files = vec![dir.join("story.json"), dir.join("facts.json")];
     files.extend(articles.iter().flatten().cloned());
     for (name, present) in [
-        ("tally.json", tally.is_some()),
-        ("chart.json", chart.is_some()),
+        ("tally.json", tally_src.is_some()),
+        ("chart.json", chart_src.is_some()),
         ("series.csv", series_src.is_some()),
     ] {
         if present {
@@ -431,20 +189,16 @@ pub fn load(dir: &Path, root: &Path) -> Result<Loaded, String> {
         m
     });
     Ok(Loaded {
-        id: story.id.clone(),
+        id: checked.story.id.clone(),
         files,
-        story,
-        facts,
-        tally,
-        chart,
+        checked,
         map,
-        series,
         articles,
     })
 }
 
 /// `id` names a section of story.json.
-pub fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Result<(), String> {
+pub fn section_ref(src: &Source, story: &StoryDef, field: &str, id: &str) -> Result<(), String> {
     if story.sections.iter().any(|s| s.id == id) {
         return Ok(());
     }
@@ -452,23 +206,10 @@ pub fn section_ref(src: &Source, story: &StoryFile, field: &str, id: &str) -> Re
     Err(src.error(field, id, &format!("unknown section \"{id}\" ({sections})")))
 }
 
-/// The `csv` field: a download's file name.
-fn csv_file(src: &Source, name: &str) -> Result<(), String> {
-    if csv_name(name) {
-        return Ok(());
-    }
-    Err(src.error("csv", name, "a file name of a-z, 0-9 and - ending in .csv"))
-}
-
-fn csv_name(s: &str) -> bool {
-    s.ends_with(".csv")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.'))
-}
-
-/// `series.csv`: a header `metric,date,value`, then one reported point a line, dates
-/// (`YYYY-MM` or `YYYY-MM-DD`, one precision per metric) increasing within each metric.
-fn read_series(src: &Source, chart: &ChartFile, series: &mut [Vec<Point>]) -> Result<(), String> {
+/// `series.csv`: a header `metric,date,value`, then one reported point a line, each checked
+/// by the validator's [`data::check_point`] (as a bundle's inline points are).
+fn read_series(src: &Source, chart: &ChartDef) -> Result<Vec<Vec<Point>>, String> {
+    let mut series: Vec<Vec<Point>> = vec![Vec::new(); chart.metrics.len()];
     let mut lines = src.text.lines().enumerate();
     let header = lines.next().map(|(_, l)| l.trim()).unwrap_or("");
     if header != "metric,date,value" {
@@ -501,39 +242,15 @@ fn read_series(src: &Source, chart: &ChartFile, series: &mut [Vec<Point>]) -> Re
                     allowed(chart.metrics.iter().map(|m| m.id.clone()))
                 ))
             })?;
-        let parsed = crate::when::when_expr(date).ok();
-        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-        let point = match (parsed.as_deref(), parts.as_slice()) {
-            (Some(e), [y, mo]) if e.starts_with("When::Month") => (*y, *mo, None),
-            (Some(e), [y, mo, d]) if e.starts_with("When::Day") => (*y, *mo, Some(*d)),
-            _ => {
-                return Err(at(&format!(
-                    "date: \"{date}\" is not YYYY-MM or YYYY-MM-DD"
-                )))
-            }
-        };
         let v: f64 = value
             .parse()
             .map_err(|_| at(&format!("value: \"{value}\" is not a number")))?;
-        if !v.is_finite() || v < 0.0 {
-            return Err(at(&format!("value: {value} must be a number, 0 or more")));
-        }
         let list = series.get_mut(m).ok_or_else(|| at("metric"))?;
-        if let Some(prev) = list.last() {
-            if prev.2.is_some() != point.2.is_some() {
-                return Err(at(
-                    "date: one metric's dates must all be months or all be days",
-                ));
-            }
-            if (prev.0, prev.1, prev.2) >= (point.0, point.1, point.2) {
-                return Err(at(&format!(
-                    "date: {date} is not after the metric's previous point"
-                )));
-            }
-        }
-        list.push((point.0, point.1, point.2, v));
+        let point = data::check_point(list.last(), date, v)
+            .map_err(|(field, what)| at(&format!("{field}: {what}")))?;
+        list.push(point);
     }
-    Ok(())
+    Ok(series)
 }
 
 /// The articles of every story, as `include_str!` of their files: only `cli page` reads them
@@ -554,26 +271,30 @@ pub fn articles_rust(all: &[(String, [Option<PathBuf>; 2])]) -> String {
     out
 }
 
-/// `a / b` with two fact ids.
-fn formula(s: &str) -> Option<(String, char, String)> {
-    let mut parts = s.split_whitespace();
-    let (a, op, b) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || op.len() != 1 {
-        return None;
-    }
-    let op = op
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '/' | '*' | '+' | '-'))?;
-    Some((a.to_owned(), op, b.to_owned()))
-}
-
 pub fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-pub fn text(t: &Text) -> String {
-    format!("Text {{ zh: {}, en: {} }}", lit(&t.zh), lit(&t.en))
+/// zh and en text, of a folder's files ([`data::Text`]) or of `map.json` (serde's [`Text`]).
+pub trait ZhEn {
+    fn zh_en(&self) -> (&str, &str);
+}
+
+impl ZhEn for Text {
+    fn zh_en(&self) -> (&str, &str) {
+        (&self.zh, &self.en)
+    }
+}
+
+impl ZhEn for data::Text {
+    fn zh_en(&self) -> (&str, &str) {
+        (&self.zh, &self.en)
+    }
+}
+
+pub fn text(t: &impl ZhEn) -> String {
+    let (zh, en) = t.zh_en();
+    format!("Text {{ zh: {}, en: {} }}", lit(zh), lit(en))
 }
 
 fn qualifier_expr(q: &str) -> &'static str {
@@ -609,14 +330,15 @@ pub fn some(expr: Option<String>) -> String {
     expr.map_or("None".into(), |e| format!("Some({e})"))
 }
 
-pub fn opt_text(t: &Option<Text>) -> String {
+pub fn opt_text<T: ZhEn>(t: &Option<T>) -> String {
     some(t.as_ref().map(text))
 }
 
 impl Loaded {
     /// The story as Rust statics named `STORY_<n>` and `S<n>_*`.
     pub fn rust(&self, n: usize) -> String {
-        let s = &self.story;
+        let c = &self.checked;
+        let s = &c.story;
         let mut out = String::new();
         let _ = writeln!(out, "// ---- story {} ----", self.id);
         let units: Vec<String> = s
@@ -647,7 +369,7 @@ impl Loaded {
             })
             .collect();
         static_array(&mut out, &format!("S{n}_SECTIONS"), "Section", &sections);
-        let facts: Vec<String> = self
+        let facts: Vec<String> = c
             .facts
             .iter()
             .map(|f| {
@@ -668,7 +390,7 @@ impl Loaded {
                     lit(&f.def.id),
                     f.def.value,
                     f.unit,
-                    qualifier_expr(&f.qualifier),
+                    qualifier_expr(f.qualifier),
                     date_expr(&f.date),
                     f.section,
                     lit(&f.def.label.zh),
@@ -679,26 +401,20 @@ impl Loaded {
             })
             .collect();
         static_array(&mut out, &format!("S{n}_FACTS"), "Fact", &facts);
-        let fact_static = |id: &str| {
-            let i = self.facts.iter().position(|f| f.def.id == id).unwrap_or(0);
-            format!("&S{n}_FACTS[{i}]")
-        };
-        let section_static = |id: &str| {
-            let i = s.sections.iter().position(|x| x.id == id).unwrap_or(0);
-            format!("&S{n}_SECTIONS[{i}]")
-        };
-        let tally = some(self.tally.as_ref().map(|t| {
+        let fact_static = |id: &str| format!("&S{n}_FACTS[{}]", c.fact_index(id));
+        let section_static = |id: &str| format!("&S{n}_SECTIONS[{}]", c.section_index(id));
+        let tally = some(c.tally.as_ref().map(|t| {
             let cards: Vec<String> = t
                 .cards
                 .iter()
-                .map(|c| {
+                .map(|card| {
                     format!(
                         "Card {{ section: {}, title: {}, heart: {}, headline: {}, about: {} }}",
-                        section_static(&c.section),
-                        text(&c.title),
-                        opt_text(&c.heart),
-                        some(c.headline.as_deref().map(fact_static)),
-                        opt_text(&c.about),
+                        section_static(&card.section),
+                        text(&card.title),
+                        opt_text(&card.heart),
+                        some(card.headline.as_deref().map(fact_static)),
+                        opt_text(&card.about),
                     )
                 })
                 .collect();
@@ -711,18 +427,19 @@ impl Loaded {
                 lit(&t.csv)
             )
         }));
-        let chart = some(self.chart.as_ref().map(|c| {
-            for (i, points) in self.series.iter().enumerate() {
+        let chart = some(c.chart.as_ref().map(|chart| {
+            for (i, points) in c.series.iter().enumerate() {
                 let rows: Vec<String> = points
                     .iter()
-                    .map(|(y, m, d, v)| {
-                        let day = some(d.map(|d| d.to_string()));
+                    .map(|p| {
+                        let day = some(p.day.map(|d| d.to_string()));
+                        let (y, m, v) = (p.year, p.month, p.value);
                         format!("SeriesPoint {{ date: SeriesDate {{ year: {y}, month: {m}, day: {day} }}, value: {v:?} }}")
                     })
                     .collect();
                 static_array(&mut out, &format!("S{n}_SERIES_{i}"), "SeriesPoint", &rows);
             }
-            let metrics: Vec<String> = c
+            let metrics: Vec<String> = chart
                 .metrics
                 .iter()
                 .enumerate()
@@ -736,13 +453,13 @@ impl Loaded {
                 })
                 .collect();
             static_array(&mut out, &format!("S{n}_METRICS"), "Metric", &metrics);
-            let derived: Vec<String> = c.derived.iter().map(|d| fact_static(d)).collect();
+            let derived: Vec<String> = chart.derived.iter().map(|d| fact_static(d)).collect();
             format!(
                 "Chart {{ title: {}, source: {}, csv: {}, start: {}, metrics: &S{n}_METRICS, derived: &[{}] }}",
-                text(&c.title),
-                section_static(&c.source),
-                lit(&c.csv),
-                opt_text(&c.start),
+                text(&chart.title),
+                section_static(&chart.source),
+                lit(&chart.csv),
+                opt_text(&chart.start),
                 derived.join(", ")
             )
         }));

@@ -1,7 +1,7 @@
 //! Dates in story files, parsed by the crate's own `facts/iso.rs` (included by `build.rs`) and
 //! turned into the Rust expression the generated code holds.
 
-use crate::iso::{parse_iso, IsoWhen, ISO_FORMS};
+use crate::facts::iso::{parse_iso, IsoWhen, ISO_FORMS};
 
 pub fn when_expr(s: &str) -> Result<String, String> {
     let w =

@@ -13,7 +13,10 @@ pub use schema::SCHEMA_JSON;
 pub use series::{
     parse_series, sample_json as sample_series_json, Series, SeriesDate, SeriesPoint, MAX_POINTS,
 };
-pub use series_file::{read_series_file, SeriesFileError, MAX_SERIES_BYTES, SERIES_TIMEOUT_MS};
+pub use series_file::{
+    read_series_file, read_src_file, series_in, SeriesFileError, SrcFile, MAX_SERIES_BYTES,
+    SERIES_TIMEOUT_MS,
+};
 pub use url::{check_relative_url, MAX_URL_LEN};
 
 use crate::model::{default_story, stories, Metric, Milestone, Section, Story};
@@ -85,7 +88,7 @@ impl WidgetKind {
 }
 
 pub(crate) const COMMON_FIELDS: [&str; 4] = ["widget", "lang", "theme", "story"];
-pub(crate) const TALLY_FIELDS: [&str; 2] = ["sections", "highlight"];
+pub(crate) const TALLY_FIELDS: [&str; 3] = ["sections", "highlight", "src"];
 pub(crate) const PAYMENTS_FIELDS: [&str; 3] = ["metric", "series", "src"];
 pub(crate) const GRID_FIELDS: [&str; 2] = ["step", "autoplay"];
 pub(crate) const WIDGET_NAMES: [&str; 3] = ["tally", "payments", "grid-map"];
@@ -301,53 +304,60 @@ impl WidgetConfig {
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
         json: Option<&str>,
     ) -> Result<WidgetConfig, ConfigError> {
-        let mut inputs: Vec<(String, Input)> = attrs
-            .into_iter()
-            // `data-widget-*` (ready, error, …) are the embed's own state markers, and
-            // `data-static` says the page carries the static layer: neither is an option.
-            .filter(|(k, _)| !k.starts_with("widget-") && *k != STATIC_MARKER)
-            .map(|(k, v)| (k.to_owned(), Input::Attr(v)))
-            .collect();
-        if let Some(text) = json {
-            let block = "JSON block";
-            match json::parse(text).map_err(|e| ConfigError::broken_json(block, e))? {
-                Json::Obj(members) => {
-                    // The block's fields replace attributes of the same name. A binary search
-                    // in its sorted keys, not a scan per field: a page may bring thousands.
-                    let keys = json::sorted_keys(&members);
-                    inputs.retain(|(name, _)| {
-                        keys.binary_search_by(|(k, _)| (*k).cmp(name.as_str()))
-                            .is_err()
-                    });
-                    inputs.extend(members.into_iter().map(|(k, v)| (k, Input::Json(v))));
-                }
-                other => {
-                    return Err(ConfigError::WrongType {
-                        field: block.into(),
-                        value: other.brief(),
-                        expected: Expected::Object,
-                    })
-                }
-            }
-        }
+        WidgetConfig::parse_for(attrs, json, None)
+    }
 
-        let kind = match inputs.iter().find(|(k, _)| k == "widget") {
-            Some((_, v)) => one_of(
-                "widget",
-                text("widget", v)?,
-                &WIDGET_NAMES,
-                &WidgetKind::ALL,
-            )?,
-            None => {
-                return Err(ConfigError::Missing {
-                    field: "widget",
-                    allowed: &WIDGET_NAMES,
+    /// The file a placeholder's `src` names, checked to be a same-origin relative address, for
+    /// a widget that can take one: the tally's story bundle, or the chart's story bundle or
+    /// series file. The embed loads it before the widget is configured ([`Self::parse_for`]),
+    /// since the story it holds decides which sections and metrics the options may name. The
+    /// map refuses it: its data is built into the module.
+    pub fn story_src<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        json: Option<&str>,
+    ) -> Result<Option<String>, ConfigError> {
+        let attrs: Vec<(&str, &str)> = attrs.into_iter().collect();
+        let inputs = read_inputs(&attrs, json)?;
+        let kind = read_kind(&inputs)?;
+        let Some((_, input)) = inputs.iter().find(|(k, _)| k == "src") else {
+            return Ok(None);
+        };
+        if kind == WidgetKind::GridMap {
+            return Err(ConfigError::MapBuildTime);
+        }
+        check_relative_url("src", text("src", input)?).map(Some)
+    }
+
+    /// [`Self::parse`], with `bundle` (the story an editor's `src` file holds, already read and
+    /// checked) as the widget's story instead of a built-in one; `src` then names that file,
+    /// not a series.
+    pub fn parse_for<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        json: Option<&str>,
+        bundle: Option<&'static Story>,
+    ) -> Result<WidgetConfig, ConfigError> {
+        // The parser proper is not generic: one copy in the WASM, whatever the callers pass.
+        let attrs: Vec<(&str, &str)> = attrs.into_iter().collect();
+        WidgetConfig::parse_attrs(&attrs, json, bundle)
+    }
+
+    fn parse_attrs(
+        attrs: &[(&str, &str)],
+        json: Option<&str>,
+        bundle: Option<&'static Story>,
+    ) -> Result<WidgetConfig, ConfigError> {
+        let inputs = read_inputs(attrs, json)?;
+        let kind = read_kind(&inputs)?;
+        let has_src = inputs.iter().any(|(k, _)| k == "src");
+        let story = match (bundle, inputs.iter().find(|(k, _)| k == "story")) {
+            (Some(bundle), None) => bundle,
+            (Some(_), Some(_)) => {
+                return Err(ConfigError::Conflict {
+                    field: "story",
+                    other: "src",
                 })
             }
-        };
-
-        let story = match inputs.iter().find(|(k, _)| k == "story") {
-            Some((_, v)) => {
+            (None, Some((_, v))) => {
                 let id = text("story", v)?;
                 stories()
                     .iter()
@@ -359,7 +369,7 @@ impl WidgetConfig {
                         allowed: stories().iter().map(|s| s.id).collect(),
                     })?
             }
-            None => default_story(),
+            (None, None) => default_story(),
         };
         let Some(mut options) = WidgetOptions::default_for(kind, story) else {
             return Err(ConfigError::NotAllowed {
@@ -376,10 +386,14 @@ impl WidgetConfig {
         let mut lang = Lang::default();
         let mut theme = Theme::default();
         let mut series_input = None;
+        // A tally's `src` file, not yet read (`cli validate`, the builder): its sections are
+        // the file's, checked when the page reads it, so they cannot be checked here.
+        let unread_story = bundle.is_none() && kind == WidgetKind::Tally && has_src;
         for (name, input) in &inputs {
             let field = name.as_str();
             match (field, &mut options) {
                 ("widget" | "story", _) => {}
+                ("sections" | "highlight", WidgetOptions::Tally(_)) if unread_story => {}
                 ("lang", _) => {
                     lang = one_of(
                         field,
@@ -433,8 +447,14 @@ impl WidgetConfig {
                 }
                 ("series", WidgetOptions::Payments(_)) => series_input = Some(input),
                 ("src", WidgetOptions::Payments(o)) => {
-                    o.src = Some(check_relative_url(field, text(field, input)?)?)
+                    let src = check_relative_url(field, text(field, input)?)?;
+                    // With a bundle, `src` was that file: the chart draws its story.
+                    o.src = bundle.is_none().then_some(src);
                 }
+                ("src", WidgetOptions::Tally(_)) => {
+                    check_relative_url(field, text(field, input)?)?;
+                }
+                ("src", WidgetOptions::GridMap(_)) => return Err(ConfigError::MapBuildTime),
                 ("step", WidgetOptions::GridMap(o)) => {
                     let v = text(field, input)?;
                     let steps = story.milestones();
@@ -464,7 +484,7 @@ impl WidgetConfig {
         match &mut options {
             WidgetOptions::Payments(o) => {
                 if let Some(input) = series_input {
-                    if o.src.is_some() {
+                    if has_src {
                         return Err(ConfigError::Conflict {
                             field: "series",
                             other: "src",
@@ -503,6 +523,61 @@ impl WidgetConfig {
             theme,
             options,
         })
+    }
+}
+
+/// The options of a placeholder: its `data-*` attributes (names without `data-`) and the fields
+/// of its JSON block, which replace attributes of the same name.
+fn read_inputs<'a>(
+    attrs: &[(&'a str, &'a str)],
+    json: Option<&str>,
+) -> Result<Vec<(String, Input<'a>)>, ConfigError> {
+    let mut inputs: Vec<(String, Input)> = attrs
+        .iter()
+        .copied()
+        // `data-widget-*` (ready, error, …) are the embed's own state markers, and
+        // `data-static` says the page carries the static layer: neither is an option.
+        .filter(|(k, _)| !k.starts_with("widget-") && *k != STATIC_MARKER)
+        .map(|(k, v)| (k.to_owned(), Input::Attr(v)))
+        .collect();
+    if let Some(text) = json {
+        let block = "JSON block";
+        match json::parse(text).map_err(|e| ConfigError::broken_json(block, e))? {
+            Json::Obj(members) => {
+                // The block's fields replace attributes of the same name. A binary search
+                // in its sorted keys, not a scan per field: a page may bring thousands.
+                let keys = json::sorted_keys(&members);
+                inputs.retain(|(name, _)| {
+                    keys.binary_search_by(|(k, _)| (*k).cmp(name.as_str()))
+                        .is_err()
+                });
+                inputs.extend(members.into_iter().map(|(k, v)| (k, Input::Json(v))));
+            }
+            other => {
+                return Err(ConfigError::WrongType {
+                    field: block.into(),
+                    value: other.brief(),
+                    expected: Expected::Object,
+                })
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// The `widget` option.
+fn read_kind(inputs: &[(String, Input<'_>)]) -> Result<WidgetKind, ConfigError> {
+    match inputs.iter().find(|(k, _)| k == "widget") {
+        Some((_, v)) => one_of(
+            "widget",
+            text("widget", v)?,
+            &WIDGET_NAMES,
+            &WidgetKind::ALL,
+        ),
+        None => Err(ConfigError::Missing {
+            field: "widget",
+            allowed: &WIDGET_NAMES,
+        }),
     }
 }
 
@@ -831,6 +906,82 @@ mod tests {
         assert_eq!(payments(&c).series.as_ref().unwrap().points.len(), 1);
         let e = parse(&[("widget", "payments"), ("series", "[{")], None).unwrap_err();
         assert!(matches!(e, ConfigError::BrokenJson { ref field, .. } if field == "series"));
+    }
+
+    /// The Riverton test story, read from its bundle as the page reads an editor's `src`.
+    fn riverton() -> &'static Story {
+        let text = include_str!("../../../www/test/stories/test-riverton.json");
+        crate::bundle::read_bundle("test-riverton.json", text).unwrap()
+    }
+
+    #[test]
+    fn src_names_the_story_file_of_a_tally_or_chart_and_the_map_refuses_it() {
+        let src = |attrs: &[(&str, &str)]| WidgetConfig::story_src(attrs.iter().copied(), None);
+        assert_eq!(
+            src(&[("widget", "tally"), ("src", "stories/ours.json")]),
+            Ok(Some("stories/ours.json".into()))
+        );
+        assert_eq!(src(&[("widget", "payments")]), Ok(None));
+        assert!(matches!(
+            src(&[("widget", "tally"), ("src", "https://evil.example/s.json")]),
+            Err(ConfigError::UnsafeUrl { .. })
+        ));
+        let map = src(&[("widget", "grid-map"), ("src", "stories/ours.json")]);
+        assert_eq!(map, Err(ConfigError::MapBuildTime));
+        let en = ConfigError::MapBuildTime.message(Lang::En);
+        assert!(en.contains("the map is build-time"), "{en}");
+        assert!(ConfigError::MapBuildTime
+            .message(Lang::Zh)
+            .contains("构建时"));
+        // The plain parser says the same for the map.
+        let parsed = parse(&[("widget", "grid-map"), ("src", "s.json")], None);
+        assert_eq!(parsed.err(), Some(ConfigError::MapBuildTime));
+    }
+
+    #[test]
+    fn with_a_bundle_the_options_name_its_sections_and_metrics() {
+        let attrs = [
+            ("widget", "tally"),
+            ("src", "test/stories/test-riverton.json"),
+            ("sections", "market,ferry"),
+            ("highlight", "ferry"),
+        ];
+        let c = WidgetConfig::parse_for(attrs, None, Some(riverton())).unwrap();
+        assert_eq!(c.story.id, "test-riverton");
+        let WidgetOptions::Tally(o) = &c.options else {
+            panic!("a tally");
+        };
+        assert_eq!(ids(&o.sections), ["market", "ferry"]);
+        // A section of the built-in story is not one of the file's.
+        let wrong = [
+            ("widget", "tally"),
+            ("src", "s.json"),
+            ("sections", "policy"),
+        ];
+        let err = WidgetConfig::parse_for(wrong, None, Some(riverton())).unwrap_err();
+        assert!(matches!(err, ConfigError::NotAllowed { .. }), "{err:?}");
+        // The chart draws the file's story: `src` is no series file then.
+        let chart = [
+            ("widget", "payments"),
+            ("src", "s.json"),
+            ("metric", "catch"),
+        ];
+        let c = WidgetConfig::parse_for(chart, None, Some(riverton())).unwrap();
+        assert_eq!(payments(&c).metric.id, "catch");
+        assert_eq!(payments(&c).src, None);
+        // A built-in story and a file's cannot both be the widget's.
+        let both = [
+            ("widget", "tally"),
+            ("src", "s.json"),
+            ("story", "suzhou-2020-07"),
+        ];
+        assert_eq!(
+            WidgetConfig::parse_for(both, None, Some(riverton())).err(),
+            Some(ConfigError::Conflict {
+                field: "story",
+                other: "src"
+            })
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The vocabulary of facts: how exact a figure is (qualifiers) and when it holds (dates).
 //! The facts themselves are data (`data/stories/<id>/facts.json`), see [`crate::model`].
 
-mod iso;
+pub(crate) mod iso;
 mod when;
 
 pub use crate::model::{

@@ -3,7 +3,9 @@
 //! Pure Rust: no web types, no I/O. Everything here builds and tests natively.
 
 pub mod article;
+pub mod bundle;
 pub mod config;
+pub mod data;
 mod error;
 pub mod facts;
 pub mod fallback;

@@ -9,6 +9,7 @@ mod error;
 pub mod grid_map;
 pub mod hooks;
 pub mod payments;
+pub mod src_file;
 #[cfg(feature = "ssr")]
 pub mod static_layer;
 pub mod tally;

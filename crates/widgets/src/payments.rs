@@ -10,7 +10,6 @@ mod canvas;
 #[cfg(feature = "ssr")]
 pub(crate) mod drawing;
 mod entrance;
-mod fetch;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
@@ -18,7 +17,7 @@ use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
 use std::cell::RefCell;
 use std::rc::Rc;
-use story::config::Series;
+use story::config::{series_in, Series, SeriesFileError};
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
@@ -128,27 +127,22 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     let canvas_ref = use_node_ref();
     let tip_ref = use_node_ref();
 
-    // Fetch the editor's file once; abandon the request if the chart goes away first.
+    // The editor's file, read once for the page (`src_file`): its series in the metric's unit.
     {
         let load = load.clone();
         let src = options.src.clone();
         let m = options.metric;
         use_effect_with(src, move |src| {
-            let controller = src
-                .as_ref()
-                .and_then(|_| web_sys::AbortController::new().ok());
-            if let (Some(src), Some(controller)) = (src.clone(), controller.clone()) {
-                yew::platform::spawn_local(async move {
-                    load.set(match fetch::load(&src, m.unit(), controller).await {
-                        Ok(s) => Load::Ready(s),
-                        Err(e) => Load::Failed(e.message(lang)),
+            if let Some(src) = src.clone() {
+                let address = src.clone();
+                let done = move |file: crate::src_file::Loaded| {
+                    let failed = |e: &SeriesFileError| Load::Failed(e.message(&src, lang));
+                    load.set(match &*file {
+                        Ok(f) => series_in(f, m.unit()).map_or_else(|e| failed(&e), Load::Ready),
+                        Err(e) => failed(e),
                     });
-                });
-            }
-            move || {
-                if let Some(controller) = controller {
-                    controller.abort();
-                }
+                };
+                crate::src_file::load(&address, Box::new(done));
             }
         });
     }

@@ -46,22 +46,22 @@ pub fn schema() -> Result<Value, serde_json::Error> {
         &["properties", "story", "default"],
         json!(default.id),
     );
-    let all_sections = json!(union(sections));
-    set(
-        &mut schema,
-        &["properties", "sections", "items", "enum"],
-        all_sections.clone(),
-    );
-    set(
-        &mut schema,
-        &["properties", "highlight", "enum"],
-        all_sections,
-    );
-    set(
-        &mut schema,
-        &["properties", "metric", "enum"],
-        json!(union(metrics)),
-    );
+    // Without `src`, the values of every embedded story (with `src`, the file's own, checked
+    // when the page reads it): filled into the hand-written schema's rule for that case.
+    let without_src = json!({ "properties": {
+        "sections": { "items": { "enum": union(sections) } },
+        "highlight": { "enum": union(sections) },
+        "metric": { "enum": union(metrics) }
+    } });
+    if let Some(rule) = schema
+        .get_mut("allOf")
+        .and_then(Value::as_array_mut)
+        .and_then(|rules| rules.iter_mut().find(|r| is_without_src(&r["if"])))
+    {
+        if let Some(rule) = rule.as_object_mut() {
+            rule.insert("then".into(), without_src);
+        }
+    }
     if let Some(first) = metrics(default).first() {
         set(
             &mut schema,
@@ -73,13 +73,15 @@ pub fn schema() -> Result<Value, serde_json::Error> {
     let rules: Vec<Value> = stories()
         .iter()
         .map(|s| {
+            // Only without `src`: a file's story brings its own sections and metrics.
             let names = if s.id == default.id {
                 json!({ "anyOf": [
                     { "not": { "required": ["story"] } },
                     { "required": ["story"], "properties": { "story": { "const": s.id } } }
-                ] })
+                ], "not": { "required": ["src"] } })
             } else {
-                json!({ "required": ["story"], "properties": { "story": { "const": s.id } } })
+                json!({ "required": ["story"], "properties": { "story": { "const": s.id } },
+                        "not": { "required": ["src"] } })
             };
             json!({
                 "if": names,
@@ -95,6 +97,11 @@ pub fn schema() -> Result<Value, serde_json::Error> {
         all_of.extend(rules);
     }
     Ok(schema)
+}
+
+/// Whether a rule's `if` is the hand-written schema's "without `src`" alone.
+fn is_without_src(condition: &Value) -> bool {
+    condition == &json!({ "not": { "required": ["src"] } })
 }
 
 /// Sets the member at `path`, making the objects on the way (serde_json's `IndexMut` panics on
@@ -134,8 +141,9 @@ mod tests {
                 json!(metrics(st))
             );
         }
+        let without_src = rules.iter().find(|r| is_without_src(&r["if"])).unwrap();
         assert_eq!(
-            s["properties"]["highlight"]["enum"],
+            without_src["then"]["properties"]["highlight"]["enum"],
             json!([
                 "policy",
                 "training",

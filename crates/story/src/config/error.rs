@@ -25,6 +25,8 @@ pub enum Expected {
     Point,
     /// A JSON object (the config block itself).
     Object,
+    /// A story bundle: a JSON object holding a story (a tally's `src`).
+    StoryBundle,
 }
 
 /// A bound a value broke.
@@ -124,6 +126,8 @@ pub enum ConfigError {
         value: String,
         problem: UrlProblem,
     },
+    /// `src` on the map, whose data (regions, geometry) is built into the module.
+    MapBuildTime,
 }
 
 fn join(items: &[&str], lang: Lang) -> String {
@@ -146,6 +150,7 @@ impl ConfigError {
     pub fn field(&self) -> &str {
         match self {
             ConfigError::Missing { field, .. } | ConfigError::Conflict { field, .. } => field,
+            ConfigError::MapBuildTime => "src",
             ConfigError::NotAllowed { field, .. }
             | ConfigError::UnknownOption { field, .. }
             | ConfigError::WrongType { field, .. }
@@ -295,6 +300,11 @@ impl ConfigError {
                 "Option `{0}`: {1} is listed twice. List each one once.",
                 &[field, value],
             ),
+            ConfigError::MapBuildTime => say(
+                "grid-map 组件不能使用选项 `src`：地图在构建时生成（区域和边界随组件模块发布），无法在运行时读取数据文件。`src` 只适用于 tally 和 payments。",
+                "Option `src` does not apply to the grid-map widget: the map is build-time (its regions and geometry ship with the widgets' module), so it cannot read a data file at run time. `src` is for tally and payments.",
+                &[],
+            ),
             ConfigError::Conflict { other, .. } => say(
                 "选项 `{0}` 与 `{1}` 不能同时使用。请只保留其中一个。",
                 "Options `{0}` and `{1}` cannot be used together. Keep one of them.",
@@ -360,6 +370,10 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
         (Expected::Point, Lang::Zh) => "对象，例如 {\"date\": \"2020-06\", \"value\": 1}",
         (Expected::Object, Lang::En) => "a JSON object such as {\"lang\": \"en\"}",
         (Expected::Object, Lang::Zh) => "JSON 对象，例如 {\"lang\": \"en\"}",
+        (Expected::StoryBundle, Lang::En) => {
+            "a story bundle: a JSON object with the story's facts and its tally (cli bundle writes one)"
+        }
+        (Expected::StoryBundle, Lang::Zh) => "报道数据包：包含报道数据和计数卡片的 JSON 对象（可用 cli bundle 生成）",
     }
 }
 

@@ -40,6 +40,15 @@ impl Json {
         }
     }
 
+    /// How many values this one is, itself and every value inside it.
+    pub fn size(&self) -> usize {
+        1 + match self {
+            Json::Arr(items) => items.iter().map(Json::size).sum(),
+            Json::Obj(members) => members.iter().map(|(_, v)| v.size()).sum(),
+            _ => 0,
+        }
+    }
+
     /// Short JSON-like rendering for messages (strings quoted, containers summarised).
     pub fn brief(&self) -> String {
         match self {
@@ -137,6 +146,18 @@ pub enum Step {
     Index(usize),
 }
 
+impl From<&str> for Step {
+    fn from(key: &str) -> Step {
+        Step::Key(key.into())
+    }
+}
+
+impl From<usize> for Step {
+    fn from(index: usize) -> Step {
+        Step::Index(index)
+    }
+}
+
 /// Where and why JSON text could not be read: line and column count from 1, in characters;
 /// `path` leads from the document to the innermost value that holds the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,10 +252,70 @@ pub const MAX_VALUES: usize = 100_000;
 /// Time is linear in the text's length but for duplicate keys, found by sorting each object's
 /// keys once (n log n for n keys).
 pub fn parse(text: &str) -> Result<Json, JsonError> {
+    read(text, None)
+}
+
+/// A value read by [`parse_located`], with where each of its values starts in the text, so a
+/// later check (a story file's validator) can name the line of the field it refuses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<'a> {
+    pub text: &'a str,
+    pub value: Json,
+    /// Byte offset of every value, in document order (a container before its contents).
+    starts: Vec<usize>,
+}
+
+impl Located<'_> {
+    /// The line (from 1) where the value at `path` starts; of the innermost value on the path
+    /// that exists when the path leads nowhere (a missing field: the object that lacks it).
+    pub fn line(&self, path: &[Step]) -> usize {
+        let mut index = 0;
+        let mut value = &self.value;
+        for step in path {
+            // Document order: a value's index is its container's, plus one, plus the sizes of
+            // the values before it in that container.
+            let found = match (value, step) {
+                (Json::Arr(items), Step::Index(i)) => items.get(*i).map(|inner| {
+                    let before: usize = items.iter().take(*i).map(Json::size).sum();
+                    (before, inner)
+                }),
+                (Json::Obj(members), Step::Key(k)) => {
+                    let i = members.iter().position(|(m, _)| m == k);
+                    i.and_then(|i| members.get(i).map(|(_, inner)| (i, inner)))
+                        .map(|(i, inner)| {
+                            let before: usize = members.iter().take(i).map(|(_, v)| v.size()).sum();
+                            (before, inner)
+                        })
+                }
+                _ => None,
+            };
+            let Some((before, inner)) = found else { break };
+            index += 1 + before;
+            value = inner;
+        }
+        let at = self.starts.get(index).copied().unwrap_or(0);
+        let before = self.text.get(..at).unwrap_or(self.text);
+        before.matches('\n').count() + 1
+    }
+}
+
+/// Reads one JSON value like [`parse`], keeping where each value starts.
+pub fn parse_located(text: &str) -> Result<Located<'_>, JsonError> {
+    let mut starts = Vec::new();
+    let value = read(text, Some(&mut starts))?;
+    Ok(Located {
+        text,
+        value,
+        starts,
+    })
+}
+
+fn read(text: &str, starts: Option<&mut Vec<usize>>) -> Result<Json, JsonError> {
     let mut p = Parser {
         text,
         pos: 0,
         values: 0,
+        starts,
     };
     if text.len() > MAX_LEN {
         return Err(p.fail(JsonErrorKind::TooLong));
@@ -306,14 +387,16 @@ fn first_duplicate(members: &[(String, Json)]) -> Option<usize> {
         .min()
 }
 
-struct Parser<'a> {
+struct Parser<'a, 's> {
     text: &'a str,
     pos: usize,
     /// Values read so far, against [`MAX_VALUES`].
     values: usize,
+    /// Where each value starts, when the caller asked ([`parse_located`]).
+    starts: Option<&'s mut Vec<usize>>,
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -380,6 +463,9 @@ impl Parser<'_> {
         self.values += 1;
         if self.values > MAX_VALUES {
             return Err(self.fail(JsonErrorKind::TooManyValues));
+        }
+        if let Some(starts) = self.starts.as_deref_mut() {
+            starts.push(self.pos);
         }
         if matches!(first, b'[' | b'{') && depth >= MAX_DEPTH {
             return Err(self.fail(JsonErrorKind::TooDeep));

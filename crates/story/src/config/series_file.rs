@@ -3,11 +3,13 @@
 //! validated by [`parse_series`]. Everything here is pure, so every way a file can fail is
 //! tested natively; the fetch itself (streaming, abort) is `widgets::payments::fetch`.
 
-use super::error::ConfigError;
+use super::error::{ConfigError, Expected};
 use super::series::{parse_series, Series};
 use super::Lang;
+use crate::bundle::{read_bundle, BundleError};
+use crate::data::DataError;
 use crate::format::digits::push_uint;
-use crate::model::Unit;
+use crate::model::{Story, Unit};
 use crate::ui::{fill, UiText};
 use thiserror::Error;
 
@@ -40,6 +42,8 @@ pub enum SeriesFileError {
     Network,
     /// The text is JSON but not a valid series, or not JSON.
     Invalid(ConfigError),
+    /// The text is a story bundle with a mistake (file, line, field and what is wrong).
+    Story(DataError),
 }
 
 impl SeriesFileError {
@@ -69,6 +73,8 @@ impl SeriesFileError {
             ),
             SeriesFileError::Network => UiText::PaymentsNetworkError.get(lang).to_owned(),
             SeriesFileError::Invalid(e) => e.message(lang),
+            // The validator's words, as the build prints them: for the editor, in English.
+            SeriesFileError::Story(e) => e.to_string(),
         }
     }
 
@@ -81,9 +87,51 @@ impl SeriesFileError {
     }
 }
 
-/// Reads a complete response body as a series: within the size limit, UTF-8 (a leading byte
-/// order mark is allowed), not an HTML page, and a valid series in `unit` (the metric's).
+/// What an editor's `src` file holds: a series for one chart (a JSON array, read in the
+/// metric's unit by [`read_series_file`]), or a whole story (a bundle: a JSON object).
+#[derive(Debug, Clone)]
+pub enum SrcFile {
+    Series(String),
+    Story(&'static Story),
+}
+
+/// Reads a complete response body: within the size limit, UTF-8 (a leading byte order mark is
+/// allowed), not an HTML page; then a story bundle, read and checked now (once per file: the
+/// caller keeps the result for the page's life), or a series' text. `src` is the file's
+/// address, whose last part names the file in a bundle's messages.
+pub fn read_src_file(src: &str, body: &[u8]) -> Result<SrcFile, SeriesFileError> {
+    let text = src_text(body)?;
+    if !text.trim_start().starts_with('{') {
+        return Ok(SrcFile::Series(text.to_owned()));
+    }
+    let file = src.rsplit('/').next().unwrap_or(src);
+    match read_bundle(file, text) {
+        Ok(story) => Ok(SrcFile::Story(story)),
+        Err(BundleError::Json(e)) => Err(SeriesFileError::Invalid(e)),
+        Err(BundleError::Story(e)) => Err(SeriesFileError::Story(e)),
+    }
+}
+
+/// The series a `src` file holds, in `unit` (the metric's); a story bundle is none.
+pub fn series_in(file: &SrcFile, unit: &'static Unit) -> Result<Series, SeriesFileError> {
+    match file {
+        SrcFile::Series(text) => parse_series(text, unit).map_err(SeriesFileError::Invalid),
+        SrcFile::Story(_) => Err(SeriesFileError::Invalid(ConfigError::WrongType {
+            field: "src".into(),
+            value: "{…}".into(),
+            expected: Expected::Points,
+        })),
+    }
+}
+
+/// Reads a complete response body as a series in `unit` (the metric's): [`read_src_file`]'s
+/// checks, then a valid series.
 pub fn read_series_file(body: &[u8], unit: &'static Unit) -> Result<Series, SeriesFileError> {
+    parse_series(src_text(body)?, unit).map_err(SeriesFileError::Invalid)
+}
+
+/// The body's text, if it is within the limit, UTF-8 and not an HTML page.
+fn src_text(body: &[u8]) -> Result<&str, SeriesFileError> {
     if body.len() > MAX_SERIES_BYTES {
         return Err(SeriesFileError::TooLarge);
     }
@@ -95,7 +143,7 @@ pub fn read_series_file(body: &[u8], unit: &'static Unit) -> Result<Series, Seri
     if text.trim_start().starts_with('<') {
         return Err(SeriesFileError::Html);
     }
-    parse_series(text, unit).map_err(SeriesFileError::Invalid)
+    Ok(text)
 }
 
 #[cfg(test)]
