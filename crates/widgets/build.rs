@@ -1,5 +1,10 @@
 //! Minifies the widget stylesheets into OUT_DIR; `stylesheet()` includes the minified copies.
 //! The sources in src/ keep their comments (why a rule exists); readers download none of them.
+//!
+//! Also writes `OUT_DIR/maps.rs`: every embedded story's map model (path strings, named
+//! points, link connectors), computed here by `viz::map::MapModel::new` (the same function the
+//! native tests check) from the geometry `viz`'s build encoded, so the WASM ships the result
+//! instead of the decoder, the path writer and the connector search.
 
 use std::path::Path;
 
@@ -25,6 +30,31 @@ fn main() {
         std::fs::write(&out, css_min::minify(&css))
             .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
     }
+    write_maps(Path::new(&out_dir));
+}
+
+/// `MAPS`: each embedded story's id with its map model as statics.
+fn write_maps(out_dir: &Path) {
+    let mut code = String::from(
+        "/// Each embedded story's map model, by story id (written by build.rs).\npub static MAPS: &[(&str, viz::map::model::StaticMap)] = &[\n",
+    );
+    for story in story::stories() {
+        let Some(smap) = story.map.as_ref() else {
+            continue;
+        };
+        let geometry = viz::geo::load(story)
+            .unwrap_or_else(|e| fail(&format!("story {}: map geometry: {e}", story.id)));
+        let model = viz::map::MapModel::new(&geometry, smap);
+        code.push_str(&format!(
+            "    ({:?}, {}),\n",
+            story.id,
+            viz::map::model::StaticMap::rust(&model)
+        ));
+    }
+    code.push_str("];\n");
+    let out = out_dir.join("maps.rs");
+    std::fs::write(&out, code)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 
 fn fail(message: &str) -> ! {

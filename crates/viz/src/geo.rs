@@ -2,8 +2,10 @@
 //! GeoJSON each `map.json` names (see `data/geo/README.md`), their decoder and the geometry
 //! used to build them.
 //!
-//! `clip`, `topology`, `simplify` and `pipeline` run in the build step (and in native tests);
-//! the WASM only calls [`load`] and the `measure` helpers, so the linker drops the rest.
+//! `clip`, `topology`, `simplify` and `pipeline` run in the build step (and in native tests).
+//! [`load`] runs in `widgets`' build script, which ships each story's `viz::map::MapModel`
+//! (paths, named points, connectors) as statics; the WASM calls only the `measure` helpers,
+//! so the linker drops the blobs, the decoder and the rest.
 
 pub mod clip;
 pub mod codec;

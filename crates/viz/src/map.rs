@@ -4,14 +4,16 @@
 
 pub mod labels;
 pub mod links;
+pub mod model;
 pub mod path;
 pub mod tooltip;
 pub mod view;
 
 pub use labels::{Label, LabelKind, TextAnchor};
 pub use links::{link_geometry, shared_border, Link, LinkAt, LinkSpec};
+pub use model::{MapModel, Mark, MarkKind};
 
-use crate::geo::{arc_index, GeoMap, PlaceRole, Shape};
+use crate::geo::{arc_index, GeoMap, Shape};
 use std::rc::Rc;
 use story::{ui::UiText, Lang};
 
@@ -198,11 +200,11 @@ pub fn width_bucket(width: f64) -> u32 {
 /// drawings at the same width.
 pub const NARROW_BELOW: f64 = 560.0;
 
-/// Lays out places, links and labels for a drawing `width` px wide (clamped to 200..=4000).
-/// `links` are in grid units, as [`link_geometry`] returns them; `capacity` gives, by link
-/// index, a figure to label beside the link's anchor (e.g. its transferable load).
+/// Lays out places, links and labels of `model` for a drawing `width` px wide (clamped to
+/// 200..=4000). `links` are in grid units, as [`link_geometry`] returns them; `capacity` gives,
+/// by link index, a figure to label beside the link's anchor (e.g. its transferable load).
 pub fn layout(
-    map: &GeoMap,
+    model: &MapModel,
     links: &[Link],
     capacity: &[Option<&str>],
     width: f64,
@@ -214,10 +216,10 @@ pub fn layout(
     } else {
         1200.0
     };
-    let scale = width / f64::from(map.width.max(1));
+    let scale = width / f64::from(model.paths.width.max(1));
     // Tenths, as the viewBox writes it: the drawing's height is then proportional to its width
     // at every width (to 0.05 px), so layouts for different widths scale onto each other.
-    let height = (f64::from(map.height) * scale * 10.0).round() / 10.0;
+    let height = (f64::from(model.paths.height) * scale * 10.0).round() / 10.0;
     let px = |p: [f64; 2]| [p[0] * scale, p[1] * scale];
     let small = width < NARROW_BELOW;
     let k = if small { 0.85 } else { 1.0 };
@@ -225,17 +227,18 @@ pub fn layout(
     let mut places = Vec::new();
     let mut districts = Vec::new();
     let mut requests = Vec::new();
-    for f in &map.features {
-        let name = if zh { &f.name_zh } else { &f.name_en };
-        match &f.shape {
-            Shape::Place { role, at, .. } => {
-                let [x, y] = px(crate::geo::measure::to_f(*at));
-                let seat = *role == PlaceRole::DistrictSeat;
+    for m in &model.marks {
+        let name: &str = if zh { &m.name_zh } else { &m.name_en };
+        let at = px(crate::geo::measure::to_f(m.at));
+        match m.kind {
+            MarkKind::Town | MarkKind::Seat => {
+                let [x, y] = at;
+                let seat = m.kind == MarkKind::Seat;
                 places.push(PlaceMark {
                     x,
                     y,
                     seat,
-                    name: name.clone(),
+                    name: name.to_owned(),
                 });
                 let (kind, size) = if seat {
                     (LabelKind::Seat, 13.0 * k)
@@ -244,15 +247,14 @@ pub fn layout(
                 };
                 requests.push(labels::Request::beside_point(
                     short_name(name),
-                    [x, y],
+                    at,
                     if seat { 4.0 } else { 3.0 },
                     kind,
                     size,
                 ));
             }
-            Shape::District { label, code, .. } => {
-                let at = px(crate::geo::measure::to_f(*label));
-                districts.push((*code, at));
+            MarkKind::District(code) => {
+                districts.push((code, at));
                 let short = short_name(name);
                 let short = short
                     .strip_suffix(" District")
@@ -265,7 +267,6 @@ pub fn layout(
                     16.0 * k,
                 ));
             }
-            _ => {}
         }
     }
     let links: Vec<Link> = links

@@ -159,8 +159,9 @@ fn svg_document(config: WidgetConfig) -> Result<String, Error> {
             let Some(smap) = story.map.as_ref() else {
                 return Err(Error::Render(String::from("the story has no map")));
             };
-            let map = viz::geo::load(story).map_err(|e| Error::Render(e.to_string()))?;
-            let grid = viz::map::view::grid_story(story, smap, &map, lang);
+            let model = crate::grid_map::map_model(story)
+                .ok_or_else(|| Error::Render(String::from("the story's map has no geometry")))?;
+            let grid = viz::map::view::grid_story(story, smap, &model, lang);
             source.push_str(grid.source);
             let html = render(config)?;
             let (view_box, inner) = wide_map(&html)

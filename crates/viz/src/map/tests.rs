@@ -36,6 +36,12 @@ fn links(m: &GeoMap) -> Vec<Link> {
         .collect()
 }
 
+/// The real map laid out `width` px wide with the widget's links and capacity label.
+fn laid_out(width: f64, lang: Lang) -> Layout {
+    let m = map();
+    layout(&MapModel::new(&m, smap()), &links(&m), &CAP, width, lang)
+}
+
 #[test]
 fn there_are_three_district_paths_and_three_border_paths() {
     let p = paths(&map(), smap());
@@ -143,10 +149,10 @@ fn label_boxes(l: &Layout) -> Vec<Box2> {
 #[test]
 fn labels_never_overlap_or_leave_the_frame_from_320_to_1200_px() {
     let m = map();
-    let ls = links(&m);
+    let (model, ls) = (MapModel::new(&m, smap()), links(&m));
     for lang in [Lang::Zh, Lang::En] {
         for w in (320..=1200).step_by(40) {
-            let l = layout(&m, &ls, &CAP, f64::from(w), lang);
+            let l = layout(&model, &ls, &CAP, f64::from(w), lang);
             let boxes = label_boxes(&l);
             for (i, a) in boxes.iter().enumerate() {
                 let [x0, y0, x1, y1] = a.0;
@@ -161,9 +167,8 @@ fn labels_never_overlap_or_leave_the_frame_from_320_to_1200_px() {
 
 #[test]
 fn all_three_district_names_fit_even_at_320_px() {
-    let m = map();
     for lang in [Lang::Zh, Lang::En] {
-        let l = layout(&m, &links(&m), &CAP, 320.0, lang);
+        let l = laid_out(320.0, lang);
         let n = l
             .labels
             .iter()
@@ -175,8 +180,7 @@ fn all_three_district_names_fit_even_at_320_px() {
 
 #[test]
 fn at_1200_px_every_label_fits() {
-    let m = map();
-    let l = layout(&m, &links(&m), &CAP, 1200.0, Lang::Zh);
+    let l = laid_out(1200.0, Lang::Zh);
     assert_eq!(l.labels.len(), 3 + 8 + 3 + 1);
     let texts: Vec<&str> = l.labels.iter().map(|x| x.text.as_str()).collect();
     assert!(texts.contains(&"吴江区") && texts.contains(&"松陵"));
@@ -184,8 +188,7 @@ fn at_1200_px_every_label_fits() {
 
 #[test]
 fn a_nan_width_lays_out_at_1200() {
-    let m = map();
-    let l = layout(&m, &links(&m), &CAP, f64::NAN, Lang::En);
+    let l = laid_out(f64::NAN, Lang::En);
     assert_eq!(l.width, 1200.0);
     assert!(l.height > 700.0 && l.height < 900.0);
 }
@@ -199,8 +202,7 @@ fn short_names_drop_the_qualifier() {
 
 #[test]
 fn link_labels_belong_to_their_link_and_the_capacity_sits_by_the_junction() {
-    let m = map();
-    let l = layout(&m, &links(&m), &CAP, 800.0, Lang::Zh);
+    let l = laid_out(800.0, Lang::Zh);
     let cap = l
         .labels
         .iter()
@@ -218,8 +220,7 @@ fn link_labels_belong_to_their_link_and_the_capacity_sits_by_the_junction() {
 
 #[test]
 fn every_district_has_a_tooltip_point_inside_the_frame() {
-    let m = map();
-    let l = layout(&m, &links(&m), &CAP, 640.0, Lang::En);
+    let l = laid_out(640.0, Lang::En);
     assert_eq!(l.districts.len(), 3);
     for (_, [x, y]) in &l.districts {
         assert!(*x > 0.0 && *x < l.width && *y > 0.0 && *y < l.height);

@@ -93,12 +93,12 @@ mod tests {
 
     fn layout(width: f64) -> (Layout, GridStory) {
         let suzhou = story::default_story();
-        let map = crate::geo::load(suzhou).unwrap();
-        let story =
-            crate::map::view::grid_story(suzhou, suzhou.map.as_ref().unwrap(), &map, Lang::Zh);
+        let smap = suzhou.map.as_ref().unwrap();
+        let model = crate::map::MapModel::new(&crate::geo::load(suzhou).unwrap(), smap);
+        let story = crate::map::view::grid_story(suzhou, smap, &model, Lang::Zh);
         let links: Vec<crate::map::Link> = story.links.iter().map(|l| l.geo).collect();
         (
-            crate::map::layout(&map, &links, &[], width, Lang::Zh),
+            crate::map::layout(&model, &links, &[], width, Lang::Zh),
             story,
         )
     }

@@ -4,6 +4,7 @@
 //! story's `map.json` and facts in the reader's language (no name or figure is typed here).
 
 use super::links::{link_geometry, Link, LinkAt, LinkSpec};
+use super::MapModel;
 use crate::geo::GeoMap;
 use crate::table::{citation, file_name, raw_number, Cell, TableView};
 use crate::timeline::Changes;
@@ -290,10 +291,10 @@ fn capitalise(mut s: String) -> String {
     s
 }
 
-/// The map `smap` of `story` over the geometry `map` in `lang`: districts, links matched to
-/// the geometry (links the geometry cannot draw are left out), the milestones as steps,
-/// captions, description and data table.
-pub fn grid_story(story: &Story, smap: &Map, map: &GeoMap, lang: Lang) -> GridStory {
+/// The map `smap` of `story` over its model `model` (built from the same `smap`) in `lang`:
+/// districts, links matched to the geometry (links the geometry cannot draw are left out),
+/// the milestones as steps, captions, description and data table.
+pub fn grid_story(story: &Story, smap: &Map, model: &MapModel, lang: Lang) -> GridStory {
     let p = punct(lang);
     let districts: Vec<DistrictInfo> = smap
         .regions
@@ -315,8 +316,8 @@ pub fn grid_story(story: &Story, smap: &Map, map: &GeoMap, lang: Lang) -> GridSt
     let mut drawn: Vec<&'static facts::Link> = Vec::new();
     let mut links = Vec::new();
     let all: &'static [facts::Link] = smap.links;
-    for l in all {
-        if let Some(geo) = link_between(map, l) {
+    for (l, geo) in all.iter().zip(&model.links) {
+        if let Some(geo) = *geo {
             drawn.push(l);
             links.push(link_info(smap, l, geo, lang));
         }
@@ -459,7 +460,8 @@ mod tests {
     }
 
     fn story(lang: Lang) -> GridStory {
-        grid_story(suzhou(), smap(), &load(suzhou()).unwrap(), lang)
+        let model = MapModel::new(&load(suzhou()).unwrap(), smap());
+        grid_story(suzhou(), smap(), &model, lang)
     }
 
     #[test]
