@@ -5,6 +5,7 @@
 pub mod labels;
 pub mod links;
 pub mod path;
+pub mod scene;
 pub mod tooltip;
 pub mod view;
 
