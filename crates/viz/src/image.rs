@@ -7,9 +7,7 @@
 use crate::chart::{paint, pt, text, wrap, ChartStyle, Res, Rgb};
 use crate::svg::Svg;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{DrawingBackend, DrawingErrorKind};
 use story::format::escape::push_escaped;
 use story::ui::UiText;
 use story::{Lang, Story};
@@ -88,7 +86,7 @@ impl TextBlock {
 }
 
 /// Space left and right of the title and footer text (CSS px).
-const MARGIN: f64 = 8.0;
+pub const MARGIN: f64 = 8.0;
 
 /// An image's layout: the title wrapped to the drawing's width on top, the drawing (the body)
 /// under it, then the footer: the given lines (source line, notes) and the credit.
@@ -141,13 +139,13 @@ impl Image {
     }
 
     /// The whole image: the background, the title, the footer, and the body as `body` draws
-    /// it at the origin of the [`Shifted`] backend it is given (which puts it under the title).
-    /// The one composition of every widget image, on any backend.
-    pub fn draw<DB: DrawingBackend>(
+    /// it at the origin, which is moved under the title first. The one composition of every
+    /// widget image, on any backend.
+    pub fn draw<DB: Origin>(
         &self,
         db: &mut DB,
         style: &ChartStyle,
-        body: impl FnOnce(&mut Shifted<DB>) -> Res<DB>,
+        body: impl FnOnce(&mut DB) -> Res<DB>,
     ) -> Res<DB> {
         db.draw_rect(
             (0, 0),
@@ -158,16 +156,19 @@ impl Image {
         TextBlock::title(style).draw(db, &self.title_lines, 0.0, style)?;
         let footer_top = self.body_top + self.body_height;
         TextBlock::footer(style).draw(db, &self.footer_lines, footer_top, style)?;
-        body(&mut Shifted::new(db, self.body_top))
+        db.shift(0.0, self.body_top);
+        let drawn = body(db);
+        db.restore();
+        drawn
     }
 
     /// The image as a standalone SVG document: `role="img"` with the title for assistive
     /// technology, then [`Image::draw`] (a body of its own markup goes in through
-    /// [`Svg::raw`] on the shifted backend's `inner`, placed at its `dy`).
+    /// [`Svg::raw`]).
     pub fn to_svg(
         &self,
         style: &ChartStyle,
-        body: impl FnOnce(&mut Shifted<Svg>) -> Res<Svg>,
+        body: impl FnOnce(&mut Svg) -> Res<Svg>,
     ) -> Result<String, DrawingErrorKind<std::fmt::Error>> {
         let mut svg = Svg::new(self.size(), " role=\"img\"");
         let mut title = String::from("<title>");
@@ -187,7 +188,7 @@ pub trait Picture {
     fn draw_body<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB>;
 
     /// The whole image on `db`.
-    fn draw<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
+    fn draw<DB: Origin>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
         self.image().draw(db, style, |db| self.draw_body(db, style))
     }
 
@@ -197,112 +198,23 @@ pub trait Picture {
     }
 }
 
-/// A backend seen from `dy` CSS px lower down: what a body draws at its own origin lands under
-/// the title.
-pub struct Shifted<'a, DB> {
-    pub inner: &'a mut DB,
-    pub dy: i32,
+/// A backend that can move its origin: a canvas's transform, an SVG group. A body (the chart,
+/// the tally, the map) is drawn at its own origin once the origin has moved under the title,
+/// so its drawing code is the one the widget runs (no second instance of it for an offset
+/// backend in the WASM).
+pub trait Origin: DrawingBackend {
+    /// Moves the origin by (`dx`, `dy`) CSS px until the matching [`Origin::restore`].
+    fn shift(&mut self, dx: f64, dy: f64);
+    fn restore(&mut self);
 }
 
-impl<'a, DB> Shifted<'a, DB> {
-    pub fn new(inner: &'a mut DB, dy: f64) -> Shifted<'a, DB> {
-        Shifted {
-            inner,
-            dy: pt(0.0, dy).1,
-        }
+impl Origin for Svg {
+    fn shift(&mut self, dx: f64, dy: f64) {
+        self.open_group(dx, dy);
     }
 
-    fn at(&self, (x, y): BackendCoord) -> BackendCoord {
-        (x, y.saturating_add(self.dy))
-    }
-}
-
-type Err<DB> = DrawingErrorKind<<DB as DrawingBackend>::ErrorType>;
-
-impl<DB: DrawingBackend> DrawingBackend for Shifted<'_, DB> {
-    type ErrorType = DB::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), Err<DB>> {
-        self.inner.ensure_prepared()
-    }
-
-    fn present(&mut self) -> Result<(), Err<DB>> {
-        self.inner.present()
-    }
-
-    fn draw_pixel(&mut self, p: BackendCoord, color: BackendColor) -> Result<(), Err<DB>> {
-        let p = self.at(p);
-        self.inner.draw_pixel(p, color)
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        s: &S,
-    ) -> Result<(), Err<DB>> {
-        let (from, to) = (self.at(from), self.at(to));
-        self.inner.draw_line(from, to, s)
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), Err<DB>> {
-        let (a, b) = (self.at(a), self.at(b));
-        self.inner.draw_rect(a, b, s, fill)
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Result<(), Err<DB>> {
-        let dy = self.dy;
-        let path = path
-            .into_iter()
-            .map(move |(x, y)| (x, y.saturating_add(dy)));
-        self.inner.draw_path(path, s)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        s: &S,
-    ) -> Result<(), Err<DB>> {
-        let dy = self.dy;
-        let vert = vert
-            .into_iter()
-            .map(move |(x, y)| (x, y.saturating_add(dy)));
-        self.inner.fill_polygon(vert, s)
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), Err<DB>> {
-        let center = self.at(center);
-        self.inner.draw_circle(center, radius, s, fill)
-    }
-
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        t: &str,
-        s: &S,
-        pos: BackendCoord,
-    ) -> Result<(), Err<DB>> {
-        let pos = self.at(pos);
-        self.inner.draw_text(t, s, pos)
+    fn restore(&mut self) {
+        self.close_group();
     }
 }
 
@@ -355,7 +267,10 @@ mod tests {
             svg.contains(">Graphic: Feature widgets</text>"),
             "the credit"
         );
-        let body = format!("<rect x=\"0\" y=\"{}\" width=\"10\"", img.body_top);
+        let body = format!(
+            "<g transform=\"translate(0 {})\"><rect x=\"0\" y=\"0\" width=\"10\"",
+            img.body_top
+        );
         assert!(svg.contains(&body), "{svg}");
         assert!(svg.ends_with("</svg>\n"));
     }

@@ -48,6 +48,19 @@ impl Svg {
         self.out.push_str(markup);
     }
 
+    /// Opens a group whose content is moved by (`dx`, `dy`); [`Svg::close_group`] ends it.
+    pub fn open_group(&mut self, dx: f64, dy: f64) {
+        self.out.push_str("<g transform=\"translate(");
+        push_number(&mut self.out, dx, 2);
+        self.out.push(' ');
+        push_number(&mut self.out, dy, 2);
+        self.out.push_str(")\">");
+    }
+
+    pub fn close_group(&mut self) {
+        self.out.push_str("</g>");
+    }
+
     /// The finished document.
     pub fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");

@@ -145,11 +145,10 @@ impl Paint {
 }
 
 impl Scene {
-    /// Appends the drawing as one `<svg>` element at (0, `top`) of its parent: every mark with
+    /// Appends the drawing as one `<svg>` element at the origin of its parent: every mark with
     /// its paint as attributes, text escaped. Invisible marks are left out.
-    pub fn push_svg(&self, out: &mut String, top: f64) {
-        out.push_str("<svg x=\"0\"");
-        num(out, "y", top);
+    pub fn push_svg(&self, out: &mut String) {
+        out.push_str("<svg x=\"0\" y=\"0\"");
         num(out, "width", self.width);
         num(out, "height", self.height);
         out.push_str(" viewBox=\"0 0 ");
@@ -257,10 +256,10 @@ mod tests {
             ],
         };
         let mut out = String::new();
-        scene.push_svg(&mut out, 30.0);
+        scene.push_svg(&mut out);
         assert!(
             out.starts_with(
-                "<svg x=\"0\" y=\"30\" width=\"320\" height=\"200.5\" viewBox=\"0 0 320 200.5\""
+                "<svg x=\"0\" y=\"0\" width=\"320\" height=\"200.5\" viewBox=\"0 0 320 200.5\""
             ),
             "{out}"
         );
@@ -299,7 +298,7 @@ mod tests {
             marks: vec![hidden, unpainted],
         };
         let mut out = String::new();
-        scene.push_svg(&mut out, 0.0);
+        scene.push_svg(&mut out);
         assert!(!out.contains("<circle"), "{out}");
     }
 }

@@ -7,7 +7,7 @@
 
 use super::{split_numeral, CardView, FigureView, TallyView};
 use crate::chart::{paint, pt, text, wrap, ChartStyle, Res, Rgb};
-use crate::image::{source_line, Image, Picture};
+use crate::image::{source_line, Image, Picture, MARGIN};
 use crate::text::width as text_width;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::DrawingBackend;
@@ -120,6 +120,7 @@ fn card_height(card: &CardView, title: &[String], label: &[String]) -> f64 {
 pub fn layout<'a>(view: &'a TallyView, width: f64) -> TallyDrawing<'a> {
     let width = width.max(120.0);
     let mut y = 0.0;
+    // The lead: a rule, the number set big, its label.
     let lead_label = match &view.lead {
         Some(lead) => {
             let label = wrap(lead.label, LABEL + 1.0, width);
@@ -205,20 +206,23 @@ fn draw_numeral<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Draws the layout from the origin; the background is the caller's (the image's frame).
+/// Draws the layout from `left` CSS px right of the origin; the background is the caller's
+/// (the image's frame).
 pub fn draw<DB: DrawingBackend>(
     db: &mut DB,
     tally: &TallyDrawing,
     colors: &TallyColors,
     style: &ChartStyle,
+    left: f64,
 ) -> Res<DB> {
     let pal = style.palette;
     if let Some(lead) = &tally.view.lead {
-        db.draw_rect((0, 0), pt(tally.width, 4.0), &paint(pal.fg), true)?;
+        let rule = (pt(left, 0.0), pt(left + tally.width, 4.0));
+        db.draw_rect(rule.0, rule.1, &paint(pal.fg), true)?;
         draw_numeral(
             db,
             numeral(lead),
-            (0.0, 14.0),
+            (left, 14.0),
             (LEAD_N, LEAD_U),
             colors.heart,
             style,
@@ -226,7 +230,7 @@ pub fn draw<DB: DrawingBackend>(
         let mut y = 14.0 + LEAD_N * 1.1;
         for line in &tally.lead_label {
             let look = (pal.muted, LABEL + 1.0, false);
-            text(db, line, (0.0, y), (HPos::Left, VPos::Top), look, style)?;
+            text(db, line, (left, y), (HPos::Left, VPos::Top), look, style)?;
             y += line_h(LABEL + 1.0);
         }
     }
@@ -237,12 +241,14 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             (colors.card, pal.grid)
         };
-        db.draw_rect(pt(p.x, p.y), pt(p.x + p.w, p.y + p.h), &paint(ground), true)?;
-        db.draw_rect(pt(p.x, p.y), pt(p.x + p.w, p.y + 3.0), &paint(edge), true)?;
-        let x = p.x + PAD_X;
+        let x0 = left + p.x;
+        db.draw_rect(pt(x0, p.y), pt(x0 + p.w, p.y + p.h), &paint(ground), true)?;
+        db.draw_rect(pt(x0, p.y), pt(x0 + p.w, p.y + 3.0), &paint(edge), true)?;
+        let x = x0 + PAD_X;
         let mut y = p.y + PAD_Y;
         if !card.heart.is_empty() {
-            let w = text_width(card.heart, HEART) + 12.0;
+            // Bold runs wider than the regular estimate.
+            let w = text_width(card.heart, HEART) * 1.08 + 12.0;
             let h = line_h(HEART);
             db.draw_rect(pt(x, y), pt(x + w, y + h), &paint(colors.heart), false)?;
             let look = (colors.heart, HEART, true);
@@ -298,10 +304,11 @@ impl<'a> TallyPicture<'a> {
         colors: TallyColors,
         style: &ChartStyle,
     ) -> TallyPicture<'a> {
-        let drawing = layout(view, width);
+        // Inside the image's margins, as the title and footer are.
+        let drawing = layout(view, width - 2.0 * MARGIN);
         let source = source_line(story, view.source, view.lang);
         let dates = [UiText::FigureDates.get(view.lang), view.dates_note.as_str()].concat();
-        let size = (drawing.width, drawing.height);
+        let size = (drawing.width + 2.0 * MARGIN, drawing.height);
         let image = Image::new(view.title, &[&source, &dates], size, view.lang, style);
         TallyPicture {
             image,
@@ -317,7 +324,7 @@ impl Picture for TallyPicture<'_> {
     }
 
     fn draw_body<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
-        draw(db, &self.drawing, &self.colors, style)
+        draw(db, &self.drawing, &self.colors, style, MARGIN)
     }
 }
 
@@ -359,7 +366,7 @@ mod tests {
             let lay = layout(&v, 640.0);
             let mut svg = Svg::new((640, lay.height as u32), "");
             let style = ChartStyle::new(Palette::LIGHT);
-            draw(&mut svg, &lay, &TallyColors::LIGHT, &style).unwrap();
+            draw(&mut svg, &lay, &TallyColors::LIGHT, &style, 0.0).unwrap();
             let out = svg.finish();
             let lead = v.lead.as_ref().unwrap();
             let (_, num, _) = split_numeral(&lead.text);
