@@ -12,6 +12,7 @@ pub mod decimate;
 use crate::image::{source_line, Image, Picture};
 use crate::payments::{Align, ChartView, LineKind};
 use crate::scale::Linear;
+use crate::surface::{Dyn, DynRes};
 use crate::text::{is_wide, width as text_width};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
@@ -228,7 +229,7 @@ pub fn layout(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> 
 pub(crate) type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 pub(crate) struct Paint {
-    color: BackendColor,
+    pub(crate) color: BackendColor,
 }
 
 impl BackendStyle for Paint {
@@ -243,12 +244,13 @@ pub(crate) fn paint(rgb: Rgb) -> Paint {
     }
 }
 
-struct Text<'a> {
-    color: BackendColor,
-    size: f64,
-    family: &'a str,
-    anchor: Pos,
-    bold: bool,
+/// How a piece of text looks, as our drawings hand it to a backend.
+pub struct Text<'a> {
+    pub(crate) color: BackendColor,
+    pub(crate) size: f64,
+    pub(crate) family: &'a str,
+    pub(crate) anchor: Pos,
+    pub(crate) bold: bool,
 }
 
 impl BackendTextStyle for Text<'_> {
@@ -572,7 +574,7 @@ impl Picture for ChartPicture<'_> {
         &self.image
     }
 
-    fn draw_body<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
+    fn draw_body(&self, db: &mut Dyn, style: &ChartStyle) -> DynRes {
         draw(db, self.view, &self.layout, style, Frame::DONE)
     }
 }

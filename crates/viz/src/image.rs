@@ -5,6 +5,7 @@
 //! [`DrawingBackend`], like the chart.
 
 use crate::chart::{paint, pt, text, wrap, ChartStyle, Res, Rgb};
+use crate::surface::{Dyn, DynRes, Surface, SurfaceError};
 use crate::svg::Svg;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{DrawingBackend, DrawingErrorKind};
@@ -141,12 +142,12 @@ impl Image {
     /// The whole image: the background, the title, the footer, and the body as `body` draws
     /// it at the origin, which is moved under the title first. The one composition of every
     /// widget image, on any backend.
-    pub fn draw<DB: Origin>(
+    pub fn draw(
         &self,
-        db: &mut DB,
+        db: &mut Dyn,
         style: &ChartStyle,
-        body: impl FnOnce(&mut DB) -> Res<DB>,
-    ) -> Res<DB> {
+        body: &mut dyn FnMut(&mut Dyn) -> DynRes,
+    ) -> DynRes {
         db.draw_rect(
             (0, 0),
             pt(self.width, self.height.ceil()),
@@ -156,9 +157,9 @@ impl Image {
         TextBlock::title(style).draw(db, &self.title_lines, 0.0, style)?;
         let footer_top = self.body_top + self.body_height;
         TextBlock::footer(style).draw(db, &self.footer_lines, footer_top, style)?;
-        db.shift(0.0, self.body_top);
+        Origin::shift(db, 0.0, self.body_top);
         let drawn = body(db);
-        db.restore();
+        Origin::restore(db);
         drawn
     }
 
@@ -168,14 +169,14 @@ impl Image {
     pub fn to_svg(
         &self,
         style: &ChartStyle,
-        body: impl FnOnce(&mut Svg) -> Res<Svg>,
-    ) -> Result<String, DrawingErrorKind<std::fmt::Error>> {
+        body: &mut dyn FnMut(&mut Dyn) -> DynRes,
+    ) -> Result<String, DrawingErrorKind<SurfaceError>> {
         let mut svg = Svg::new(self.size(), " role=\"img\"");
         let mut title = String::from("<title>");
         push_escaped(&mut title, &self.title);
         title.push_str("</title>");
         svg.raw(&title);
-        self.draw(&mut svg, style, body)?;
+        self.draw(&mut Dyn(&mut svg), style, body)?;
         Ok(svg.finish())
     }
 }
@@ -185,16 +186,18 @@ impl Image {
 pub trait Picture {
     fn image(&self) -> &Image;
     /// Draws the body at the origin.
-    fn draw_body<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB>;
+    fn draw_body(&self, db: &mut Dyn, style: &ChartStyle) -> DynRes;
 
-    /// The whole image on `db`.
-    fn draw<DB: Origin>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
-        self.image().draw(db, style, |db| self.draw_body(db, style))
+    /// The whole image on `surface`.
+    fn draw(&self, surface: &mut dyn Surface, style: &ChartStyle) -> DynRes {
+        let mut body = |db: &mut Dyn| self.draw_body(db, style);
+        self.image().draw(&mut Dyn(surface), style, &mut body)
     }
 
     /// The whole image as an SVG document.
-    fn to_svg(&self, style: &ChartStyle) -> Result<String, DrawingErrorKind<std::fmt::Error>> {
-        self.image().to_svg(style, |db| self.draw_body(db, style))
+    fn to_svg(&self, style: &ChartStyle) -> Result<String, DrawingErrorKind<SurfaceError>> {
+        self.image()
+            .to_svg(style, &mut |db: &mut Dyn| self.draw_body(db, style))
     }
 }
 
@@ -206,6 +209,8 @@ pub trait Origin: DrawingBackend {
     /// Moves the origin by (`dx`, `dy`) CSS px until the matching [`Origin::restore`].
     fn shift(&mut self, dx: f64, dy: f64);
     fn restore(&mut self);
+    /// Markup of the caller's own (an SVG body written elsewhere); only [`Svg`] takes it.
+    fn raw(&mut self, _markup: &str) {}
 }
 
 impl Origin for Svg {
@@ -215,6 +220,10 @@ impl Origin for Svg {
 
     fn restore(&mut self) {
         self.close_group();
+    }
+
+    fn raw(&mut self, markup: &str) {
+        Svg::raw(self, markup);
     }
 }
 
@@ -252,7 +261,7 @@ mod tests {
         let img = image(Lang::En);
         let style = ChartStyle::new(Palette::LIGHT);
         let svg = img
-            .to_svg(&style, |db| {
+            .to_svg(&style, &mut |db: &mut Dyn| {
                 db.draw_rect((0, 0), (10, 10), &paint((1, 2, 3)), true)
             })
             .unwrap();

@@ -10,6 +10,7 @@ pub mod map;
 pub mod payments;
 pub mod projection;
 pub mod scale;
+pub mod surface;
 pub mod svg;
 pub mod table;
 pub mod tally;

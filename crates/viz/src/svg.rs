@@ -130,6 +130,17 @@ impl Svg {
         });
     }
 
+    /// The paint of a shape that is either filled or outlined, and the end of its tag.
+    fn filled_or_outlined(&mut self, c: BackendColor, fill: bool, style: &impl BackendStyle) {
+        self.opacity(c);
+        self.paint("fill", fill.then_some(c));
+        self.paint("stroke", (!fill).then_some(c));
+        if !fill {
+            self.stroke_width(style);
+        }
+        self.out.push_str("/>");
+    }
+
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(" points=\"");
         for p in path {
@@ -198,13 +209,7 @@ impl DrawingBackend for Svg {
             self.int("y", upper_left.1);
             self.int("width", bottom_right.0.saturating_sub(upper_left.0));
             self.int("height", bottom_right.1.saturating_sub(upper_left.1));
-            self.opacity(c);
-            self.paint("fill", fill.then_some(c));
-            self.paint("stroke", (!fill).then_some(c));
-            if !fill {
-                self.stroke_width(s);
-            }
-            self.out.push_str("/>");
+            self.filled_or_outlined(c, fill, s);
         }
         Ok(())
     }
@@ -256,11 +261,7 @@ impl DrawingBackend for Svg {
             self.int("cx", center.0);
             self.int("cy", center.1);
             push_attr(&mut self.out, "r", |o| push_uint(o, u64::from(radius)));
-            self.opacity(c);
-            self.paint("fill", fill.then_some(c));
-            self.paint("stroke", (!fill).then_some(c));
-            self.stroke_width(s);
-            self.out.push_str("/>");
+            self.filled_or_outlined(c, fill, s);
         }
         Ok(())
     }

@@ -17,8 +17,9 @@ use crate::payments::backend::Canvas2d;
 use crate::Error;
 use plotters_backend::DrawingErrorKind;
 use viz::chart::ChartStyle;
-use viz::image::{Image, Picture};
+use viz::image::{Image, Origin, Picture};
 use viz::map::scene::{Anchor, Scene, Shape};
+use viz::surface::{Dyn, SurfaceError};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -101,7 +102,7 @@ fn offer_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), Error> {
 
 /// Offers a chart's or a tally's image.
 pub fn offer_picture(
-    picture: &impl Picture,
+    picture: &dyn Picture,
     style: &ChartStyle,
     format: ImageFormat,
     name: &str,
@@ -130,10 +131,10 @@ pub fn offer_scene(
     match format {
         ImageFormat::Svg => {
             let svg = image
-                .to_svg(style, |svg| {
+                .to_svg(style, &mut |svg: &mut Dyn| {
                     let mut body = String::new();
                     scene.push_svg(&mut body);
-                    svg.raw(&body);
+                    Origin::raw(svg, &body);
                     Ok(())
                 })
                 .map_err(drawing_failed)?;
@@ -141,9 +142,11 @@ pub fn offer_scene(
         }
         ImageFormat::Png => {
             let (canvas, mut backend) = png_canvas(image)?;
+            let ctx = backend.context().clone();
             image
-                .draw(&mut backend, style, |db| {
-                    paint_scene(db.context(), scene).map_err(DrawingErrorKind::DrawingError)
+                .draw(&mut Dyn(&mut backend), style, &mut |_: &mut Dyn| {
+                    paint_scene(&ctx, scene)
+                        .map_err(|_| DrawingErrorKind::DrawingError(SurfaceError))
                 })
                 .map_err(drawing_failed)?;
             offer_png(&canvas, name)

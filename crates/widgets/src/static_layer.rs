@@ -13,7 +13,8 @@ use crate::{Error, Layer, Widget, WidgetProps};
 use story::format::escape::push_escaped;
 use story::{Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
 use viz::chart::{ChartPicture, Palette};
-use viz::image::Picture;
+use viz::image::{Origin, Picture};
+use viz::surface::Dyn;
 use viz::tally::drawing::{TallyColors, TallyPicture};
 
 /// The widget's static layer as HTML.
@@ -184,8 +185,8 @@ fn svg_document(config: WidgetConfig) -> Result<String, Error> {
             body.push_str("\" class=\"zone-on\" overflow=\"visible\">");
             body.push_str(inner);
             body.push_str("</svg></g></g>");
-            image.to_svg(&style, |svg| {
-                svg.raw(&body);
+            image.to_svg(&style, &mut |svg: &mut Dyn| {
+                Origin::raw(svg, &body);
                 Ok(())
             })
         }

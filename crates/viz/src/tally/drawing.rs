@@ -8,6 +8,7 @@
 use super::{split_numeral, CardView, FigureView, TallyView};
 use crate::chart::{paint, pt, text, wrap, ChartStyle, Res, Rgb};
 use crate::image::{source_line, Image, Picture, MARGIN};
+use crate::surface::{Dyn, DynRes};
 use crate::text::width as text_width;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::DrawingBackend;
@@ -323,7 +324,7 @@ impl Picture for TallyPicture<'_> {
         &self.image
     }
 
-    fn draw_body<DB: DrawingBackend>(&self, db: &mut DB, style: &ChartStyle) -> Res<DB> {
+    fn draw_body(&self, db: &mut Dyn, style: &ChartStyle) -> DynRes {
         draw(db, &self.drawing, &self.colors, style, MARGIN)
     }
 }

@@ -3,6 +3,7 @@
 
 use viz::chart::{self, ChartStyle, Frame, Layout, Palette};
 use viz::payments::ChartView;
+use viz::surface::Dyn;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
@@ -72,5 +73,6 @@ pub fn draw(
     }
     let size = (layout.width as u32, layout.height as u32);
     let mut backend = super::backend::Canvas2d::new(ctx, size);
-    chart::draw(&mut backend, view, layout, style, frame).is_ok()
+    // Through `Dyn`: the one compiled copy of the chart's drawing, shared with its images.
+    chart::draw(&mut Dyn(&mut backend), view, layout, style, frame).is_ok()
 }

@@ -6,6 +6,7 @@
 use crate::Error;
 use viz::chart::{self, ChartStyle, Frame, Palette};
 use viz::payments::ChartView;
+use viz::surface::Dyn;
 use viz::svg::Svg;
 use yew::{AttrValue, Html};
 
@@ -25,7 +26,7 @@ pub fn svg(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> Res
     let size = (width.round() as u32, height.round() as u32);
     let mut svg = Svg::new(size, "");
     let layout = chart::layout(view, width, height, style);
-    chart::draw(&mut svg, view, &layout, style, Frame::DONE)
+    chart::draw(&mut Dyn(&mut svg), view, &layout, style, Frame::DONE)
         .map_err(|e| Error::Render(e.to_string()))?;
     Ok(svg.finish())
 }
