@@ -196,3 +196,17 @@ test("under this CSP an SVG cannot be rasterised through an <img> (why the PNG i
   assert.ok(violations.some((v) => v.startsWith("img-src blob")), JSON.stringify(violations));
   await page.context().close();
 });
+
+test("an image that cannot be drawn says so in the widget's box, and the rest keeps working", async () => {
+  const page = await openDownloadsPage();
+  // A browser without a 2D canvas for new canvases (the widgets already drawn keep theirs).
+  await page.evaluate(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  await page.locator("#tally-en button[data-format=png]").click();
+  const alert = page.locator("#tally-en .download-error[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The image could not be made/);
+  const svg = await download(page, page.locator("#tally-en button[data-format=svg]"));
+  assert.equal(svg.name, `${STORY}-tally-en.svg`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
