@@ -1,8 +1,9 @@
 //! A widget as an image: its title over the drawing, the source line, notes and the credit
 //! under it, on the theme's background. One layout for every image of every widget: the
 //! cli's SVG files (`cli render --format svg`), and the reader's PNG and SVG downloads, which
-//! draw the same [`Image`] on a canvas or into [`Svg`]. Generic over plotters'
-//! [`DrawingBackend`], like the chart.
+//! draw the same [`Image`] on a canvas or into [`Svg`]. It draws through plotters' backend
+//! trait, like the chart, on [`Dyn`] (one compiled copy for every backend, see
+//! [`crate::surface`]); a backend takes part by moving its origin ([`Origin`]).
 
 use crate::chart::{paint, pt, text, wrap, ChartStyle, Res, Rgb};
 use crate::surface::{Dyn, DynRes, Surface, SurfaceError};

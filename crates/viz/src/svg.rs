@@ -104,9 +104,15 @@ fn push_point(out: &mut String, (x, y): BackendCoord) {
 }
 
 impl Svg {
-    fn open(&mut self, tag: &str) {
+    /// Opens `<tag` when `c` shows at all; false (and nothing written) when it is transparent,
+    /// as plotters-svg leaves such shapes out.
+    fn begin(&mut self, tag: &str, c: BackendColor) -> bool {
+        if c.alpha <= 0.0 {
+            return false;
+        }
         self.out.push('<');
         self.out.push_str(tag);
+        true
     }
 
     fn int(&mut self, name: &str, v: i32) {
@@ -166,8 +172,7 @@ impl DrawingBackend for Svg {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
-        if color.alpha > 0.0 {
-            self.open("rect");
+        if self.begin("rect", color) {
             self.int("x", point.0);
             self.int("y", point.1);
             self.out
@@ -181,8 +186,7 @@ impl DrawingBackend for Svg {
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Res {
         let c = s.color();
-        if c.alpha > 0.0 {
-            self.open("line");
+        if self.begin("line", c) {
             self.opacity(c);
             self.paint("stroke", Some(c));
             self.stroke_width(s);
@@ -203,8 +207,7 @@ impl DrawingBackend for Svg {
         fill: bool,
     ) -> Res {
         let c = s.color();
-        if c.alpha > 0.0 {
-            self.open("rect");
+        if self.begin("rect", c) {
             self.int("x", upper_left.0);
             self.int("y", upper_left.1);
             self.int("width", bottom_right.0.saturating_sub(upper_left.0));
@@ -220,8 +223,7 @@ impl DrawingBackend for Svg {
         s: &S,
     ) -> Res {
         let c = s.color();
-        if c.alpha > 0.0 {
-            self.open("polyline");
+        if self.begin("polyline", c) {
             self.out.push_str(" fill=\"none\"");
             self.opacity(c);
             self.paint("stroke", Some(c));
@@ -238,8 +240,7 @@ impl DrawingBackend for Svg {
         s: &S,
     ) -> Res {
         let c = s.color();
-        if c.alpha > 0.0 {
-            self.open("polygon");
+        if self.begin("polygon", c) {
             self.opacity(c);
             self.paint("fill", Some(c));
             self.points(path);
@@ -256,8 +257,7 @@ impl DrawingBackend for Svg {
         fill: bool,
     ) -> Res {
         let c = s.color();
-        if c.alpha > 0.0 {
-            self.open("circle");
+        if self.begin("circle", c) {
             self.int("cx", center.0);
             self.int("cy", center.1);
             push_attr(&mut self.out, "r", |o| push_uint(o, u64::from(radius)));
@@ -268,11 +268,10 @@ impl DrawingBackend for Svg {
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> Res {
         let c = s.color();
-        if c.alpha <= 0.0 {
+        if !self.begin("text", c) {
             return Ok(());
         }
         let anchor = s.anchor();
-        self.open("text");
         self.int("x", pos.0);
         self.int("y", pos.1);
         // The offsets plotters-svg uses, so text sits where the canvas puts it.
