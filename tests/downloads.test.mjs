@@ -82,9 +82,14 @@ function parseSvg(page, svg) {
 
 // A fresh page for every few downloads: Chromium holds back a page's eleventh download in
 // quick succession (seen at ~60 ms apart; a reader clicking never gets there).
+// The page is tall (six widgets): each is brought into view and waited for in turn, rather
+// than trusting one quick scroll past all of them on a loaded machine.
 async function openDownloadsPage() {
   const page = await openPage(browser, "/test/csp/downloads.html", { acceptDownloads: true });
-  await waitForWidgets(page);
+  for (const [id] of WIDGETS) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await waitForWidgets(page, `#${id}`, 45000, { scroll: false });
+  }
   return page;
 }
 
