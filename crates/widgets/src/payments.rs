@@ -17,12 +17,14 @@ use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
 use crate::download::{offer_picture, ImageFormat};
 use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
+use std::cell::RefCell;
+use std::rc::Rc;
 use story::config::Series;
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
-use viz::chart::{layout, ChartPicture, ChartStyle, Frame, Palette};
+use viz::chart::{layout, ChartPicture, ChartStyle, Frame, Layout, Palette};
 use viz::payments::{build_view, derived, reported, ChartView};
 use viz::table::file_name;
 use web_sys::{Element, HtmlCanvasElement};
@@ -61,6 +63,41 @@ pub fn box_size(width: f64) -> (f64, f64) {
 
 fn style() -> ChartStyle<'static> {
     ChartStyle::new(Palette::LIGHT)
+}
+
+/// A layout and what it was computed for. The layout depends on the view, the size and the
+/// style's font size only (not on the palette), so one cache serves the drawing and the
+/// pointer's hit test.
+struct Drawn {
+    view: Rc<ChartView>,
+    size: (f64, f64),
+    layout: Rc<Layout>,
+}
+
+impl Drawn {
+    /// The layout of `view` at `width` x `height`: the cached one when it matches (sizes within
+    /// half a pixel: the box's measured size and the canvas's bounding rectangle differ by
+    /// rounding only), else a new one, cached.
+    fn layout(
+        cache: &RefCell<Option<Drawn>>,
+        view: &Rc<ChartView>,
+        width: f64,
+        height: f64,
+    ) -> Rc<Layout> {
+        if let Some(d) = cache.borrow().as_ref() {
+            let (w, h) = d.size;
+            if Rc::ptr_eq(&d.view, view) && (w - width).abs() < 0.5 && (h - height).abs() < 0.5 {
+                return d.layout.clone();
+            }
+        }
+        let fresh = Rc::new(layout(view, width, height, &style()));
+        *cache.borrow_mut() = Some(Drawn {
+            view: view.clone(),
+            size: (width, height),
+            layout: fresh.clone(),
+        });
+        fresh
+    }
 }
 
 #[function_component]
@@ -140,8 +177,13 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING)),
     );
 
+    // The layout of the last drawing: entrance frames and pointer moves reuse it rather than
+    // laying out every point again (5,000 points: a scale, a decimation and two lists each time).
+    let drawn = use_mut_ref(|| None::<Drawn>);
+
     // Draw after every render that changes what is shown.
     {
+        let drawn = drawn.clone();
         let canvas_ref = canvas_ref.clone();
         let box_ref = box_ref.clone();
         let tip_ref = tip_ref.clone();
@@ -163,7 +205,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
                 if let Some(el) = box_ref.cast::<Element>() {
                     st.palette = canvas::palette(&el);
                 }
-                let lay = layout(view, w, h, &st);
+                let lay = Drawn::layout(&drawn, view, w, h);
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     if canvas::draw(&canvas, view, &lay, &st, frame) {
                         mark_first_draw();
@@ -183,7 +225,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         move |client_x: i32| -> Option<usize> {
             let canvas = canvas_ref.cast::<Element>()?;
             let rect = canvas.get_bounding_client_rect();
-            let lay = layout(&view, rect.width(), rect.height(), &style());
+            let lay = Drawn::layout(&drawn, &view, rect.width(), rect.height());
             lay.nearest(f64::from(client_x) - rect.left())
         }
     };

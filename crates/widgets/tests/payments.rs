@@ -144,6 +144,34 @@ async fn arrow_right_steps_through_points_in_the_live_region() {
 }
 
 #[wasm_bindgen_test]
+async fn the_pointer_shows_the_point_nearest_its_column() {
+    let root = mount(&[("lang", "zh")]).await;
+    let plot = root.query_selector(".plot").unwrap().unwrap();
+    let rect = root
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .get_bounding_client_rect();
+    let point_at = |x: f64| {
+        let init = web_sys::PointerEventInit::new();
+        init.set_client_x(x as i32);
+        init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+        init.set_bubbles(true);
+        let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap();
+        plot.dispatch_event(&event).unwrap();
+    };
+    // Both ends, twice: the hit test reuses the drawing's layout between moves.
+    for _ in 0..2 {
+        point_at(rect.right() - 2.0);
+        settle().await;
+        assert_eq!(text(&root, ".tip"), "2020年7月报道：近5亿笔");
+        point_at(rect.left() + 2.0);
+        settle().await;
+        assert_eq!(text(&root, ".tip"), "2019年推广（月份未公布）：0笔");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_english_chart_describes_itself_and_offers_computed_figures() {
     let root = mount(&[("lang", "en"), ("metric", "fees")]).await;
     let desc = text(&root, "#payments-desc");

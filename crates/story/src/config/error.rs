@@ -7,6 +7,8 @@ use super::json::{
     MAX_VALUES,
 };
 use super::{Lang, WidgetKind};
+use crate::format::digits::push_uint;
+use crate::ui::fill;
 use thiserror::Error;
 
 /// What type an option expected.
@@ -160,89 +162,73 @@ impl ConfigError {
     }
 
     /// Editor-facing text naming the option, the value and what is allowed.
+    ///
+    /// Built from `(zh, en)` templates filled by [`fill`] rather than `format!`: one small
+    /// filler instead of a formatting call per sentence (this runs in the WASM).
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         // Option names can come from the page (unknown attributes and JSON keys): cut them.
         let field = shown_field(self.field());
+        let field = field.as_str();
+        let say = |zh: &str, en: &str, args: &[&str]| fill(pick(lang, zh, en), args);
         match self {
-            ConfigError::Missing { allowed, .. } => {
-                if zh {
-                    format!("缺少选项 `{field}`。可用的值：{}。", join(allowed, lang))
-                } else {
-                    format!(
-                        "Option `{field}` is missing. Use one of: {}.",
-                        join(allowed, lang)
-                    )
+            ConfigError::Missing { allowed, .. } => say(
+                "缺少选项 `{0}`。可用的值：{1}。",
+                "Option `{0}` is missing. Use one of: {1}.",
+                &[field, &join(allowed, lang)],
+            ),
+            ConfigError::NotAllowed { value, allowed, .. } => say(
+                "选项 `{0}`：不支持 {1}。可用的值：{2}。",
+                "Option `{0}`: {1} is not supported. Use one of: {2}.",
+                &[field, value, &join(allowed, lang)],
+            ),
+            ConfigError::UnknownOption { widget, known, .. } => {
+                let known = join(known, lang);
+                match widget {
+                    Some(w) => say(
+                        "{1} 组件没有选项 `{0}`。可用的选项：{2}。",
+                        "Unknown option `{0}` for the {1} widget. Known options: {2}.",
+                        &[field, w.name(), &known],
+                    ),
+                    None => say(
+                        "未知选项 `{0}`。可用的选项：{1}。",
+                        "Unknown option `{0}`. Known options: {1}.",
+                        &[field, &known],
+                    ),
                 }
             }
-            ConfigError::NotAllowed { value, allowed, .. } => {
-                if zh {
-                    format!(
-                        "选项 `{field}`：不支持 {value}。可用的值：{}。",
-                        join(allowed, lang)
-                    )
-                } else {
-                    format!(
-                        "Option `{field}`: {value} is not supported. Use one of: {}.",
-                        join(allowed, lang)
-                    )
-                }
-            }
-            ConfigError::UnknownOption { widget, known, .. } => match (zh, widget) {
-                (true, Some(w)) => format!(
-                    "{} 组件没有选项 `{field}`。可用的选项：{}。",
-                    w.name(),
-                    join(known, lang)
-                ),
-                (true, None) => format!("未知选项 `{field}`。可用的选项：{}。", join(known, lang)),
-                (false, Some(w)) => format!(
-                    "Unknown option `{field}` for the {} widget. Known options: {}.",
-                    w.name(),
-                    join(known, lang)
-                ),
-                (false, None) => format!(
-                    "Unknown option `{field}`. Known options: {}.",
-                    join(known, lang)
-                ),
-            },
             ConfigError::WrongType {
                 value, expected, ..
-            } => {
-                let what = expected_text(*expected, lang);
-                if zh {
-                    format!("选项 `{field}`：{value} 的类型不对。应为{what}。")
-                } else {
-                    format!("Option `{field}`: {value} has the wrong type. Expected {what}.")
-                }
-            }
+            } => say(
+                "选项 `{0}`：{1} 的类型不对。应为{2}。",
+                "Option `{0}`: {1} has the wrong type. Expected {2}.",
+                &[field, value, expected_text(*expected, lang)],
+            ),
             ConfigError::OutOfRange { value, limit, .. } => {
-                let (v, allowed) = match (limit, zh) {
-                    (Limit::MaxPoints(n), false) => {
-                        (format!("{value} points"), format!("at most {n} points"))
-                    }
-                    (Limit::MaxPoints(n), true) => {
-                        (format!("{value} 个数据点"), format!("最多 {n} 个数据点"))
-                    }
-                    (Limit::MinPoints(n), false) => {
-                        (format!("{value} points"), format!("at least {n} point"))
-                    }
-                    (Limit::MinPoints(n), true) => {
-                        (format!("{value} 个数据点"), format!("至少 {n} 个数据点"))
-                    }
-                    (Limit::MinSections(n), false) => {
-                        (format!("{value} sections"), format!("at least {n} section"))
-                    }
-                    (Limit::MinSections(n), true) => {
-                        (format!("{value} 个栏目"), format!("至少 {n} 个栏目"))
-                    }
-                    (Limit::Finite, false) => (value.clone(), "a finite number".into()),
-                    (Limit::Finite, true) => (value.clone(), "有限的数字".into()),
+                let (shown, allowed, bound) = match limit {
+                    Limit::MaxPoints(n) => (
+                        pick(lang, "{0} 个数据点", "{0} points"),
+                        pick(lang, "最多 {1} 个数据点", "at most {1} points"),
+                        *n,
+                    ),
+                    Limit::MinPoints(n) => (
+                        pick(lang, "{0} 个数据点", "{0} points"),
+                        pick(lang, "至少 {1} 个数据点", "at least {1} point"),
+                        *n,
+                    ),
+                    Limit::MinSections(n) => (
+                        pick(lang, "{0} 个栏目", "{0} sections"),
+                        pick(lang, "至少 {1} 个栏目", "at least {1} section"),
+                        *n,
+                    ),
+                    Limit::Finite => ("{0}", pick(lang, "有限的数字", "a finite number"), 0),
                 };
-                if zh {
-                    format!("选项 `{field}`：{v} 超出范围。允许：{allowed}。")
-                } else {
-                    format!("Option `{field}`: {v} is out of range. Allowed: {allowed}.")
-                }
+                let bound = uint(bound);
+                let args = [value.as_str(), bound.as_str()];
+                say(
+                    "选项 `{0}`：{1} 超出范围。允许：{2}。",
+                    "Option `{0}`: {1} is out of range. Allowed: {2}.",
+                    &[field, &fill(shown, &args), &fill(allowed, &args)],
+                )
             }
             ConfigError::BrokenJson {
                 line,
@@ -251,92 +237,107 @@ impl ConfigError {
                 problem,
                 ..
             } => {
-                let what = json_problem(problem, lang);
                 let at = if path.is_empty() {
                     String::new()
-                } else if zh {
-                    format!("，位于 {path}")
                 } else {
-                    format!(", in {path}")
+                    fill(pick(lang, "，位于 {0}", ", in {0}"), &[path])
                 };
-                match (zh, problem.is_limit()) {
-                    (true, false) => format!(
-                        "`{field}` 中的 JSON 有误（第 {line} 行第 {column} 列{at}）：{what}。请使用标准 JSON，例如 {{\"lang\": \"en\"}}，检查引号、逗号和括号。"
-                    ),
-                    (false, false) => format!(
-                        "The JSON in `{field}` is broken at line {line}, column {column}{at}: {what}. Use standard JSON such as {{\"lang\": \"en\"}}; check quotes, commas and brackets."
-                    ),
-                    (true, true) => format!(
-                        "`{field}` 中的 JSON 超出上限（第 {line} 行第 {column} 列{at}）：{what}。这些上限让页面保持流畅；请缩短或拆分数据。"
-                    ),
-                    (false, true) => format!(
-                        "The JSON in `{field}` goes over a limit at line {line}, column {column}{at}: {what}. The limits keep the page responsive; shorten or split the data."
-                    ),
-                }
-            }
-            ConfigError::BadDate { value, .. } => {
-                if zh {
-                    format!("选项 `{field}`：{value} 不是有效日期。请写成 YYYY-MM-DD 或 YYYY-MM。")
+                let args: &[&str] = &[
+                    field,
+                    &uint(*line),
+                    &uint(*column),
+                    &at,
+                    &json_problem(problem, lang),
+                ];
+                if problem.is_limit() {
+                    say(
+                        "`{0}` 中的 JSON 超出上限（第 {1} 行第 {2} 列{3}）：{4}。这些上限让页面保持流畅；请缩短或拆分数据。",
+                        "The JSON in `{0}` goes over a limit at line {1}, column {2}{3}: {4}. The limits keep the page responsive; shorten or split the data.",
+                        args,
+                    )
                 } else {
-                    format!(
-                        "Option `{field}`: {value} is not a valid date. Use YYYY-MM-DD or YYYY-MM."
+                    say(
+                        "`{0}` 中的 JSON 有误（第 {1} 行第 {2} 列{3}）：{4}。请使用标准 JSON，例如 {\"lang\": \"en\"}，检查引号、逗号和括号。",
+                        "The JSON in `{0}` is broken at line {1}, column {2}{3}: {4}. Use standard JSON such as {\"lang\": \"en\"}; check quotes, commas and brackets.",
+                        args,
                     )
                 }
             }
+            ConfigError::BadDate { value, .. } => say(
+                "选项 `{0}`：{1} 不是有效日期。请写成 YYYY-MM-DD 或 YYYY-MM。",
+                "Option `{0}`: {1} is not a valid date. Use YYYY-MM-DD or YYYY-MM.",
+                &[field, value],
+            ),
             ConfigError::Unsorted {
                 value, previous, ..
-            } => {
-                if zh {
-                    format!("选项 `{field}`：{value} 不晚于上一个点 {previous}。日期须按从早到晚排列且不重复。")
-                } else {
-                    format!("Option `{field}`: {value} is not after the previous point {previous}. Dates must increase, without repeats.")
-                }
-            }
-            ConfigError::Negative { value, .. } => {
-                if zh {
-                    format!("选项 `{field}`：{value} 是负数。请使用 0 或更大的数。")
-                } else {
-                    format!("Option `{field}`: {value} is negative. Use a number of 0 or more.")
-                }
-            }
-            ConfigError::MixedUnits { value, first, .. } => {
-                if zh {
-                    format!("选项 `{field}`：单位 {value} 与其他点的单位 {first} 不同。所有点须使用同一单位：{first}。")
-                } else {
-                    format!("Option `{field}`: unit {value} differs from {first} used by the other points. All points must use one unit: {first}.")
-                }
-            }
-            ConfigError::MixedDates { value, first, .. } => {
-                if zh {
-                    format!("选项 `{field}`：{value} 与第一个点 {first} 的日期精度不同。请全部写成 YYYY-MM-DD，或全部写成 YYYY-MM。")
-                } else {
-                    format!("Option `{field}`: {value} has a different date precision from the first point {first}. Use YYYY-MM-DD for every point, or YYYY-MM for every point.")
-                }
-            }
-            ConfigError::Duplicate { value, .. } => {
-                if zh {
-                    format!("选项 `{field}`：{value} 重复出现。每项只能列一次。")
-                } else {
-                    format!("Option `{field}`: {value} is listed twice. List each one once.")
-                }
-            }
-            ConfigError::Conflict { other, .. } => {
-                if zh {
-                    format!("选项 `{field}` 与 `{other}` 不能同时使用。请只保留其中一个。")
-                } else {
-                    format!("Options `{field}` and `{other}` cannot be used together. Keep one of them.")
-                }
-            }
-            ConfigError::UnsafeUrl { value, problem, .. } => {
-                let why = url_problem(*problem, lang);
-                if zh {
-                    format!("选项 `{field}`：不允许 {value}（{why}）。只能使用本站的相对地址，例如 data/series.json。")
-                } else {
-                    format!("Option `{field}`: {value} is not allowed ({why}). Use a relative URL on this site, such as data/series.json.")
-                }
-            }
+            } => say(
+                "选项 `{0}`：{1} 不晚于上一个点 {2}。日期须按从早到晚排列且不重复。",
+                "Option `{0}`: {1} is not after the previous point {2}. Dates must increase, without repeats.",
+                &[field, value, previous],
+            ),
+            ConfigError::Negative { value, .. } => say(
+                "选项 `{0}`：{1} 是负数。请使用 0 或更大的数。",
+                "Option `{0}`: {1} is negative. Use a number of 0 or more.",
+                &[field, value],
+            ),
+            ConfigError::MixedUnits { value, first, .. } => say(
+                "选项 `{0}`：单位 {1} 与其他点的单位 {2} 不同。所有点须使用同一单位：{2}。",
+                "Option `{0}`: unit {1} differs from {2} used by the other points. All points must use one unit: {2}.",
+                &[field, value, first],
+            ),
+            ConfigError::MixedDates { value, first, .. } => say(
+                "选项 `{0}`：{1} 与第一个点 {2} 的日期精度不同。请全部写成 YYYY-MM-DD，或全部写成 YYYY-MM。",
+                "Option `{0}`: {1} has a different date precision from the first point {2}. Use YYYY-MM-DD for every point, or YYYY-MM for every point.",
+                &[field, value, first],
+            ),
+            ConfigError::Duplicate { value, .. } => say(
+                "选项 `{0}`：{1} 重复出现。每项只能列一次。",
+                "Option `{0}`: {1} is listed twice. List each one once.",
+                &[field, value],
+            ),
+            ConfigError::Conflict { other, .. } => say(
+                "选项 `{0}` 与 `{1}` 不能同时使用。请只保留其中一个。",
+                "Options `{0}` and `{1}` cannot be used together. Keep one of them.",
+                &[field, other],
+            ),
+            ConfigError::UnsafeUrl { value, problem, .. } => say(
+                "选项 `{0}`：不允许 {1}（{2}）。只能使用本站的相对地址，例如 data/series.json。",
+                "Option `{0}`: {1} is not allowed ({2}). Use a relative URL on this site, such as data/series.json.",
+                &[field, value, url_problem(*problem, lang)],
+            ),
         }
     }
+}
+
+/// The text of `lang` from a `(zh, en)` pair.
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A count in decimal, without `core::fmt`.
+fn uint(n: usize) -> String {
+    let mut s = String::new();
+    push_uint(&mut s, n as u64);
+    s
+}
+
+/// `n` as four hexadecimal digits (more if it needs them), upper or lower case.
+fn hex4(n: u32, upper: bool) -> String {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut out = Vec::new();
+    let mut rest = n;
+    while rest > 0 || out.len() < 4 {
+        out.push(digits.get((rest % 16) as usize).copied().unwrap_or(b'0'));
+        rest /= 16;
+    }
+    out.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 fn expected_text(e: Expected, lang: Lang) -> &'static str {
@@ -363,98 +364,55 @@ fn expected_text(e: Expected, lang: Lang) -> &'static str {
 }
 
 fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let kib = |n: usize| n / 1024;
+    let text = |zh: &str, en: &str| pick(lang, zh, en).to_owned();
+    let with = |zh: &str, en: &str, arg: &str| fill(pick(lang, zh, en), &[arg]);
+    let kib = |n: usize| uint(n / 1024);
     match p {
-        JsonErrorKind::UnexpectedEnd => if zh {
-            "内容提前结束"
-        } else {
-            "the text ends too early"
-        }
-        .into(),
+        JsonErrorKind::UnexpectedEnd => text("内容提前结束", "the text ends too early"),
         JsonErrorKind::Unexpected(c) => {
-            let c = shown_char(*c);
-            if zh {
-                format!("意外的字符 {c}")
-            } else {
-                format!("unexpected character {c}")
-            }
+            with("意外的字符 {0}", "unexpected character {0}", &shown_char(*c))
         }
-        JsonErrorKind::BadEscape => if zh {
-            "无效的转义序列"
-        } else {
-            "invalid escape sequence"
+        JsonErrorKind::BadEscape => text("无效的转义序列", "invalid escape sequence"),
+        JsonErrorKind::LoneSurrogate(unit) => with(
+            "\\u{0} 只是一个字符的一半（孤立的代理项）；请直接写出该字符，或写出成对的两个转义",
+            "\\u{0} is half of a character (a lone surrogate); write the character itself, or both escapes of its pair",
+            &hex4(u32::from(*unit), false),
+        ),
+        JsonErrorKind::BadNumber => text("无效的数字", "invalid number"),
+        JsonErrorKind::ControlInString => {
+            text("字符串中有控制字符", "control character inside a string")
         }
-        .into(),
-        JsonErrorKind::LoneSurrogate(unit) => {
-            let escape = format!("\\u{unit:04x}");
-            if zh {
-                format!("{escape} 只是一个字符的一半（孤立的代理项）；请直接写出该字符，或写出成对的两个转义")
-            } else {
-                format!("{escape} is half of a character (a lone surrogate); write the character itself, or both escapes of its pair")
-            }
-        }
-        JsonErrorKind::BadNumber => if zh {
-            "无效的数字"
-        } else {
-            "invalid number"
-        }
-        .into(),
-        JsonErrorKind::ControlInString => if zh {
-            "字符串中有控制字符"
-        } else {
-            "control character inside a string"
-        }
-        .into(),
-        JsonErrorKind::TrailingText => if zh {
-            "值后面还有多余内容"
-        } else {
-            "extra text after the value"
-        }
-        .into(),
-        JsonErrorKind::DuplicateKey(k) => {
-            let k = super::json::quote(k);
-            if zh {
-                format!("字段 {k} 重复")
-            } else {
-                format!("field {k} appears twice")
-            }
-        }
-        JsonErrorKind::TooLong => {
-            if zh {
-                format!("内容超过 {} KiB", kib(MAX_LEN))
-            } else {
-                format!("the text is longer than {} KiB", kib(MAX_LEN))
-            }
-        }
-        JsonErrorKind::TooDeep => {
-            if zh {
-                format!("数组和对象嵌套超过 {MAX_DEPTH} 层")
-            } else {
-                format!("arrays and objects nested more than {MAX_DEPTH} deep")
-            }
-        }
-        JsonErrorKind::TooManyKeys => {
-            if zh {
-                format!("一个对象中的字段超过 {MAX_KEYS} 个")
-            } else {
-                format!("more than {MAX_KEYS} fields in one object")
-            }
-        }
-        JsonErrorKind::StringTooLong => {
-            if zh {
-                format!("文本超过 {} KiB", kib(MAX_STRING))
-            } else {
-                format!("a text longer than {} KiB", kib(MAX_STRING))
-            }
-        }
-        JsonErrorKind::TooManyValues => {
-            if zh {
-                format!("值的总数超过 {MAX_VALUES} 个")
-            } else {
-                format!("more than {MAX_VALUES} values in one document")
-            }
-        }
+        JsonErrorKind::TrailingText => text("值后面还有多余内容", "extra text after the value"),
+        JsonErrorKind::DuplicateKey(k) => with(
+            "字段 {0} 重复",
+            "field {0} appears twice",
+            &super::json::quote(k),
+        ),
+        JsonErrorKind::TooLong => with(
+            "内容超过 {0} KiB",
+            "the text is longer than {0} KiB",
+            &kib(MAX_LEN),
+        ),
+        JsonErrorKind::TooDeep => with(
+            "数组和对象嵌套超过 {0} 层",
+            "arrays and objects nested more than {0} deep",
+            &uint(MAX_DEPTH),
+        ),
+        JsonErrorKind::TooManyKeys => with(
+            "一个对象中的字段超过 {0} 个",
+            "more than {0} fields in one object",
+            &uint(MAX_KEYS),
+        ),
+        JsonErrorKind::StringTooLong => with(
+            "文本超过 {0} KiB",
+            "a text longer than {0} KiB",
+            &kib(MAX_STRING),
+        ),
+        JsonErrorKind::TooManyValues => with(
+            "值的总数超过 {0} 个",
+            "more than {0} values in one document",
+            &uint(MAX_VALUES),
+        ),
     }
 }
 
@@ -474,9 +432,9 @@ fn shown_field(field: &str) -> String {
 /// A character for a message: quoted if it shows, its code point (`U+202E`) if it would not.
 fn shown_char(c: char) -> String {
     if is_invisible(c) {
-        format!("U+{:04X}", u32::from(c))
+        String::from("U+") + &hex4(u32::from(c), true)
     } else {
-        format!("'{c}'")
+        ['\'', c, '\''].iter().collect()
     }
 }
 

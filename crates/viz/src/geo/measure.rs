@@ -12,8 +12,11 @@ fn sub(a: P, b: P) -> P {
     [a[0] - b[0], a[1] - b[1]]
 }
 
-fn hypot(a: P) -> f64 {
-    a[0].hypot(a[1])
+/// The length of `a`. Plain `sqrt(x² + y²)`, not `f64::hypot`: hypot guards against overflow
+/// far beyond map coordinates and links libm's 1.4 KB implementation into the WASM (sqrt is
+/// one instruction).
+pub fn hypot(a: P) -> f64 {
+    (a[0] * a[0] + a[1] * a[1]).sqrt()
 }
 
 /// Whether `p` is inside the closed ring `ring` (first point need not repeat), by ray casting.

@@ -132,7 +132,7 @@ pub fn link_geometry(map: &GeoMap, spec: LinkSpec) -> Option<Link> {
             continue;
         };
         let (dx, dy) = (p1[0] - p0[0], p1[1] - p0[1]);
-        let len = dx.hypot(dy);
+        let len = crate::geo::measure::hypot([dx, dy]);
         let normal = if len > 0.0 {
             [-dy / len, dx / len]
         } else {
