@@ -8,6 +8,11 @@ use crate::model::Story;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiText {
     DownloadCsv,
+    /// The image downloads of a widget's current view.
+    DownloadPng,
+    DownloadSvg,
+    /// An image download could not be made (no canvas, a canvas call failed).
+    ImageFailed,
     /// A long data table's button: `{0}` is its number of rows.
     ShowTable,
     /// Labels of the citation rows under a downloaded CSV's figures.
@@ -120,6 +125,12 @@ impl UiText {
                 "The chosen story has no data for this widget.",
             ),
             UiText::DownloadCsv => ("下载数据（CSV）", "Download the data (CSV)"),
+            UiText::DownloadPng => ("下载图片（PNG）", "Download the image (PNG)"),
+            UiText::DownloadSvg => ("下载矢量图（SVG）", "Download the vector image (SVG)"),
+            UiText::ImageFailed => (
+                "无法生成图片：此浏览器未能绘制。请改用数据下载。",
+                "The image could not be made: this browser could not draw it. Download the data instead.",
+            ),
             UiText::ShowTable => ("数据表（{0}行）", "Data table ({0} rows)"),
             UiText::CiteSource => ("来源", "Source"),
             UiText::CiteSection => ("所引段落", "Section"),

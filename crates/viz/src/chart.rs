@@ -9,14 +9,17 @@
 
 pub mod decimate;
 
+use crate::image::{source_line, Image, Picture};
 use crate::payments::{Align, ChartView, LineKind};
 use crate::scale::Linear;
+use crate::surface::{Dyn, DynRes};
 use crate::text::{is_wide, width as text_width};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle,
 };
+use story::Story;
 
 /// A colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
@@ -81,9 +84,6 @@ pub struct ChartStyle<'a> {
     pub font: &'a str,
     /// Body text size in CSS pixels.
     pub font_px: f64,
-    /// Factor on every text size handed to the backend. The SVG backend writes
-    /// `font-size = size / 1.24`; pass 1.24 there so text matches the canvas.
-    pub backend_text_scale: f64,
 }
 
 impl ChartStyle<'static> {
@@ -92,7 +92,6 @@ impl ChartStyle<'static> {
             palette,
             font: FONT_STACK,
             font_px: 12.0,
-            backend_text_scale: 1.0,
         }
     }
 }
@@ -227,10 +226,10 @@ pub fn layout(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> 
     }
 }
 
-type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
+pub(crate) type Res<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-struct Paint {
-    color: BackendColor,
+pub(crate) struct Paint {
+    pub(crate) color: BackendColor,
 }
 
 impl BackendStyle for Paint {
@@ -239,18 +238,19 @@ impl BackendStyle for Paint {
     }
 }
 
-fn paint(rgb: Rgb) -> Paint {
+pub(crate) fn paint(rgb: Rgb) -> Paint {
     Paint {
         color: BackendColor { alpha: 1.0, rgb },
     }
 }
 
-struct Text<'a> {
-    color: BackendColor,
-    size: f64,
-    family: &'a str,
-    anchor: Pos,
-    bold: bool,
+/// How a piece of text looks, as our drawings hand it to a backend.
+pub struct Text<'a> {
+    pub(crate) color: BackendColor,
+    pub(crate) size: f64,
+    pub(crate) family: &'a str,
+    pub(crate) anchor: Pos,
+    pub(crate) bold: bool,
 }
 
 impl BackendTextStyle for Text<'_> {
@@ -296,7 +296,7 @@ impl BackendTextStyle for Text<'_> {
     }
 }
 
-fn pt(x: f64, y: f64) -> BackendCoord {
+pub(crate) fn pt(x: f64, y: f64) -> BackendCoord {
     // `as` saturates, NaN becomes 0: never a panic.
     (x.round() as i32, y.round() as i32)
 }
@@ -350,7 +350,7 @@ fn dashed<DB: DrawingBackend>(
     Ok(())
 }
 
-fn text<DB: DrawingBackend>(
+pub(crate) fn text<DB: DrawingBackend>(
     db: &mut DB,
     s: &str,
     at: (f64, f64),
@@ -360,7 +360,7 @@ fn text<DB: DrawingBackend>(
 ) -> Res<DB> {
     let t = Text {
         color: BackendColor { alpha: 1.0, rgb },
-        size: px * style.backend_text_scale,
+        size: px,
         family: style.font,
         anchor: Pos::new(anchor.0, anchor.1),
         bold,
@@ -542,110 +542,41 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// How a block of text over or under a static rendering looks.
-struct TextBlock {
-    /// Text size in CSS px.
-    px: f64,
-    line_h: f64,
-    /// Space above the first line (and, with the same, below the last).
-    pad: f64,
-    rgb: Rgb,
-    bold: bool,
+/// The chart as an image (the reader's PNG and SVG downloads, the cli's SVG): the title over
+/// it, the source line and the note under it, the chart at rest (the whole line, nothing
+/// hovered) at the size given.
+pub struct ChartPicture<'a> {
+    image: Image,
+    view: &'a ChartView,
+    layout: Layout,
 }
 
-impl TextBlock {
-    fn title(style: &ChartStyle) -> TextBlock {
-        let px = style.font_px * 1.4;
-        TextBlock {
-            px,
-            line_h: px * 1.35,
-            pad: 6.0,
-            rgb: style.palette.fg,
-            bold: true,
-        }
-    }
-
-    fn footer(style: &ChartStyle) -> TextBlock {
-        TextBlock {
-            px: style.font_px,
-            line_h: style.font_px * 1.4,
-            pad: 4.0,
-            rgb: style.palette.muted,
-            bold: false,
-        }
-    }
-
-    fn lines(&self, lines: &[&str], width: f64) -> Vec<String> {
-        lines
-            .iter()
-            .flat_map(|l| wrap(l, self.px, width - 16.0))
-            .collect()
-    }
-
-    fn height(&self, lines: usize) -> f64 {
-        self.line_h * lines as f64 + 2.0 * self.pad
-    }
-
-    /// Draws `lines` wrapped to `width` on the background colour from `top`; returns the
-    /// height used.
-    fn draw<DB: DrawingBackend>(
-        &self,
-        db: &mut DB,
-        lines: &[&str],
-        top: f64,
-        width: f64,
+impl<'a> ChartPicture<'a> {
+    pub fn new(
+        story: &Story,
+        view: &'a ChartView,
+        (width, height): (f64, f64),
         style: &ChartStyle,
-    ) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
-        let wrapped = self.lines(lines, width);
-        let height = self.height(wrapped.len());
-        db.draw_rect(
-            pt(0.0, top),
-            pt(width, top + height),
-            &paint(style.palette.bg),
-            true,
-        )?;
-        for (i, line) in wrapped.iter().enumerate() {
-            let at = (8.0, top + self.pad + self.line_h * i as f64);
-            let look = (self.rgb, self.px, self.bold);
-            text(db, line, at, (HPos::Left, VPos::Top), look, style)?;
+    ) -> ChartPicture<'a> {
+        let source = source_line(story, view.source, view.lang);
+        let footer = [source.as_str(), view.note.as_str()];
+        let image = Image::new(&view.title, &footer, (width, height), view.lang, style);
+        ChartPicture {
+            layout: layout(view, image.width, image.body_height, style),
+            image,
+            view,
         }
-        Ok(height)
     }
 }
 
-/// Lines of small text under a chart (a static rendering's note, source and credit), wrapped
-/// to `width`, on the background colour, starting at `top`. Returns the height used.
-pub fn draw_footer<DB: DrawingBackend>(
-    db: &mut DB,
-    lines: &[&str],
-    top: f64,
-    width: f64,
-    style: &ChartStyle,
-) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
-    TextBlock::footer(style).draw(db, lines, top, width, style)
-}
+impl Picture for ChartPicture<'_> {
+    fn image(&self) -> &Image {
+        &self.image
+    }
 
-/// A title over a static rendering: bold, in the text colour, wrapped to `width`, from the
-/// top. Returns the height used.
-pub fn draw_title<DB: DrawingBackend>(
-    db: &mut DB,
-    title: &str,
-    width: f64,
-    style: &ChartStyle,
-) -> Result<f64, DrawingErrorKind<DB::ErrorType>> {
-    TextBlock::title(style).draw(db, &[title], 0.0, width, style)
-}
-
-/// Height [`draw_title`] needs for `title` at `width`.
-pub fn title_height(title: &str, width: f64, style: &ChartStyle) -> f64 {
-    let block = TextBlock::title(style);
-    block.height(block.lines(&[title], width).len())
-}
-
-/// Height [`draw_footer`] needs for `lines` at `width`.
-pub fn footer_height(lines: &[&str], width: f64, style: &ChartStyle) -> f64 {
-    let block = TextBlock::footer(style);
-    block.height(block.lines(lines, width).len())
+    fn draw_body(&self, db: &mut Dyn, style: &ChartStyle) -> DynRes {
+        draw(db, self.view, &self.layout, style, Frame::DONE)
+    }
 }
 
 #[cfg(test)]

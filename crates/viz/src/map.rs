@@ -6,6 +6,7 @@ pub mod labels;
 pub mod links;
 pub mod model;
 pub mod path;
+pub mod scene;
 pub mod tooltip;
 pub mod view;
 

@@ -147,7 +147,7 @@ pub fn build_view(
     }
     .get(lang);
     let mut table = table(title, &points, lang);
-    table.file_name = file_name(story, WidgetKind::Payments, Some(metric.id), lang);
+    table.file_name = file_name(story, WidgetKind::Payments, Some(metric.id), lang, "csv");
     // The chart's note says whose line it is (the source's or the editors'): the file keeps it.
     table.citation = citation(story, Some(chart.source), lang);
     table

@@ -55,13 +55,22 @@ pub struct TableView {
     pub citation: Vec<(String, String)>,
 }
 
-/// The name of a widget's download: story, widget, the figure shown when the widget offers a
-/// choice (the chart's metric), and language, so a folder of downloads says what each file is:
-/// `suzhou-2020-07-payments-value-en.csv`. Every part is an id (`[a-z0-9-]`), safe in a file name.
-pub fn file_name(story: &Story, kind: WidgetKind, figure: Option<&str>, lang: Lang) -> String {
+/// The name of a widget's download (the CSV, the PNG and SVG images): story, widget, the
+/// figure or view shown when the widget offers a choice (the chart's metric, the map's step),
+/// language and the file's extension, so a folder of downloads says what each file is:
+/// `suzhou-2020-07-payments-value-en.csv`, `suzhou-2020-07-grid-map-2019-10-zh.png`. Every
+/// part is an id (`[a-z0-9-]`), safe in a file name.
+pub fn file_name(
+    story: &Story,
+    kind: WidgetKind,
+    figure: Option<&str>,
+    lang: Lang,
+    extension: &str,
+) -> String {
     let parts = [Some(story.id), Some(kind.name()), figure, Some(lang.name())];
     let mut name = parts.into_iter().flatten().collect::<Vec<_>>().join("-");
-    name.push_str(".csv");
+    name.push('.');
+    name.push_str(extension);
     name
 }
 
@@ -191,10 +200,12 @@ mod tests {
     #[test]
     fn file_names_say_story_widget_figure_and_language() {
         let story = story::default_story();
-        let name = file_name(story, WidgetKind::Payments, Some("value"), Lang::En);
+        let name = file_name(story, WidgetKind::Payments, Some("value"), Lang::En, "csv");
         assert_eq!(name, format!("{}-payments-value-en.csv", story.id));
-        let name = file_name(story, WidgetKind::GridMap, None, Lang::Zh);
+        let name = file_name(story, WidgetKind::GridMap, None, Lang::Zh, "csv");
         assert_eq!(name, format!("{}-grid-map-zh.csv", story.id));
+        let name = file_name(story, WidgetKind::GridMap, Some("2019-10"), Lang::Zh, "png");
+        assert_eq!(name, format!("{}-grid-map-2019-10-zh.png", story.id));
     }
 
     #[test]

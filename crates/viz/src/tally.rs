@@ -5,6 +5,8 @@
 //! The layout is the story's (`tally.json`); this module only picks, orders and formats.
 //! It builds strings by pushing, never with `format!`, because it runs in the WASM.
 
+pub mod drawing;
+
 use crate::table::{citation, file_name, raw_number, Cell, TableView};
 use story::config::TallyOptions;
 use story::model::{Card, Tally};
@@ -204,7 +206,7 @@ fn table(
         caption: String::from(UiText::DataTableNote.get(lang)),
         headers,
         rows,
-        file_name: file_name(story, WidgetKind::Tally, None, lang),
+        file_name: file_name(story, WidgetKind::Tally, None, lang, "csv"),
         citation: citation(story, Some(tally.source), lang),
     }
 }

@@ -21,17 +21,21 @@
 
 mod drawing;
 mod hooks;
+mod scene;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, SourceNote};
+use crate::download::{offer_scene, ImageFormat};
 use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
+use viz::chart::ChartStyle;
 use viz::map::tooltip::{percent, placement, Target};
 use viz::map::view::{grid_story, GridStory};
 use viz::map::{self, MapModel};
+use viz::table::file_name;
 use viz::timeline::{Step, Timeline};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -335,6 +339,29 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             Vec::new(),
         ),
     };
+    // The image downloads: the drawing on screen, read when asked, in the frame every widget
+    // image has; named after the step shown.
+    let on_image = {
+        let stage = stage.clone();
+        let model = model.clone();
+        let config_story = props.config.story;
+        let step = story.steps.get(state.view().step).map(|s| s.id);
+        let size = (l.width, l.height);
+        Callback::from(move |format: ImageFormat| -> bool {
+            let svg = stage
+                .cast::<Element>()
+                .and_then(|s| s.query_selector("svg.gm-map").ok().flatten());
+            let (Some(m), Some(svg)) = (model.as_ref(), svg) else {
+                return false;
+            };
+            let scene = scene::read(&svg, size);
+            let style = ChartStyle::new(crate::payments::canvas::palette(&svg));
+            let image = viz::map::view::image(config_story, &m.story, size, lang, &style);
+            let kind = story::WidgetKind::GridMap;
+            let name = file_name(config_story, kind, step, lang, format.extension());
+            offer_scene(&image, &scene, &style, format, &name).is_ok()
+        })
+    };
     let total_ms = (state.timeline().total() * 1000.0).round() as usize;
     let now_ms = (state.t * 1000.0).round() as usize;
     let current = story.steps.get(view.step);
@@ -393,7 +420,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                 { current.map(|s| s.caption.clone()).unwrap_or_default() }
             </figcaption>
         </figure>
-        <DataTable table={story.table.clone()} {lang} />
+        <DataTable table={story.table.clone()} {lang} on_image={Some(on_image)} />
         <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(story.attribution))} />
         </>
     }

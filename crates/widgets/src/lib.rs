@@ -5,6 +5,7 @@
 //! adopts [`stylesheet`] there.
 
 pub mod components;
+pub mod download;
 mod error;
 pub mod grid_map;
 pub mod hooks;

@@ -5,14 +5,15 @@
 //! line; an editor may supply a real series (`series` or a same-origin `src` file). Drawn with
 //! plotters on a canvas (`viz::chart`), the same code the CLI uses for its SVG fallback.
 
-mod backend;
-mod canvas;
+pub(crate) mod backend;
+pub(crate) mod canvas;
 #[cfg(feature = "ssr")]
 pub(crate) mod drawing;
 mod entrance;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
+use crate::download::{offer_picture, ImageFormat};
 use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
 use std::cell::RefCell;
@@ -22,8 +23,9 @@ use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
-use viz::chart::{layout, ChartStyle, Frame, Layout, Palette};
+use viz::chart::{layout, ChartPicture, ChartStyle, Frame, Layout, Palette};
 use viz::payments::{build_view, derived, reported, ChartView};
+use viz::table::file_name;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
@@ -291,6 +293,23 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         _ => view.note.clone(),
     };
     let source = view.source;
+    // The image downloads: the chart as shown (metric, series, size, theme), drawn when asked.
+    let on_image = {
+        let view = view.clone();
+        let box_ref = box_ref.clone();
+        let size = size.unwrap_or(DEFAULT_SIZE);
+        Callback::from(move |format: ImageFormat| -> bool {
+            let mut st = style();
+            if let Some(el) = box_ref.cast::<Element>() {
+                st.palette = canvas::palette(&el);
+            }
+            let picture = ChartPicture::new(story, &view, size, &st);
+            let figure = Some(view.metric.id);
+            let kind = story::WidgetKind::Payments;
+            let name = file_name(story, kind, figure, lang, format.extension());
+            offer_picture(&picture, &st, format, &name).is_ok()
+        })
+    };
 
     html! {
         <div class="payments">
@@ -319,7 +338,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             <p class="visually-hidden" aria-live="polite">{ announced }</p>
             <Derived {story} {lang} {inert} />
             <SourceNote {lang} {story} source={source} note={Some(AttrValue::from(note))} />
-            <DataTable table={view.table.clone()} {lang} />
+            <DataTable table={view.table.clone()} {lang} on_image={Some(on_image)} />
         </div>
     }
 }

@@ -10,12 +10,12 @@
 
 use crate::payments::drawing;
 use crate::{Error, Layer, Widget, WidgetProps};
-use plotters_backend::DrawingBackend;
-use plotters_svg::SVGBackend;
 use story::format::escape::push_escaped;
-use story::ui::UiText;
 use story::{Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
-use viz::chart::{self, Palette};
+use viz::chart::{ChartPicture, Palette};
+use viz::image::{Origin, Picture};
+use viz::surface::Dyn;
+use viz::tally::drawing::{TallyColors, TallyPicture};
 
 /// The widget's static layer as HTML.
 pub fn render(config: WidgetConfig) -> Result<String, Error> {
@@ -102,8 +102,8 @@ pub enum Format {
 }
 
 /// The widget as a standalone file: an HTML document holding the static layer (its stylesheet
-/// inline: a file has no CSP), or, for the drawn widgets, an SVG image with the title over the
-/// drawing and the source, notes and credit under it.
+/// inline: a file has no CSP), or an SVG image framed as the reader's downloads are
+/// (`viz::image`: the title over the drawing, the source line, notes and credit under it).
 pub fn document(config: WidgetConfig, format: Format) -> Result<String, Error> {
     match format {
         Format::Html => html_document(config),
@@ -140,98 +140,74 @@ fn html_lang(lang: Lang) -> &'static str {
 fn svg_document(config: WidgetConfig) -> Result<String, Error> {
     let lang = config.lang;
     let story = config.story;
-    let palette = match config.theme {
-        Theme::Dark => Palette::DARK,
-        Theme::Light | Theme::Auto => Palette::LIGHT,
-    };
-    let mut source = String::from(UiText::SourcePrefix.get(lang));
-    match config.kind {
-        WidgetKind::Tally => Err(Error::Render(String::from(
-            "the tally is text and figures, not a drawing: render it with --format html",
-        ))),
-        WidgetKind::GridMap => {
-            let theme = if palette == Palette::DARK {
-                "dark"
+    let dark = config.theme == Theme::Dark;
+    let mut style = drawing::style();
+    if dark {
+        style.palette = Palette::DARK;
+    }
+    let svg = match &config.options {
+        WidgetOptions::Tally(options) => {
+            let view = viz::tally::build_view(story, options, lang)
+                .ok_or_else(|| Error::Render(String::from("the story has no tally")))?;
+            let colors = if dark {
+                TallyColors::DARK
             } else {
-                "light"
+                TallyColors::LIGHT
             };
-            let title = story::ui::widget_title(story, config.kind, lang);
+            TallyPicture::new(story, &view, SVG_WIDTH, colors, &style).to_svg(&style)
+        }
+        WidgetOptions::GridMap(_) => {
             let Some(smap) = story.map.as_ref() else {
                 return Err(Error::Render(String::from("the story has no map")));
             };
             let model = crate::grid_map::map_model(story)
                 .ok_or_else(|| Error::Render(String::from("the story's map has no geometry")))?;
             let grid = viz::map::view::grid_story(story, smap, &model, lang);
-            source.push_str(grid.source);
             let html = render(config)?;
-            let (view_box, inner) = wide_map(&html)
+            let (size, inner) = wide_map(&html)
                 .ok_or_else(|| Error::Render(String::from("no map drawing in the widget")))?;
-            let (width, height) = view_box;
-            let mut body = String::from("<g class=\"widget ");
-            body.push_str(theme);
-            body.push_str("\"><g class=\"gm\"><svg x=\"0\" y=\"{top}\" width=\"");
-            push_number(&mut body, width);
-            body.push_str("\" height=\"");
-            push_number(&mut body, height);
+            let image = viz::map::view::image(story, &grid, size, lang, &style);
+            // The widget's own markup and stylesheet, under the theme's classes.
+            let mut body = String::from("<style>");
+            body.push_str(&crate::stylesheet(WidgetKind::GridMap));
+            body.push_str("</style><g class=\"widget ");
+            body.push_str(if dark { "dark" } else { "light" });
+            body.push_str("\"><g class=\"gm\"><svg x=\"0\" y=\"0");
+            for (name, v) in [("width", size.0), ("height", size.1)] {
+                body.push_str("\" ");
+                body.push_str(name);
+                body.push_str("=\"");
+                push_number(&mut body, v);
+            }
             body.push_str("\" viewBox=\"0 0 ");
-            push_number(&mut body, width);
+            push_number(&mut body, size.0);
             body.push(' ');
-            push_number(&mut body, height);
+            push_number(&mut body, size.1);
             body.push_str("\" class=\"zone-on\" overflow=\"visible\">");
             body.push_str(inner);
             body.push_str("</svg></g></g>");
-            let footer = [source.as_str(), grid.attribution];
-            let css = crate::stylesheet(WidgetKind::GridMap);
-            framed(
-                &body,
-                (width, height),
-                title,
-                &footer,
-                palette,
-                Some(&css),
-                lang,
-            )
+            image.to_svg(&style, &mut |svg: &mut Dyn| {
+                Origin::raw(svg, &body);
+                Ok(())
+            })
         }
-        WidgetKind::Payments => {
-            let Some(chart) = story.chart else {
-                return Err(Error::Render(String::from("the story has no chart")));
-            };
-            let (metric, series) = match &config.options {
-                WidgetOptions::Payments(o) => (o.metric, o.series.as_ref()),
-                _ => (
-                    chart
-                        .metrics
-                        .first()
-                        .ok_or_else(|| Error::Render(String::from("the chart has no metric")))?,
-                    None,
-                ),
-            };
-            let view = viz::payments::build_view(story, &chart, metric, series, lang);
-            let mut style = drawing::style();
-            style.palette = palette;
-            let (width, height) = SVG_CHART_SIZE;
-            let body = drawing::svg(&view, width, height, &style)?.replacen(
-                "<svg ",
-                "<svg x=\"0\" y=\"{top}\" ",
-                1,
-            );
-            source.push_str(view.source);
-            let footer = [view.note.as_str(), source.as_str()];
-            framed(
-                &body,
-                (width, height),
-                &view.title,
-                &footer,
-                palette,
-                None,
-                lang,
-            )
+        WidgetOptions::Payments(options) => {
+            let chart = story
+                .chart
+                .ok_or_else(|| Error::Render(String::from("the story has no chart")))?;
+            let series = options.series.as_ref();
+            let view = viz::payments::build_view(story, &chart, options.metric, series, lang);
+            ChartPicture::new(story, &view, SVG_CHART_SIZE, &style).to_svg(&style)
         }
-    }
+    };
+    svg.map_err(|e| Error::Render(e.to_string()))
 }
 
 /// The chart's size in its SVG image (CSS px).
 const SVG_CHART_SIZE: (f64, f64) = (640.0, 400.0);
+
+/// The tally's width in its SVG image (CSS px): three columns of cards.
+const SVG_WIDTH: f64 = 720.0;
 
 /// The wide drawing in the map widget's static layer: its viewBox size and its content.
 fn wide_map(html: &str) -> Option<((f64, f64), &str)> {
@@ -251,59 +227,6 @@ fn wide_map(html: &str) -> Option<((f64, f64), &str)> {
 
 fn push_number(out: &mut String, v: f64) {
     viz::map::path::push1(out, v);
-}
-
-/// An SVG image: `title` over the drawing `body` (which says `{top}` where its top goes), the
-/// `footer` lines and the credit under it, on the theme's background. `css`, if given, goes
-/// into a `<style>` for the body's classes.
-fn framed(
-    body: &str,
-    (width, height): (f64, f64),
-    title: &str,
-    footer: &[&str],
-    palette: Palette,
-    css: Option<&str>,
-    lang: Lang,
-) -> Result<String, Error> {
-    let mut style = drawing::style();
-    style.palette = palette;
-    let mut lines: Vec<&str> = footer.iter().copied().filter(|l| !l.is_empty()).collect();
-    lines.push(UiText::Credit.get(lang));
-    let top = chart::title_height(title, width, &style).ceil();
-    let footer_h = chart::footer_height(&lines, width, &style).ceil();
-    let total = (width.ceil() as u32, (top + height + footer_h).ceil() as u32);
-    let mut buf = String::new();
-    {
-        let render =
-            |e: plotters_backend::DrawingErrorKind<std::io::Error>| Error::Render(e.to_string());
-        let mut backend = SVGBackend::with_string(&mut buf, total);
-        chart::draw_title(&mut backend, title, width, &style).map_err(render)?;
-        chart::draw_footer(&mut backend, &lines, top + height, width, &style).map_err(render)?;
-        backend.present().map_err(render)?;
-    }
-    let end = buf
-        .rfind("</svg>")
-        .ok_or_else(|| Error::Render(String::from("no SVG end tag")))?;
-    let mut out = String::with_capacity(buf.len() + body.len() + 256);
-    out.push_str(
-        buf.get(..end)
-            .unwrap_or_default()
-            .replacen("<svg ", "<svg role=\"img\" ", 1)
-            .as_str(),
-    );
-    out.push_str("<title>");
-    push_escaped(&mut out, title);
-    out.push_str("</title>");
-    if let Some(css) = css {
-        out.push_str("<style>");
-        out.push_str(css);
-        out.push_str("</style>");
-    }
-    let mut top_text = String::new();
-    push_number(&mut top_text, top);
-    out.push_str(&body.replacen("{top}", &top_text, 1));
-    out.push_str("</svg>\n");
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -11,10 +11,15 @@ pub mod state;
 pub use figure::Figure;
 
 use crate::components::{DataTable, ErrorBox, SourceNote};
+use crate::download::{offer_picture, ImageFormat};
 use crate::hooks::use_reduced_motion;
+use crate::payments::canvas;
 use state::{Action, TallyState};
 use story::config::TallyOptions;
 use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
+use viz::chart::ChartStyle;
+use viz::table::file_name;
+use viz::tally::drawing::{TallyColors, TallyPicture};
 use viz::tally::{build_view, CardView};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -41,6 +46,7 @@ pub fn Tally(props: &TallyProps) -> Html {
         build_view(config.story, &options, config.lang)
     });
     let open = use_reducer(TallyState::default);
+    let root = use_node_ref();
     let Some(v) = view.as_ref() else {
         let lang = props.config.lang;
         return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
@@ -85,8 +91,33 @@ pub fn Tally(props: &TallyProps) -> Html {
         })
     };
 
+    // The image downloads: the chosen cards at the tally's width, in its colours, drawn when
+    // asked.
+    let on_image = {
+        let view = view.clone();
+        let root = root.clone();
+        let story = props.config.story;
+        Callback::from(move |format: ImageFormat| -> bool {
+            let (Some(v), Some(el)) = (view.as_ref(), root.cast::<Element>()) else {
+                return false;
+            };
+            let width = el.get_bounding_client_rect().width();
+            let style = ChartStyle::new(canvas::palette(&el));
+            let fallback = TallyColors::LIGHT;
+            let colors = TallyColors {
+                heart: canvas::colour(&el, "--heart", fallback.heart),
+                card: canvas::colour(&el, "--card", fallback.card),
+                highlight: canvas::colour(&el, "--hl", fallback.highlight),
+            };
+            let picture = TallyPicture::new(story, v, width, colors, &style);
+            let kind = story::WidgetKind::Tally;
+            let name = file_name(story, kind, None, v.lang, format.extension());
+            offer_picture(&picture, &style, format, &name).is_ok()
+        })
+    };
+
     html! {
-        <div class="tally" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class="tally" ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="head">
                 <h2 class="title">{ v.title }</h2>
                 if let Some(lead) = &v.lead {
@@ -101,7 +132,7 @@ pub fn Tally(props: &TallyProps) -> Html {
                     card(c, open.is_open(i), lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| i))
                 }) }
             </ol>
-            <DataTable table={v.table.clone()} {lang} />
+            <DataTable table={v.table.clone()} {lang} on_image={Some(on_image)} />
             <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat())} />
         </div>
     }

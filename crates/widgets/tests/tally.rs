@@ -325,11 +325,18 @@ async fn the_activist_card_shows_no_number() {
 }
 
 #[wasm_bindgen_test]
-async fn the_data_table_lists_every_figure_shown_and_offers_the_csv() {
+async fn the_data_table_lists_every_figure_shown_and_offers_the_csv_and_the_images() {
     let m = mount(Lang::En, TallyOptions::all(story::default_story()), true).await;
     // 1 lead figure + 18 figures of the seven sections.
     assert_eq!(m.all("table tbody tr").len(), 19);
-    assert_eq!(m.texts(".download"), ["Download the data (CSV)"]);
+    assert_eq!(
+        m.texts(".download"),
+        [
+            "Download the data (CSV)",
+            "Download the image (PNG)",
+            "Download the vector image (SVG)"
+        ]
+    );
     let source = m.texts(".source")[0].clone();
     assert!(
         source.starts_with("Source: source article, July 2020 (Suzhou local news) · Wangting"),

@@ -1,7 +1,7 @@
 //! `cli render <widget> [--format html|svg] [--out FILE] [--OPTION VALUE]...`: a widget drawn
 //! natively by its own components (`widgets::static_layer`), the code the browser runs: an HTML
-//! document holding its static layer, or for the map and the chart an SVG image with the title,
-//! source and credit. Options are the placeholder's `data-*` options (`--lang en`,
+//! document holding its static layer, or an SVG image framed as the reader's downloads are
+//! (`viz::image`: the title, the drawing, the source line and the credit). Options are the placeholder's `data-*` options (`--lang en`,
 //! `--theme dark`, `--metric value`, `--step 2019-10`, `--story ID`, ...), checked as the
 //! embed checks them.
 
@@ -109,7 +109,7 @@ mod tests {
             "仅有累计总数",
             "来源：",
             "图表：Feature widgets",
-            "fill=\"#14181D\"",
+            "fill=\"#14181d\"",
         ] {
             assert!(svg.contains(text), "missing {text}");
         }
@@ -122,8 +122,31 @@ mod tests {
         assert!(html.starts_with("<!doctype html>"));
         assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
         assert!(html.contains("99名"));
-        // A drawing-less widget refuses SVG with a reason.
-        assert!(run(&["tally".into(), "--format".into(), "svg".into()]).is_err());
+    }
+
+    #[test]
+    fn the_tally_svg_draws_the_lead_the_chosen_cards_the_source_and_the_credit() {
+        let (code, svg) = render(&[
+            "tally",
+            "--format",
+            "svg",
+            "--lang",
+            "en",
+            "--sections",
+            "policy,training",
+        ]);
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert!(svg.starts_with("<svg role=\"img\""), "{:.120}", svg);
+        let story = story::default_story();
+        for text in [
+            story.source.en,
+            "Graphic: Feature widgets",
+            "Figures as of: ",
+        ] {
+            assert!(svg.contains(text), "missing {text}");
+        }
+        // Two cards: two card grounds (#f5f6f8, or the highlight) under the lead.
+        assert_eq!(svg.matches("fill=\"#f5f6f8\"").count(), 2, "{svg}");
     }
 
     #[test]

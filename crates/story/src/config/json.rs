@@ -686,13 +686,15 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// Converts JSON number text (already checked by [`Parser::number`]) to f64.
+/// Converts decimal number text (JSON's grammar: `-12`, `0.5`, `1e3`, as checked by
+/// [`Parser::number`]) to f64; `None` for anything else. Also the widgets' reader of numbers in
+/// CSS values and SVG attributes (`1.5`, from `1.5px`).
 ///
 /// Not `str::parse::<f64>`: core's correctly rounded parser brings about 15 KB of code and
 /// tables into the WASM. This one is exact whenever the significant digits fit in 2^53 and the
 /// decimal exponent is within ±22, which covers every value an editor types into a chart
 /// series; beyond that it is within a few ulps, far below anything a chart can show.
-fn decimal_to_f64(text: &str) -> Option<f64> {
+pub fn decimal_to_f64(text: &str) -> Option<f64> {
     let (negative, rest) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

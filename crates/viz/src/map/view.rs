@@ -440,9 +440,23 @@ fn table(
         .map(|t| t.get(lang).to_owned())
         .collect(),
         rows,
-        file_name: file_name(story, WidgetKind::GridMap, None, lang),
+        file_name: file_name(story, WidgetKind::GridMap, None, lang, "csv"),
         citation: citation(story, Some(smap.source), lang),
     }
+}
+
+/// The frame of the map's image: the widget's title over the drawing of `size` (CSS px), the
+/// source line and the geography's attribution under it.
+pub fn image(
+    story: &Story,
+    grid: &GridStory,
+    size: (f64, f64),
+    lang: Lang,
+    style: &crate::chart::ChartStyle,
+) -> crate::image::Image {
+    let title = widget_title(story, WidgetKind::GridMap, lang);
+    let source = crate::image::source_line(story, grid.source, lang);
+    crate::image::Image::new(title, &[&source, grid.attribution], size, lang, style)
 }
 
 #[cfg(test)]

@@ -1,19 +1,24 @@
 //! "Get the data": a visually hidden table for screen readers and a CSV download button,
-//! both from one `viz::table::TableView`. A long table (an editor's series of thousands of
+//! both from one `viz::table::TableView`, and beside it the image downloads of the widget's
+//! current view (PNG, SVG), which the widget makes when asked (`on_image`). A long table (an editor's series of thousands of
 //! points) is built only when asked for, behind a visible button, and then shown to everyone
 //! in a scrolling box: building thousands of hidden rows took seconds of main thread on a slow
 //! phone (`cargo xtask bench --cost`), and a screen reader user is better served by choosing to
 //! enter a long table than by meeting it. The CSV always has every row.
 
+use crate::download::{offer_text, ImageFormat};
 use story::{ui::UiText, Lang};
 use viz::table::TableView;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
     pub table: TableView,
     pub lang: Lang,
+    /// Makes and offers the image of the widget's current view in a format; false when it
+    /// could not (the box then says so). No image buttons without it.
+    #[prop_or_default]
+    pub on_image: Option<Callback<ImageFormat, bool>>,
 }
 
 /// Tables with more rows than this are built on demand.
@@ -24,13 +29,32 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let table = &props.table;
     let long = table.rows.len() > LONG_TABLE_ROWS;
     let shown = use_state_eq(|| false);
+    let image_failed = use_state_eq(|| false);
     // The static layer has no script to build the file: the button shows, disabled.
     let inert = crate::use_layer().is_static();
     let on_download = {
         // The CSV is built when asked for, not on every render.
         let table = table.clone();
-        Callback::from(move |_: MouseEvent| download(&table.to_csv(), &table.file_name))
+        Callback::from(move |_: MouseEvent| {
+            let _ = offer_text(&table.to_csv(), "text/csv;charset=utf-8", &table.file_name);
+        })
     };
+    let image_button = |format: ImageFormat, label: UiText| {
+        props.on_image.as_ref().map(|on_image| {
+            let on_image = on_image.clone();
+            let failed = image_failed.clone();
+            let onclick = Callback::from(move |_: MouseEvent| failed.set(!on_image.emit(format)));
+            html! {
+                <button type="button" class="download" data-format={format.extension()}
+                    {onclick} inert={inert}>{ label.get(props.lang) }</button>
+            }
+        })
+    };
+    let png = image_button(ImageFormat::Png, UiText::DownloadPng);
+    let svg = image_button(ImageFormat::Svg, UiText::DownloadSvg);
+    let failure = image_failed.then(|| {
+        html! { <p class="download-error" role="alert">{ UiText::ImageFailed.get(props.lang) }</p> }
+    });
     let rows = if long && !*shown {
         Html::default()
     } else {
@@ -57,10 +81,13 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             <div class={wrapper} tabindex={open.then_some("0")} role={open.then_some("region")}
                 aria-label={open.then(|| table.caption.clone())}>{ rows }</div>
             { for toggle }
-            <button type="button" class="download" onclick={on_download}
+            <button type="button" class="download" data-format="csv" onclick={on_download}
                 inert={inert}>
                 { UiText::DownloadCsv.get(props.lang) }
             </button>
+            { for png }
+            { for svg }
+            { for failure }
         </div>
     }
 }
@@ -83,27 +110,4 @@ fn table_html(table: &TableView) -> Html {
                 </tbody>
             </table>
     }
-}
-
-/// Offers `csv` as a file download through a temporary object URL.
-fn download(csv: &str, file_name: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let anchor = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(a) = anchor {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

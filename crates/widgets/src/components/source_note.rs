@@ -1,4 +1,5 @@
-//! The source line under every widget: where its figures come from.
+//! The source line under every widget: where its figures come from (the same line its images
+//! carry, `viz::image::source_line`).
 
 use story::{ui::UiText, Lang};
 use yew::prelude::*;
@@ -19,8 +20,7 @@ pub struct SourceNoteProps {
 pub fn SourceNote(props: &SourceNoteProps) -> Html {
     html! {
         <p class="source">
-            { UiText::SourcePrefix.get(props.lang) }{ props.story.source.get(props.lang) }
-            { UiText::SectionSeparator.get(props.lang) }{ &props.source }
+            { viz::image::source_line(props.story, &props.source, props.lang) }
             if let Some(note) = &props.note { <br />{ note } }
             <br /><span class="credit">{ UiText::Credit.get(props.lang) }</span>
         </p>

@@ -28,6 +28,11 @@ impl Canvas2d {
         Canvas2d { ctx, size }
     }
 
+    /// The context, for drawing that is not plotters' (the map's paths in its PNG).
+    pub fn context(&self) -> &CanvasRenderingContext2d {
+        &self.ctx
+    }
+
     fn fill(&self, c: BackendColor) {
         self.ctx.set_fill_style_str(&css_color(c));
     }
@@ -46,6 +51,19 @@ impl Canvas2d {
                 self.ctx.line_to(f64::from(x), f64::from(y));
             }
         }
+    }
+}
+
+/// Images move the origin with the context's transform: the chart and the tally then draw
+/// through this backend exactly as on screen.
+impl viz::image::Origin for Canvas2d {
+    fn shift(&mut self, dx: f64, dy: f64) {
+        self.ctx.save();
+        let _ = self.ctx.translate(dx, dy);
+    }
+
+    fn restore(&mut self) {
+        self.ctx.restore();
     }
 }
 

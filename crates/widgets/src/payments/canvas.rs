@@ -3,24 +3,20 @@
 
 use viz::chart::{self, ChartStyle, Frame, Layout, Palette};
 use viz::payments::ChartView;
+use viz::surface::Dyn;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
 /// Colours of the theme in force on `root` (its CSS custom properties), falling back to the
-/// light palette for anything unreadable. Canvas cannot read CSS variables itself.
+/// light palette for anything unreadable. Canvas cannot read CSS variables itself, and images
+/// must carry the colours the reader sees.
 pub fn palette(root: &Element) -> Palette {
     let fallback = Palette::LIGHT;
     let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten())
     else {
         return fallback;
     };
-    let read = |name: &str, or: chart::Rgb| {
-        style
-            .get_property_value(name)
-            .ok()
-            .and_then(|v| chart::parse_hex(&v))
-            .unwrap_or(or)
-    };
+    let read = |name: &str, or: chart::Rgb| read_colour(&style, name).unwrap_or(or);
     Palette {
         fg: read("--fg", fallback.fg),
         muted: read("--muted", fallback.muted),
@@ -28,6 +24,18 @@ pub fn palette(root: &Element) -> Palette {
         accent: read("--accent", fallback.accent),
         grid: read("--line", fallback.grid),
     }
+}
+
+fn read_colour(style: &web_sys::CssStyleDeclaration, name: &str) -> Option<chart::Rgb> {
+    chart::parse_hex(&style.get_property_value(name).ok()?)
+}
+
+/// One colour custom property (`#rgb` or `#rrggbb`) in force on `root`, else `or`.
+pub fn colour(root: &Element, name: &str, or: chart::Rgb) -> chart::Rgb {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(root).ok().flatten())
+        .and_then(|style| read_colour(&style, name))
+        .unwrap_or(or)
 }
 
 /// Sizes the backing store and draws one frame. Returns false when nothing could be drawn.
@@ -65,5 +73,6 @@ pub fn draw(
     }
     let size = (layout.width as u32, layout.height as u32);
     let mut backend = super::backend::Canvas2d::new(ctx, size);
-    chart::draw(&mut backend, view, layout, style, frame).is_ok()
+    // Through `Dyn`: the one compiled copy of the chart's drawing, shared with its images.
+    chart::draw(&mut Dyn(&mut backend), view, layout, style, frame).is_ok()
 }

@@ -1,13 +1,13 @@
 //! The chart's drawing in the static layer: `viz::chart::draw`, the code the canvas runs in the
-//! browser, through plotters' SVG backend, once for a narrow and once for a wide box (the
+//! browser, through our SVG writer (`viz::svg`), once for a narrow and once for a wide box (the
 //! stylesheet's container queries show the one that fits, and size `.chart-box` the same way
 //! for the live canvas, so the takeover moves nothing). Native only (feature `ssr`).
 
 use crate::Error;
-use plotters_backend::DrawingBackend;
-use plotters_svg::SVGBackend;
 use viz::chart::{self, ChartStyle, Frame, Palette};
 use viz::payments::ChartView;
+use viz::surface::Dyn;
+use viz::svg::Svg;
 use yew::{AttrValue, Html};
 
 /// The chart widths the static layer draws for (CSS px): the `.payments` content width at a
@@ -17,27 +17,18 @@ pub const STATIC_WIDTHS: [(&str, f64); 2] = [("v-narrow", 320.0), ("v-wide", 736
 /// The style of the static drawing: the light palette (payments.css maps its colours to the
 /// theme's custom properties, so dark themes recolour it), text sized as on the canvas.
 pub fn style() -> ChartStyle<'static> {
-    let mut style = ChartStyle::new(Palette::LIGHT);
-    // plotters-svg writes font-size = size / 1.24.
-    style.backend_text_scale = 1.24;
-    style
+    ChartStyle::new(Palette::LIGHT)
 }
 
 /// The chart at rest (the whole line, nothing hovered) as one SVG element of `width` x
-/// `height`. Text in it is escaped by plotters' SVG backend.
+/// `height`. Text in it is escaped by the SVG writer.
 pub fn svg(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> Result<String, Error> {
-    let mut buf = String::new();
-    {
-        let size = (width.round() as u32, height.round() as u32);
-        let mut backend = SVGBackend::with_string(&mut buf, size);
-        let layout = chart::layout(view, width, height, style);
-        chart::draw(&mut backend, view, &layout, style, Frame::DONE)
-            .map_err(|e| Error::Render(e.to_string()))?;
-        backend
-            .present()
-            .map_err(|e| Error::Render(e.to_string()))?;
-    }
-    Ok(buf)
+    let size = (width.round() as u32, height.round() as u32);
+    let mut svg = Svg::new(size, "");
+    let layout = chart::layout(view, width, height, style);
+    chart::draw(&mut Dyn(&mut svg), view, &layout, style, Frame::DONE)
+        .map_err(|e| Error::Render(e.to_string()))?;
+    Ok(svg.finish())
 }
 
 /// Both static drawings, each classed with its variant and hidden from assistive technology
