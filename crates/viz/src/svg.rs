@@ -69,7 +69,7 @@ impl Svg {
 }
 
 /// ` name="value"`, the value written by `value`.
-fn push_attr(out: &mut String, name: &str, value: impl FnOnce(&mut String)) {
+pub(crate) fn push_attr(out: &mut String, name: &str, value: impl FnOnce(&mut String)) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");

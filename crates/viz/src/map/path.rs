@@ -14,9 +14,7 @@ pub fn fmt1(v: f64) -> String {
 
 /// Appends a number with at most one decimal; non-finite values give `0`.
 pub fn push1(s: &mut String, v: f64) {
-    if digits::push_decimal(s, v, 1).is_err() {
-        s.push('0');
-    }
+    crate::svg::push_number(s, v, 1);
 }
 
 /// `v` with exactly `decimals` decimals (`0.500`, `0.29297`); non-finite values give `0`.

@@ -4,7 +4,7 @@
 //! browser reads it off the live SVG; [`Scene::push_svg`] writes it as self-contained SVG
 //! (no classes, no stylesheet), and the widget paints the same marks on a canvas for the PNG.
 
-use crate::svg::push_number;
+use crate::svg::{push_attr, push_number};
 use story::format::escape::push_escaped;
 
 /// How a mark is painted. Colours are CSS colour text as computed (`rgb(…)`, `#…`), which
@@ -91,19 +91,11 @@ pub struct Scene {
 }
 
 fn attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    push_escaped(out, value);
-    out.push('"');
+    push_attr(out, name, |out| push_escaped(out, value));
 }
 
 fn num(out: &mut String, name: &str, v: f64) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    push_number(out, v, 2);
-    out.push('"');
+    push_attr(out, name, |out| push_number(out, v, 2));
 }
 
 impl Paint {
