@@ -13,7 +13,7 @@
 //! back to `default-src 'self'`, which matches neither scheme). A canvas of our own is not
 //! subject to CSP, and `toDataURL` of a canvas never tainted by another origin always works.
 
-use crate::payments::backend::Canvas2d;
+use crate::payments::backend::{canvas_font, Canvas2d};
 use crate::Error;
 use plotters_backend::DrawingErrorKind;
 use viz::chart::ChartStyle;
@@ -220,17 +220,7 @@ fn paint_scene(ctx: &CanvasRenderingContext2d, scene: &Scene) -> Result<(), Erro
                     bold,
                     italic,
                 } => {
-                    let mut font = String::new();
-                    if *italic {
-                        font.push_str("italic ");
-                    }
-                    if *bold {
-                        font.push_str("bold ");
-                    }
-                    viz::svg::push_number(&mut font, *px, 2);
-                    font.push_str("px ");
-                    font.push_str(viz::chart::FONT_STACK);
-                    ctx.set_font(&font);
+                    ctx.set_font(&canvas_font(*italic, *bold, *px, viz::chart::FONT_STACK));
                     ctx.set_text_align(match anchor {
                         Anchor::Start => "left",
                         Anchor::Middle => "center",

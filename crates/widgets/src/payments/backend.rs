@@ -12,7 +12,6 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
 };
-use story::format::digits::push_uint;
 use web_sys::CanvasRenderingContext2d;
 
 type Res = Result<(), DrawingErrorKind<Error>>;
@@ -89,16 +88,30 @@ fn css_color(c: BackendColor) -> String {
     s
 }
 
-/// `ctx.font`: weight, integer pixel size, family stack as given.
+/// `ctx.font` for a plotters text style: its weight, its size in whole pixels, its family stack.
 fn css_font(style: &impl BackendTextStyle) -> String {
-    let mut s = String::from(match style.style() {
-        FontStyle::Bold => "bold ",
-        FontStyle::Italic => "italic ",
-        _ => "",
-    });
-    push_uint(&mut s, style.size().round().max(1.0) as u64);
+    let font_style = style.style();
+    canvas_font(
+        matches!(font_style, FontStyle::Italic),
+        matches!(font_style, FontStyle::Bold),
+        style.size().round().max(1.0),
+        style.family().as_str(),
+    )
+}
+
+/// `ctx.font`: `[italic ][bold ]<px>px <family>`, the size with at most two decimals. Every
+/// canvas text of ours (the chart's, the downloaded images') is set through this.
+pub(crate) fn canvas_font(italic: bool, bold: bool, px: f64, family: &str) -> String {
+    let mut s = String::new();
+    if italic {
+        s.push_str("italic ");
+    }
+    if bold {
+        s.push_str("bold ");
+    }
+    viz::svg::push_number(&mut s, px, 2);
     s.push_str("px ");
-    s.push_str(style.family().as_str());
+    s.push_str(family);
     s
 }
 
