@@ -1,5 +1,5 @@
 // When the module cannot start, or traps later (a Rust panic is built as a bare trap, see
-// xtask/src/start.js), no placeholder waits forever: unfinished ones are marked failed, mounted
+// xtask/src/entry.js), no placeholder waits forever: unfinished ones are marked failed, mounted
 // ones show a generic error box, finished ones keep what they show.
 // A real trap cannot be provoked in the release build (the code has no reachable panic on
 // purpose); the trap case dispatches the error a trap raises: a WebAssembly.RuntimeError whose
@@ -61,7 +61,7 @@ test("after a trap: finished widgets stay, mounted unfinished ones show an error
   await page.$eval("#mounted", (el) => el.removeAttribute("data-widget-ready"));
   await addPlaceholder(page, "far", { far: true });
 
-  const { wasm } = await (await fetch(new URL("build.json", BASE_URL))).json();
+  const { wasm } = (await (await fetch(new URL("build.json", BASE_URL))).json()).variants.lean;
   // A RuntimeError from some other module on the page is not ours: nothing changes.
   await raiseTrap(page, new URL("other.wasm", BASE_URL).href);
   assert.equal((await state(page, "far")).error, false);
@@ -82,7 +82,7 @@ test("after a trap: finished widgets stay, mounted unfinished ones show an error
 
 test("a module that cannot start marks every placeholder failed; their fallbacks stay", async () => {
   const context = await browser.newContext();
-  await context.route(/embed-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await context.route(/embed-(lean|full)-[0-9a-f]+\.wasm$/, (route) => route.abort());
   const page = await context.newPage();
   const errors = [];
   page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });

@@ -1,4 +1,5 @@
-//! Builds the release bundle into `dist/`: the WASM entry through wasm-bindgen and wasm-opt,
+//! Builds the release bundle into `dist/`: the module variants (WASM through wasm-bindgen and
+//! wasm-opt) and the entry module that picks one,
 //! content-hashed file names, a stable `embed.js` loader, the pages, and precompressed copies.
 
 use crate::glue;
@@ -52,99 +53,35 @@ pub fn fixture_bundle() -> Result<PathBuf> {
 pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result {
     let root = util::root();
     let dist = dist.to_path_buf();
-    let stage = target_dir.join("wasm-bindgen");
 
-    step(&format!(
-        "dist: cargo build (release, wasm32, {RELEASE_TOOLCHAIN}, std rebuilt for size) -> {}",
-        dist.display()
-    ));
-    let mut cargo = release_build();
-    cargo.arg("--target-dir").arg(target_dir);
-    match story_dirs {
-        Some(dirs) => cargo.env("STORY_DIRS", dirs),
-        None => cargo.env_remove("STORY_DIRS"),
-    };
-    exec(&mut cargo)?;
-
-    step("dist: wasm-bindgen");
-    let _ = fs::remove_dir_all(&stage);
-    exec(
-        Command::new("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "embed",
-                "--out-dir",
-            ])
-            .arg(&stage)
-            .arg(target_dir.join(format!("{TARGET}/release/embed.wasm"))),
-    )?;
-
-    step("dist: wasm-opt -Oz");
-    let raw_wasm = stage.join("embed_bg.wasm");
-    let opt_wasm = stage.join("embed_bg.opt.wasm");
-    let min_wasm = stage.join("embed_bg.min.wasm");
-    exec(
-        wasm_opt()
-            .args([
-                "-Oz",
-                // Run the -Oz passes until nothing shrinks (-0.2 KiB after the flag below).
-                "--converge",
-                // Rust's stack sits below the data, from 1 MiB down; addresses under 1 KiB are
-                // only reached in the last KiB before a stack overflow (which traps anyway), so
-                // constant offsets may fold into loads and stores (-0.5 KiB).
-                // (--zero-filled-memory was measured too: no change, so left out.)
-                "--low-memory-unused",
-            ])
-            .arg(&raw_wasm)
-            .arg("-o")
-            .arg(&opt_wasm),
-    )?;
-    step("dist: wasm-opt, import and export names minified (see glue.rs)");
-    // A run of its own: --converge would repeat it and print a second, composed mapping. The
-    // mapping of old to new names comes on standard output.
-    let names = glue::NameMap::parse(&util::capture(
-        wasm_opt()
-            .arg("--minify-imports-and-exports-and-modules")
-            .arg(&opt_wasm)
-            .arg("-o")
-            .arg(&min_wasm),
-    )?)
-    .map_err(Error::Glue)?;
+    // Every variant is built and checked before dist/ is emptied.
+    let mut built = Vec::new();
+    for variant in &VARIANTS {
+        built.push(build_variant(variant, target_dir, story_dirs)?);
+    }
 
     step("dist: assembling dist/");
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(Error::io(FileAction::Create, &dist))?;
-
-    let wasm = read(&min_wasm)?;
-    let wasm_name = format!("embed-{}.wasm", short_hash(&wasm));
-    write(&dist.join(&wasm_name), &wasm)?;
-
-    // The glue looks for `embed_bg.wasm` beside itself; point it at the hashed file.
-    let glue = String::from_utf8(read(&stage.join("embed.js"))?).map_err(|_| Error::NotUtf8 {
-        what: "the wasm-bindgen glue".into(),
-    })?;
-    if !glue.contains("'embed_bg.wasm'") || !glue.contains("async function __wbg_init(") {
-        return Err(Error::GlueChanged);
+    let mut table = Vec::new();
+    for variant in &built {
+        write(&dist.join(&variant.wasm.name), &variant.wasm_bytes)?;
+        write(&dist.join(&variant.module.name), variant.glue.as_bytes())?;
+        table.push(format!(
+            "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\"}}",
+            variant.name,
+            variant.module.name,
+            variant.module.integrity,
+            variant.wasm.name,
+            variant.wasm.integrity
+        ));
     }
-    let interface = glue::Interface::read(&wasm).map_err(Error::Glue)?;
-    let module = interface.import_module().map_err(Error::Glue)?;
-    let glue = glue::rename(&glue, &names, module).map_err(Error::Glue)?;
-    glue::check_links(&glue, &interface).map_err(Error::Glue)?;
-    // The hashed module starts itself: a page needs exactly one <script type="module"> (with
-    // SRI) and nothing else. It fetches the WASM with its own integrity hash, so the chain
-    // snippet -> module -> WASM is pinned end to end. Rust's `#[wasm_bindgen(start)]` then runs
-    // inside init. Importing the module twice (stable loader plus snippet) starts it once.
-    let glue = glue.replace("'embed_bg.wasm'", &format!("'{wasm_name}'"))
-        + &include_str!("start.js")
-            .replace("WASM_NAME", &wasm_name)
-            .replace("WASM_INTEGRITY", &sri(&wasm));
-    step("dist: minifying the glue (terser)");
-    let glue = minify_js(&stage, &glue)?;
-    let glue_name = format!("embed-{}.js", short_hash(glue.as_bytes()));
-    write(&dist.join(&glue_name), glue.as_bytes())?;
+    // The entry module: what snippets pin. It picks and starts a variant (entry.js).
+    let entry = include_str!("entry.js").replace("VARIANTS;", &format!("{{{}}};", table.join(",")));
+    step("dist: minifying the entry module (terser)");
+    let entry = minify_js(&target_dir.join("wasm-bindgen"), &entry)?;
+    let glue_name = format!("embed-{}.js", short_hash(entry.as_bytes()));
+    write(&dist.join(&glue_name), entry.as_bytes())?;
 
     let loader = format!(
         "// Feature widgets loader. This name is stable; it starts the current content-hashed build.\n\
@@ -188,12 +125,12 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
     let host_script = hashed_copy(&dist, "iframe-host.js")?;
     let module = Pinned {
         name: glue_name.clone(),
-        integrity: sri(glue.as_bytes()),
+        integrity: sri(entry.as_bytes()),
     };
     let manifest = format!(
-        "{{\n  \"loader\": \"embed.js\",\n  \"module\": \"{glue_name}\",\n  \"module_integrity\": \"{}\",\n  \"wasm\": \"{wasm_name}\",\n  \"wasm_integrity\": \"{}\",\n  \"stylesheet\": \"{}\",\n  \"stylesheet_integrity\": \"{}\"\n}}\n",
+        "{{\n  \"loader\": \"embed.js\",\n  \"module\": \"{glue_name}\",\n  \"module_integrity\": \"{}\",\n  \"variants\": {{{}}},\n  \"stylesheet\": \"{}\",\n  \"stylesheet_integrity\": \"{}\"\n}}\n",
         module.integrity,
-        sri(&wasm),
+        table.join(","),
         css.name,
         css.integrity
     );
@@ -206,14 +143,149 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
     crate::snippets::write_all(&dist, &module, &css, &host_script, &static_sheets)?;
 
     precompress(&dist)?;
-    eprintln!("    {} ready: {glue_name}, {wasm_name}", dist.display());
+    eprintln!("    {} ready: {glue_name}", dist.display());
     Ok(())
+}
+
+/// A module variant (see crates/embed/src/handoff.rs and entry.js): the same crates built with
+/// other cargo features of `embed`.
+struct Variant {
+    name: &'static str,
+    features: &'static [&'static str],
+}
+
+const VARIANTS: [Variant; 2] = [
+    // Everything but reading editors' `src` files: what most pages load.
+    Variant {
+        name: "lean",
+        features: &["--no-default-features"],
+    },
+    Variant {
+        name: "full",
+        features: &[],
+    },
+];
+
+/// A variant built, with its files' names: `embed-<variant>-<hash>.{js,wasm}`.
+struct BuiltVariant {
+    name: &'static str,
+    module: Pinned,
+    glue: String,
+    wasm: Pinned,
+    wasm_bytes: Vec<u8>,
+}
+
+/// Builds one variant: the release WASM, wasm-bindgen's glue, wasm-opt, shortened names, and the
+/// glue's `start` (start.js), minified.
+fn build_variant(
+    variant: &Variant,
+    target_dir: &Path,
+    story_dirs: Option<&str>,
+) -> Result<BuiltVariant> {
+    let name = variant.name;
+    let stage = target_dir.join("wasm-bindgen").join(name);
+    step(&format!(
+        "dist: cargo build of the {name} module (release, wasm32, {RELEASE_TOOLCHAIN}, std rebuilt for size)"
+    ));
+    let mut cargo = release_build();
+    cargo.args(variant.features);
+    cargo.arg("--target-dir").arg(target_dir);
+    match story_dirs {
+        Some(dirs) => cargo.env("STORY_DIRS", dirs),
+        None => cargo.env_remove("STORY_DIRS"),
+    };
+    exec(&mut cargo)?;
+
+    step(&format!("dist: wasm-bindgen ({name})"));
+    let _ = fs::remove_dir_all(&stage);
+    exec(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "embed",
+                "--out-dir",
+            ])
+            .arg(&stage)
+            .arg(target_dir.join(format!("{TARGET}/release/embed.wasm"))),
+    )?;
+
+    step(&format!("dist: wasm-opt -Oz ({name})"));
+    let raw_wasm = stage.join("embed_bg.wasm");
+    let opt_wasm = stage.join("embed_bg.opt.wasm");
+    let min_wasm = stage.join("embed_bg.min.wasm");
+    exec(
+        wasm_opt()
+            .args([
+                "-Oz",
+                // Run the -Oz passes until nothing shrinks (-0.2 KiB after the flag below).
+                "--converge",
+                // Rust's stack sits below the data, from 1 MiB down; addresses under 1 KiB are
+                // only reached in the last KiB before a stack overflow (which traps anyway), so
+                // constant offsets may fold into loads and stores (-0.5 KiB).
+                // (--zero-filled-memory was measured too: no change, so left out.)
+                "--low-memory-unused",
+            ])
+            .arg(&raw_wasm)
+            .arg("-o")
+            .arg(&opt_wasm),
+    )?;
+    step(&format!(
+        "dist: wasm-opt, import and export names minified ({name}; see glue.rs)"
+    ));
+    // A run of its own: --converge would repeat it and print a second, composed mapping. The
+    // mapping of old to new names comes on standard output.
+    let names = glue::NameMap::parse(&util::capture(
+        wasm_opt()
+            .arg("--minify-imports-and-exports-and-modules")
+            .arg(&opt_wasm)
+            .arg("-o")
+            .arg(&min_wasm),
+    )?)
+    .map_err(Error::Glue)?;
+
+    let wasm_bytes = read(&min_wasm)?;
+    let wasm = Pinned {
+        name: format!("embed-{name}-{}.wasm", short_hash(&wasm_bytes)),
+        integrity: sri(&wasm_bytes),
+    };
+
+    // The glue looks for `embed_bg.wasm` beside itself; point it at the hashed file.
+    let glue = String::from_utf8(read(&stage.join("embed.js"))?).map_err(|_| Error::NotUtf8 {
+        what: "the wasm-bindgen glue".into(),
+    })?;
+    if !glue.contains("'embed_bg.wasm'") || !glue.contains("async function __wbg_init(") {
+        return Err(Error::GlueChanged);
+    }
+    let interface = glue::Interface::read(&wasm_bytes).map_err(Error::Glue)?;
+    let module = interface.import_module().map_err(Error::Glue)?;
+    let glue = glue::rename(&glue, &names, module).map_err(Error::Glue)?;
+    glue::check_links(&glue, &interface).map_err(Error::Glue)?;
+    // `start()` fetches the WASM with its own integrity hash; the entry module calls it.
+    let glue = glue.replace("'embed_bg.wasm'", &format!("'{}'", wasm.name))
+        + &include_str!("start.js")
+            .replace("WASM_NAME", &wasm.name)
+            .replace("WASM_INTEGRITY", &wasm.integrity);
+    step(&format!("dist: minifying the glue ({name}, terser)"));
+    let glue = minify_js(&stage, &glue)?;
+    Ok(BuiltVariant {
+        name,
+        module: Pinned {
+            name: format!("embed-{name}-{}.js", short_hash(glue.as_bytes())),
+            integrity: sri(glue.as_bytes()),
+        },
+        glue,
+        wasm,
+        wasm_bytes,
+    })
 }
 
 /// `cargo build` of the release WASM on [`RELEASE_TOOLCHAIN`]: std rebuilt with the crate's own
 /// size settings (`-Zbuild-std`), and panics compiled to a bare trap (`immediate-abort`: no panic
 /// hook, no message formatting). A reader sees the same as with `panic = "abort"` (the module
-/// traps, JS gets `RuntimeError: unreachable`; start.js then marks unfinished placeholders);
+/// traps, JS gets `RuntimeError: unreachable`; entry.js then marks unfinished placeholders);
 /// developers lose the panic message in the console, which only a panic-free code base affords.
 fn release_build() -> Command {
     let mut cmd = Command::new("rustup");

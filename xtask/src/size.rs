@@ -20,6 +20,8 @@ pub fn run() -> Result {
         "file", "raw", "gzip -9", "brotli"
     );
     let mut total = [0u64; 3];
+    // A page with a widget that names an editor's file loads the full module instead.
+    let mut with_src = [0u64; 3];
     let mut one_widget = [[0u64; 3]; WidgetKind::ALL.len()];
     for file in files_under(&dist)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -29,7 +31,7 @@ pub fn run() -> Result {
         let rel = file.strip_prefix(&dist)?;
         let sizes = sizes(&file)?;
         let rel_s = rel.display().to_string();
-        let transferred = in_transfer_set(&rel_s);
+        let transferred = in_transfer_set(&rel_s, LEAN);
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
             format!("{}{}", if transferred { "* " } else { "  " }, rel_s),
@@ -40,6 +42,9 @@ pub fn run() -> Result {
         if transferred {
             add(&mut total, sizes);
         }
+        if in_transfer_set(&rel_s, FULL) {
+            add(&mut with_src, sizes);
+        }
         for (kind, page) in WidgetKind::ALL.iter().zip(one_widget.iter_mut()) {
             if in_one_widget_set(&rel_s, *kind) {
                 add(page, sizes);
@@ -49,6 +54,10 @@ pub fn run() -> Result {
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "* transfer for a page with all widgets", total[0], total[1], total[2]
+    );
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "  transfer for a page with a `src` file", with_src[0], with_src[1], with_src[2]
     );
     // One module serves every kind today, so a one-widget page pays for all three.
     for (kind, page) in WidgetKind::ALL.iter().zip(one_widget) {
@@ -116,19 +125,36 @@ fn in_one_widget_set(rel: &str, kind: WidgetKind) -> bool {
         Some(data) => data
             .strip_prefix(kind.name())
             .is_some_and(|rest| rest.starts_with(['/', '.'])),
-        None => in_transfer_set(rel),
+        None => in_transfer_set(rel, LEAN),
     }
 }
 
-/// Files a page with all three widgets downloads (pages themselves are the host's, not ours):
-/// the loader, the hashed module, WASM and host stylesheet the snippet pins, and data files.
-fn in_transfer_set(rel: &str) -> bool {
-    rel == "embed.js"
-        || (rel.starts_with("embed-")
-            && [".js", ".wasm", ".css"]
-                .iter()
-                .any(|ext| rel.ends_with(ext)))
-        || rel.starts_with("data/")
+/// The module variants (xtask/src/dist.rs): most pages load the lean one; a page with a widget
+/// that names an editor's `src` file loads the full one.
+const LEAN: &str = "lean";
+const FULL: &str = "full";
+
+/// Files a page with all three widgets downloads when it loads the module `variant` (pages
+/// themselves are the host's, not ours): the loader, the entry module and host stylesheet the
+/// snippet pins, the variant's glue and WASM (`embed-<variant>-<hash>.…`), and data files.
+fn in_transfer_set(rel: &str, variant: &str) -> bool {
+    if rel == "embed.js" || rel.starts_with("data/") {
+        return true;
+    }
+    let Some(rest) = rel.strip_prefix("embed-") else {
+        return false;
+    };
+    if ![".js", ".wasm", ".css"]
+        .iter()
+        .any(|ext| rel.ends_with(ext))
+    {
+        return false;
+    }
+    let of_variant = |v: &str| rest.strip_prefix(v).is_some_and(|r| r.starts_with('-'));
+    match [LEAN, FULL].into_iter().find(|v| of_variant(v)) {
+        Some(v) => v == variant,
+        None => true,
+    }
 }
 
 fn sizes(file: &Path) -> Result<[u64; 3]> {
@@ -169,25 +195,29 @@ mod tests {
 
     #[test]
     fn a_one_widget_page_loads_the_shared_files_and_its_own_data_only() {
-        for shared in [
-            "embed.js",
-            "embed-0a1b2c3d4e.js",
-            "embed-0a1b2c3d4e.wasm",
-            "embed-9f.css",
-        ] {
-            assert!(in_transfer_set(shared));
+        for shared in ["embed.js", "embed-0a1b2c3d4e.js", "embed-9f.css"] {
+            assert!(in_transfer_set(shared, LEAN));
+            assert!(in_transfer_set(shared, FULL));
             assert!(in_one_widget_set(shared, WidgetKind::Tally));
         }
+        for lean in ["embed-lean-0a1b2c3d4e.js", "embed-lean-0a1b2c3d4e.wasm"] {
+            assert!(in_transfer_set(lean, LEAN));
+            assert!(!in_transfer_set(lean, FULL));
+            assert!(in_one_widget_set(lean, WidgetKind::Tally));
+        }
+        assert!(in_transfer_set("embed-full-0a.wasm", FULL));
+        assert!(!in_transfer_set("embed-full-0a.wasm", LEAN));
+        assert!(!in_one_widget_set("embed-full-0a.js", WidgetKind::Tally));
         for page in [
             "index.html",
             "embed.html",
             "iframe-host-0a.js",
             "test/all.html",
         ] {
-            assert!(!in_transfer_set(page));
+            assert!(!in_transfer_set(page, LEAN));
             assert!(!in_one_widget_set(page, WidgetKind::GridMap));
         }
-        assert!(in_transfer_set("data/payments/series.json"));
+        assert!(in_transfer_set("data/payments/series.json", LEAN));
         assert!(in_one_widget_set(
             "data/payments/series.json",
             WidgetKind::Payments

@@ -2,7 +2,7 @@
 //! attributes (`<feature-widget widget="tally" lang="en">`), read here; everything else (lazy
 //! mount, unmount on removal, pooled slots, shadow root, error box, state attributes) is the
 //! `[data-widget]` placeholder's. The element class itself is the few lines of JS at the end of
-//! `xtask/src/start.js`: a class extending `HTMLElement` cannot be defined from WASM without
+//! `xtask/src/entry.js`: a class extending `HTMLElement` cannot be defined from WASM without
 //! `eval`, which the CSP forbids, and all it adds is re-rendering when an attribute changes
 //! (see docs/embedding.md, The `<feature-widget>` element).
 

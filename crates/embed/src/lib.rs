@@ -4,11 +4,13 @@
 //! One instance serves the whole page: placeholders present at start and added later are
 //! registered, mounted when they come within about one viewport of the screen, told when they
 //! scroll out of view or the tab is hidden, and unmounted when they leave the document. The only
-//! global name is `window.FeatureWidgets` (`{ version, mount(element), unmount(element) }`).
-//! The contract is documented in `docs/embedding.md`.
+//! global name is `window.FeatureWidgets` (`{ version, variant, mount(element),
+//! unmount(element) }`), and `window.FeatureWidgetsFull` for the full module when it runs beside
+//! the lean one (handoff.rs). The contract is documented in `docs/embedding.md`.
 
 mod custom_element;
 mod error;
+mod handoff;
 mod host_theme;
 mod placeholder;
 mod registry;
@@ -16,14 +18,17 @@ mod shadow;
 mod slot;
 
 pub use error::Error;
+use handoff::Role;
 use registry::Embed;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Window};
 
-/// The one global name this module defines.
+/// The global name of the page's first module.
 const GLOBAL: &str = "FeatureWidgets";
+/// The global name of the full module started beside a lean one.
+const GLOBAL_BESIDE: &str = "FeatureWidgetsFull";
 
 thread_local! {
     static EMBED: RefCell<Option<Embed>> = const { RefCell::new(None) };
@@ -41,13 +46,24 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if already_running(&window) {
-        web_sys::console::warn_1(&JsValue::from_str(
-            "feature widgets: another copy already serves this page; this one stays idle",
-        ));
-        return;
-    }
-    let Some(embed) = Embed::new(&window) else {
+    let role = match running_variant(&window, GLOBAL) {
+        None => Role::First,
+        // The lean module handed placeholders over and the entry module loaded this one.
+        Some(first)
+            if cfg!(feature = "src")
+                && first == "lean"
+                && running_variant(&window, GLOBAL_BESIDE).is_none() =>
+        {
+            Role::Beside
+        }
+        Some(_) => {
+            web_sys::console::warn_1(&JsValue::from_str(
+                "feature widgets: another copy already serves this page; this one stays idle",
+            ));
+            return;
+        }
+    };
+    let Some(embed) = Embed::new(&window, role) else {
         web_sys::console::error_1(&JsValue::from_str(
             &[
                 "feature widgets: ",
@@ -62,21 +78,32 @@ pub fn start() {
             *slot = Some(embed);
         }
     });
-    publish_api(&window);
+    publish_api(
+        &window,
+        match role {
+            Role::First => GLOBAL,
+            Role::Beside => GLOBAL_BESIDE,
+        },
+    );
     host_theme::watch(&window);
     with_embed(Embed::scan);
 }
 
-fn already_running(window: &Window) -> bool {
-    js_sys::Reflect::get(window, &JsValue::from_str(GLOBAL))
+/// The variant of the module that published the API `global` (`"lean"`, `"full"`; `""` for a
+/// build from before variants), or `None` when none did.
+fn running_variant(window: &Window, global: &str) -> Option<String> {
+    let api = js_sys::Reflect::get(window, &JsValue::from_str(global))
         .ok()
-        .filter(|api| api.is_object())
-        .and_then(|api| js_sys::Reflect::has(&api, &JsValue::from_str("mount")).ok())
-        .unwrap_or(false)
+        .filter(|api| api.is_object())?;
+    js_sys::Reflect::has(&api, &JsValue::from_str("mount"))
+        .ok()
+        .filter(|has| *has)?;
+    let variant = js_sys::Reflect::get(&api, &JsValue::from_str("variant")).ok();
+    Some(variant.and_then(|v| v.as_string()).unwrap_or_default())
 }
 
-/// Defines `window.FeatureWidgets`, frozen. Its two closures live as long as the page.
-fn publish_api(window: &Window) {
+/// Defines `window[global]`, frozen. Its two closures live as long as the page.
+fn publish_api(window: &Window, global: &str) {
     let api = js_sys::Object::new();
     let mount = Closure::<dyn Fn(JsValue) -> bool>::new(|el: JsValue| {
         el.dyn_into::<Element>()
@@ -90,8 +117,9 @@ fn publish_api(window: &Window) {
             .and_then(|el| with_embed(|embed| embed.unmount(&el)))
             .unwrap_or(false)
     });
-    let fields: [(&str, JsValue); 3] = [
+    let fields: [(&str, JsValue); 4] = [
         ("version", JsValue::from_str(env!("CARGO_PKG_VERSION"))),
+        ("variant", JsValue::from_str(handoff::VARIANT)),
         ("mount", mount.into_js_value()),
         ("unmount", unmount.into_js_value()),
     ];
@@ -100,7 +128,7 @@ fn publish_api(window: &Window) {
     }
     let _ = js_sys::Reflect::set(
         window,
-        &JsValue::from_str(GLOBAL),
+        &JsValue::from_str(global),
         &js_sys::Object::freeze(&api),
     );
 }

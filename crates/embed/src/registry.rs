@@ -6,6 +6,7 @@
 //! document (the slot is emptied, which drops the widget's listeners, timers and animation
 //! frames, and goes back to the pool; see `slot.rs` for why slots are pooled).
 
+use crate::handoff::{self, Role};
 use crate::placeholder::{self, SELECTOR};
 use crate::shadow::{self, SheetKind, Sheets};
 use crate::slot::{Content, Slot as SlotApp, SlotProps};
@@ -13,15 +14,20 @@ use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::Array;
+#[cfg(feature = "src")]
 use story::config::{ConfigError, Expected, SeriesFileError, SrcFile};
-use story::{Lang, WidgetConfig, WidgetKind};
+#[cfg(feature = "src")]
+use story::WidgetKind;
+use story::{Lang, WidgetConfig};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
     MutationObserver, MutationObserverInit, MutationRecord, Window,
 };
-use widgets::{src_file, Visibility};
+#[cfg(feature = "src")]
+use widgets::src_file;
+use widgets::Visibility;
 use yew::{AppHandle, Callback};
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
@@ -42,6 +48,7 @@ enum State {
     Waiting(WidgetConfig),
     /// A tally or chart whose `src` file decides its story: not yet near the viewport
     /// (`false`), or being read (`true`); configured once it is read.
+    #[cfg(feature = "src")]
     File(String, bool),
     /// `key` identifies this mount's widget inside the (reused) slot.
     Mounted(Mount, WidgetConfig, u32),
@@ -58,6 +65,8 @@ struct Slot {
 
 pub(crate) struct Embed {
     document: Document,
+    /// Which placeholders this module serves (see handoff.rs).
+    role: Role,
     slots: Vec<Slot>,
     sheets: Sheets,
     /// Emptied slots, ready for the next mount of their kind. One pool per kind keeps each
@@ -85,7 +94,7 @@ pub(crate) struct Embed {
 }
 
 impl Embed {
-    pub(crate) fn new(window: &Window) -> Option<Self> {
+    pub(crate) fn new(window: &Window, role: Role) -> Option<Self> {
         let document = window.document()?;
         let on_near = Closure::<dyn FnMut(Array)>::new(|entries: Array| {
             with_embed(|embed| embed.on_near(&entries));
@@ -105,6 +114,10 @@ impl Embed {
         let options = MutationObserverInit::new();
         options.set_child_list(true);
         options.set_subtree(true);
+        if role == Role::Beside {
+            // Placeholders the lean module hands over later are marked, not added.
+            options.set_attribute_filter(&Array::of1(&JsValue::from_str(handoff::MODULE)));
+        }
         mutations.observe_with_options(&document, &options).ok()?;
         let on_visibility = EventListener::new(&document, "visibilitychange", |_| {
             with_embed(Embed::on_visibility_change);
@@ -112,6 +125,7 @@ impl Embed {
         Some(Embed {
             page_visible: !document.hidden(),
             document,
+            role,
             slots: Vec::new(),
             sheets: Sheets::default(),
             pool: Vec::new(),
@@ -136,7 +150,9 @@ impl Embed {
     /// `FeatureWidgets.mount(element)`: registers the element and mounts it now, near the
     /// viewport or not. True if the element is (now) managed by this module.
     pub(crate) fn mount_now(&mut self, host: Element) -> bool {
-        let index = self.register(host);
+        let Some(index) = self.register(host) else {
+            return false;
+        };
         self.wake(index);
         true
     }
@@ -180,21 +196,36 @@ impl Embed {
     }
 
     /// Reads the placeholder's config; an invalid one shows its error at once, a valid one
-    /// waits to come near the viewport. Returns the slot's index.
-    fn register(&mut self, host: Element) -> usize {
+    /// waits to come near the viewport. Returns the slot's index, or `None` for a placeholder
+    /// the other module serves (see handoff.rs).
+    fn register(&mut self, host: Element) -> Option<usize> {
         if let Some(index) = self.position(&host) {
-            return index;
+            return Some(index);
+        }
+        if !self.role.serves(&host) {
+            return None;
         }
         shadow::adopt_declared(&host);
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
         let attrs = || options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let parsed = WidgetConfig::story_src(attrs(), json.as_deref()).and_then(|src| match src {
-            Some(src) => Ok(State::File(src, false)),
-            None => WidgetConfig::parse(attrs(), json.as_deref()).map(State::Waiting),
-        });
+        // `None`: a placeholder that names a file, which the lean module does not read.
+        let parsed = match WidgetConfig::story_src(attrs(), json.as_deref()) {
+            Err(err) => Err(err),
+            #[cfg(feature = "src")]
+            Ok(Some(src)) => Ok(Some(State::File(src, false))),
+            #[cfg(not(feature = "src"))]
+            Ok(Some(_)) => Ok(None),
+            Ok(None) => WidgetConfig::parse(attrs(), json.as_deref()).map(|config| {
+                (cfg!(feature = "src") || !config.reads_file()).then_some(State::Waiting(config))
+            }),
+        };
         let state = match parsed {
-            Ok(state) => {
+            Ok(None) => {
+                handoff::to_full(&host);
+                return None;
+            }
+            Ok(Some(state)) => {
                 self.near.observe(&host);
                 self.seen.observe(&host);
                 state
@@ -209,7 +240,7 @@ impl Embed {
             on_screen: false,
             state,
         });
-        self.slots.len() - 1
+        Some(self.slots.len() - 1)
     }
 
     fn fail(&mut self, host: &Element, lang: Lang, err: Error) -> State {
@@ -237,6 +268,7 @@ impl Embed {
 
     /// Mounts the widget of a waiting placeholder, or asks for its `src` file.
     fn wake(&mut self, index: usize) {
+        #[cfg(feature = "src")]
         if let Some(Slot {
             host,
             state: State::File(src, requested),
@@ -279,6 +311,7 @@ impl Embed {
         self.refresh(index);
     }
 
+    #[cfg(feature = "src")]
     /// Configures a placeholder with its `src` file, now read: with the story of a bundle; for
     /// the chart, with its series file (which the chart reads, and whose errors it shows beside
     /// the source's totals); otherwise the file's error in the placeholder's box.
@@ -485,6 +518,12 @@ impl Embed {
                 continue;
             };
             removed |= record.removed_nodes().length() > 0;
+            // Only observed beside the lean module: a placeholder it has just handed over.
+            if let Some(host) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                if record.type_() == "attributes" {
+                    self.register_within(&host);
+                }
+            }
             let added = record.added_nodes();
             for i in 0..added.length() {
                 if let Some(node) = added.item(i) {
@@ -509,7 +548,9 @@ impl Embed {
         self.seen.unobserve(&slot.host);
         match slot.state {
             State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
-            State::Waiting(_) | State::File(..) | State::Inert => {}
+            #[cfg(feature = "src")]
+            State::File(..) => {}
+            State::Waiting(_) | State::Inert => {}
         }
         shadow::release(&slot.host);
         placeholder::clear_state(&slot.host);

@@ -290,6 +290,12 @@ impl WidgetConfig {
         })
     }
 
+    /// Whether the widget reads a file when it mounts (a chart's series `src`). A tally's or
+    /// chart's story file is named by [`Self::story_src`] before the configuration is parsed.
+    pub fn reads_file(&self) -> bool {
+        matches!(&self.options, WidgetOptions::Payments(o) if o.src.is_some())
+    }
+
     /// Reads a configuration from a placeholder's `data-*` attributes (names without `data-`).
     pub fn from_attributes<'a>(
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -936,6 +942,21 @@ mod tests {
         // The plain parser says the same for the map.
         let parsed = parse(&[("widget", "grid-map"), ("src", "s.json")], None);
         assert_eq!(parsed.err(), Some(ConfigError::MapBuildTime));
+    }
+
+    #[test]
+    fn only_a_chart_with_a_series_file_reads_a_file_when_it_mounts() {
+        let reads =
+            |attrs: &[(&str, &str)], json: Option<&str>| parse(attrs, json).map(|c| c.reads_file());
+        assert_eq!(
+            reads(&[("widget", "payments"), ("src", "s.json")], None),
+            Ok(true)
+        );
+        assert_eq!(reads(&[("widget", "payments")], None), Ok(false));
+        let inline = r#"{"series": [{"date": "2020-01", "value": 1}]}"#;
+        assert_eq!(reads(&[("widget", "payments")], Some(inline)), Ok(false));
+        assert_eq!(reads(&[("widget", "tally")], None), Ok(false));
+        assert_eq!(reads(&[("widget", "grid-map")], None), Ok(false));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod error;
 pub mod grid_map;
 pub mod hooks;
 pub mod payments;
+#[cfg(feature = "src")]
 pub mod src_file;
 #[cfg(feature = "ssr")]
 pub mod static_layer;

@@ -18,7 +18,9 @@ use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
 use std::cell::RefCell;
 use std::rc::Rc;
-use story::config::{series_in, Series, SeriesFileError};
+use story::config::Series;
+#[cfg(feature = "src")]
+use story::config::{series_in, SeriesFileError};
 use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
@@ -36,6 +38,8 @@ pub struct PaymentsProps {
 
 /// State of an editor's `src` file.
 #[derive(Debug, Clone, PartialEq)]
+// The lean module never reads one (handoff.rs in embed): `Ready` and `Failed` unused there.
+#[cfg_attr(not(feature = "src"), allow(dead_code))]
 enum Load {
     None,
     Loading,
@@ -130,6 +134,9 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     let tip_ref = use_node_ref();
 
     // The editor's file, read once for the page (`src_file`): its series in the metric's unit.
+    // The lean module has no `src_file`: it hands a chart with `src` to the full module before
+    // mounting it (crates/embed/src/handoff.rs), so this never runs there.
+    #[cfg(feature = "src")]
     {
         let load = load.clone();
         let src = options.src.clone();

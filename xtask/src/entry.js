@@ -1,0 +1,143 @@
+// Feature widgets: the entry module a snippet pins (xtask/src/entry.js, filled in by
+// `cargo xtask dist`). It picks the module variant this page needs and starts it:
+//   lean: every widget option except `src` files (most pages; ~15 KB brotli lighter),
+//   full: everything, for placeholders that name an editor's file (`src`).
+// Each variant is pinned here with its Subresource Integrity, as its WASM is in its glue, so the
+// chain snippet -> entry -> glue -> WASM stays pinned end to end. If a placeholder that names a
+// file appears after the lean module started, the lean module marks it
+// `data-widget-module="full"` (crates/embed/src/handoff.rs) and this module loads the full one
+// beside it, which serves only the marked placeholders.
+const variants = VARIANTS;
+const SELECTOR = "[data-widget], feature-widget";
+const MARK = "data-widget-module";
+
+// Whether a placeholder names a file: `data-src` (or `src` on <feature-widget>), or `src` in
+// its JSON options block. A guess only: the lean module checks every placeholder itself.
+function namesFile(host) {
+  if (host.getAttribute(MARK) === "full") return true;
+  if (host.hasAttribute(host.localName === "feature-widget" ? "src" : "data-src")) return true;
+  const json = host.querySelector(':scope > script[type="application/json"]');
+  try {
+    const options = json && JSON.parse(json.textContent);
+    return typeof options === "object" && options !== null && "src" in options;
+  } catch {
+    return false;
+  }
+}
+
+// The full module beside the lean one serves only marked placeholders.
+let fullBeside = false;
+const started = new Map();
+
+// Which placeholders a failed variant leaves unfinished.
+function servedBy(name, host) {
+  const marked = host.getAttribute(MARK) === "full";
+  return name === "lean" ? !marked : !fullBeside || marked;
+}
+
+// A Rust panic is built as a bare trap (panic=immediate-abort, xtask/src/dist.rs): the JS
+// callback that called into the module throws a WebAssembly.RuntimeError ("unreachable", or
+// "memory access out of bounds" on a stack overflow) whose stack names the module's WASM (by its
+// content-hashed file name, which survives a CDN's redirect). The module's state is unknown from
+// then on. Widgets that finished rendering keep what they show; unfinished ones get
+// data-widget-error and, once mounted, a generic error box (their shadow root already holds the
+// error box's styles); not yet mounted ones keep their static fallback, and ones whose static
+// layer is still in place (the page's own rendering of the graphic) keep that instead.
+function failUnfinished(name, why, error) {
+  console.error(`feature widgets: ${why}`, error);
+  const unfinished = ":not([data-widget-ready]):not([data-widget-error])";
+  for (const host of document.querySelectorAll(`[data-widget]${unfinished}, feature-widget${unfinished}`)) {
+    if (!servedBy(name, host)) continue;
+    host.setAttribute("data-widget-error", "");
+    const shadow = host.shadowRoot;
+    if (!shadow) continue;
+    if (shadow.querySelector(":scope > section.static")) {
+      shadow.querySelector(":scope > .fw-root")?.remove();
+      continue;
+    }
+    const en = host.getAttribute(host.localName === "feature-widget" ? "lang" : "data-lang") === "en";
+    const frame = document.createElement("section");
+    frame.className = "widget auto";
+    frame.dataset.kind = "error";
+    const box = frame.appendChild(document.createElement("div"));
+    box.className = "error-box";
+    box.setAttribute("role", "alert");
+    box.lang = en ? "en" : "zh-CN";
+    for (const [name, text] of [
+      ["error-box-title", en ? "This widget cannot be shown" : "此组件无法显示"],
+      ["error-box-message", en ? "It stopped after an internal error." : "组件内部出错，已停止。"],
+    ]) {
+      const p = box.appendChild(document.createElement("p"));
+      p.className = name;
+      p.textContent = text;
+    }
+    shadow.replaceChildren(frame);
+  }
+}
+
+function onUncaught(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  for (const name of started.keys()) {
+    if (String(error.stack).includes(variants[name].wasm)) failUnfinished(name, "stopped by an internal error", error);
+  }
+}
+addEventListener("error", (event) => onUncaught(event.error));
+addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
+
+// Starts a variant once. Its glue is imported through a <link rel="modulepreload"> carrying the
+// glue's integrity (import() itself takes none; the module map then holds the checked glue or,
+// on a mismatch, the failure), and its WASM is preloaded beside it, not after it.
+function start(name) {
+  if (!started.has(name)) {
+    const variant = variants[name];
+    const link = (rel, file, integrity, as) => {
+      const el = document.createElement("link");
+      el.rel = rel;
+      el.href = new URL(file, import.meta.url).href;
+      el.integrity = integrity;
+      el.crossOrigin = "anonymous";
+      if (as) el.as = as;
+      document.head.append(el);
+      return el.href;
+    };
+    const glue = link("modulepreload", variant.module, variant.moduleIntegrity);
+    link("preload", variant.wasm, variant.wasmIntegrity, "fetch");
+    started.set(name, import(glue).then((m) => m.start()).catch((error) => failUnfinished(name, "could not start", error)));
+  }
+  return started.get(name);
+}
+
+// <feature-widget widget="tally" lang="en">: a placeholder whose options are plain attributes.
+// The module finds, mounts and unmounts it like a [data-widget] one (crates/embed/src/
+// custom_element.rs); the element adds only re-rendering when an option attribute changes. It is
+// defined here, not in Rust, because a class extending HTMLElement cannot be made from WASM
+// without eval (forbidden by the CSP). One observer per element sees every attribute, including
+// unknown ones (which the widget's error box then names), and batches several changes into one
+// re-render; data-* attributes are the module's own state, not options. The module serving the
+// element re-renders it: the first module, or the full one beside it.
+if (!customElements.get("feature-widget")) {
+  customElements.define("feature-widget", class extends HTMLElement {
+    #options = new MutationObserver((records) => {
+      if (!records.some((r) => !r.attributeName.startsWith("data-"))) return;
+      for (const api of [globalThis.FeatureWidgets, globalThis.FeatureWidgetsFull]) {
+        if (api?.unmount(this)) return void api.mount(this);
+      }
+    });
+    connectedCallback() { this.#options.observe(this, { attributes: true }); }
+    disconnectedCallback() { this.#options.disconnect(); }
+  });
+}
+
+if ([...document.querySelectorAll(SELECTOR)].some(namesFile)) {
+  start("full");
+} else {
+  start("lean");
+  const handedOver = new MutationObserver((records) => {
+    if (records.some((r) => r.target.getAttribute(MARK) === "full")) {
+      handedOver.disconnect();
+      fullBeside = true;
+      start("full");
+    }
+  });
+  handedOver.observe(document, { subtree: true, attributes: true, attributeFilter: [MARK] });
+}
