@@ -263,11 +263,10 @@ fn build_variant(
     let module = interface.import_module().map_err(Error::Glue)?;
     let glue = glue::rename(&glue, &names, module).map_err(Error::Glue)?;
     glue::check_links(&glue, &interface).map_err(Error::Glue)?;
-    // `start()` fetches the WASM with its own integrity hash; the entry module calls it.
-    let glue = glue.replace("'embed_bg.wasm'", &format!("'{}'", wasm.name))
-        + &include_str!("start.js")
-            .replace("WASM_NAME", &wasm.name)
-            .replace("WASM_INTEGRITY", &wasm.integrity);
+    // The entry module requests the WASM (with its integrity) and hands the response to the
+    // glue's `startFeatureWidgets` (start.js).
+    let glue =
+        glue.replace("'embed_bg.wasm'", &format!("'{}'", wasm.name)) + include_str!("start.js");
     step(&format!("dist: minifying the glue ({name}, terser)"));
     let glue = minify_js(&stage, &glue)?;
     Ok(BuiltVariant {

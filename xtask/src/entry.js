@@ -86,23 +86,23 @@ addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 
 // Starts a variant once. Its glue is imported through a <link rel="modulepreload"> carrying the
 // glue's integrity (import() itself takes none; the module map then holds the checked glue or,
-// on a mismatch, the failure), and its WASM is preloaded beside it, not after it.
+// on a mismatch, the failure), and its WASM is requested at the same time, with its integrity,
+// rather than after the glue has arrived.
 function start(name) {
   if (!started.has(name)) {
     const variant = variants[name];
-    const link = (rel, file, integrity, as) => {
-      const el = document.createElement("link");
-      el.rel = rel;
-      el.href = new URL(file, import.meta.url).href;
-      el.integrity = integrity;
-      el.crossOrigin = "anonymous";
-      if (as) el.as = as;
-      document.head.append(el);
-      return el.href;
-    };
-    const glue = link("modulepreload", variant.module, variant.moduleIntegrity);
-    link("preload", variant.wasm, variant.wasmIntegrity, "fetch");
-    started.set(name, import(glue).then((m) => m.start()).catch((error) => failUnfinished(name, "could not start", error)));
+    const url = (file) => new URL(file, import.meta.url).href;
+    const preload = document.createElement("link");
+    preload.rel = "modulepreload";
+    preload.href = url(variant.module);
+    preload.integrity = variant.moduleIntegrity;
+    preload.crossOrigin = "anonymous";
+    document.head.append(preload);
+    const wasm = fetch(new Request(url(variant.wasm), { integrity: variant.wasmIntegrity }));
+    wasm.catch(() => {}); // reported once, below, when the glue awaits it
+    started.set(name, import(preload.href)
+      .then((glue) => glue.startFeatureWidgets(wasm))
+      .catch((error) => failUnfinished(name, "could not start", error)));
   }
   return started.get(name);
 }
