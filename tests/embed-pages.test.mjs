@@ -41,7 +41,7 @@ test("JSON options in a child script apply, overriding nothing else on the page"
   await page.context().close();
 });
 
-test("the page gains exactly one global name, FeatureWidgets, with version, mount and unmount", async () => {
+test("the page gains exactly one global name, FeatureWidgets, with version, variant, mount and unmount", async () => {
   const page = await openPage(browser, "/test/all.html");
   await page.waitForFunction(() => document.querySelector("[data-widget-ready]"));
   const added = await page.evaluate(() => {
@@ -55,7 +55,7 @@ test("the page gains exactly one global name, FeatureWidgets, with version, moun
     version: window.FeatureWidgets.version,
   }));
   assert.ok(api.frozen);
-  assert.deepEqual(api.keys, ["mount", "unmount", "version"]);
+  assert.deepEqual(api.keys, ["mount", "unmount", "variant", "version"]);
   assert.match(api.version, /^\d+\.\d+\.\d+/);
   await page.context().close();
 });

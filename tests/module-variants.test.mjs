@@ -1,8 +1,9 @@
 // Module variants (xtask/src/dist.rs, xtask/src/entry.js, crates/embed/src/handoff.rs): a page
-// whose placeholders name no `src` file loads only the lean module; a page that names one loads
-// only the full module; a placeholder naming a file added to a lean page is handed to the full
-// module, loaded then, which serves it beside the lean one; a variant whose glue does not match
-// its pinned integrity never runs.
+// with several kinds of widget and no `src` file loads only the lean module, a page with one
+// kind only that kind's module, a page that names a file only the full module; a placeholder
+// the page's module cannot draw (it names a file, or is of a kind left out), added later, is
+// handed to the full module, loaded then, which serves it beside the first one; a variant whose
+// glue does not match its pinned integrity never runs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, launch, openPage, waitForWidgets } from "./lib/browser.mjs";
@@ -13,10 +14,10 @@ after(async () => { await browser?.close(); });
 
 /** The module files (`embed-<variant>-<hash>.js|wasm`) the page fetched, by variant. */
 const fetched = (page) => page.evaluate(() => {
-  const out = { lean: [], full: [] };
+  const out = {};
   for (const e of performance.getEntriesByType("resource")) {
-    const m = new URL(e.name).pathname.match(/\/embed-(lean|full)-[0-9a-f]+\.(js|wasm)$/);
-    if (m) out[m[1]].push(m[2]);
+    const m = new URL(e.name).pathname.match(/\/embed-([a-z-]+)-[0-9a-f]+\.(js|wasm)$/);
+    if (m) (out[m[1]] ??= []).push(m[2]);
   }
   for (const v of Object.values(out)) v.sort();
   return out;
@@ -44,16 +45,38 @@ test("the demo article loads the lean module only, each file once", async () => 
   const hosts = await page.$$eval("[data-widget]", (els) => els.map((el) => [
     el.hasAttribute("data-widget-ready"), el.getAttribute("data-widget-module")]));
   assert.ok(hosts.length >= 3 && hosts.every(([ready, mark]) => ready && mark === null), JSON.stringify(hosts));
-  assert.deepEqual(await fetched(page), { lean: ["js", "wasm"], full: [] });
+  assert.deepEqual(await fetched(page), { lean: ["js", "wasm"] });
   assert.equal(await page.evaluate(() => window.FeatureWidgets.variant), "lean");
   assert.equal(await page.evaluate(() => window.FeatureWidgetsFull), undefined);
   assert.deepEqual(page.errors.filter((e) => !e.includes("preload")), []);
 });
 
+test("a page with one kind of widget loads that kind's module; a widget of another kind added later goes to the full module", async () => {
+  const page = await openPage(browser, "/test/grid-map.html", { viewport: { width: 900, height: 900 } });
+  await page.waitForFunction(() => document.querySelector("[data-widget-ready]"));
+  assert.deepEqual(await fetched(page), { "grid-map": ["js", "wasm"] });
+  assert.equal(await page.evaluate(() => window.FeatureWidgets.variant), "grid-map");
+  const first = await page.$eval("[data-widget=grid-map]", (h) => Boolean(h.shadowRoot?.querySelector("section.widget[data-kind=grid-map]")));
+  assert.ok(first);
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "tally";
+    el.setAttribute("data-widget", "tally");
+    el.setAttribute("data-lang", "en");
+    document.querySelector("[data-widget=grid-map]").before(el);
+  });
+  await page.waitForFunction(() => document.getElementById("tally").hasAttribute("data-widget-ready"), null, { timeout: 20000 });
+  assert.equal((await state(page, "#tally")).module, "full");
+  const cards = await page.$eval("#tally", (h) => h.shadowRoot.querySelectorAll(".card").length);
+  assert.ok(cards >= 7, `cards: ${cards}`);
+  assert.deepEqual(await fetched(page), { "grid-map": ["js", "wasm"], full: ["js", "wasm"] });
+  assert.deepEqual(page.errors, []);
+});
+
 test("a page whose placeholders name a file loads the full module only, serving every placeholder", async () => {
   const page = await openPage(browser, "/test/data-src.html", { viewport: { width: 900, height: 900 } });
   await waitForWidgets(page);
-  assert.deepEqual(await fetched(page), { lean: [], full: ["js", "wasm"] });
+  assert.deepEqual(await fetched(page), { full: ["js", "wasm"] });
   assert.equal(await page.evaluate(() => window.FeatureWidgets.variant), "full");
   assert.deepEqual(await state(page, "#tally-en"), { ready: true, failed: false, module: null });
 });
@@ -63,7 +86,7 @@ test("a placeholder naming a file, added to a lean page, is handed to the full m
   await page.waitForFunction(() => window.FeatureWidgets);
   await addPlaceholder(page, "plain", { "data-widget": "tally", "data-lang": "en" });
   await page.waitForFunction(() => document.getElementById("plain").hasAttribute("data-widget-ready"));
-  assert.deepEqual(await fetched(page), { lean: ["js", "wasm"], full: [] });
+  assert.deepEqual(await fetched(page), { lean: ["js", "wasm"] });
 
   await addPlaceholder(page, "bundle", {
     "data-widget": "tally", "data-lang": "en", "data-src": "stories/test-riverton.json",

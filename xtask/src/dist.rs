@@ -19,7 +19,7 @@ pub const COMPRESSIBLE: &[&str] = &[
 
 pub fn run() -> Result {
     let root = util::root();
-    build(&root.join("dist"), &root.join("target"), None)
+    build(&root.join("dist"), &root.join("target"), None, &VARIANTS)
 }
 
 /// The test bundle: the same build with the test fixture stories embedded beside the real
@@ -43,22 +43,35 @@ pub fn fixture_bundle() -> Result<PathBuf> {
         dirs.extend(found);
     }
     let stories = dirs.join(":");
-    build(&out, &root.join("target/fixture"), Some(&stories))?;
+    // The general variants only: the fixture pages mix kinds and name files; the per-kind
+    // variants are tested on dist/ (tests/module-variants.test.mjs).
+    let general: Vec<Variant> = VARIANTS
+        .into_iter()
+        .filter(|v| v.kinds.len() == story::WidgetKind::ALL.len())
+        .collect();
+    build(&out, &root.join("target/fixture"), Some(&stories), &general)?;
     copy_tree(&root.join("tests/fixtures/pages"), &out.join("fixture"))?;
     Ok(out)
 }
 
 /// Builds a bundle into `dist` from a release build in `target_dir`; `story_dirs` is passed
 /// to the story crate's build as `STORY_DIRS` (default: every folder of `data/stories/`).
-pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result {
+pub fn build(
+    dist: &Path,
+    target_dir: &Path,
+    story_dirs: Option<&str>,
+    variants: &[Variant],
+) -> Result {
     let root = util::root();
     let dist = dist.to_path_buf();
 
     // Every variant is built and checked before dist/ is emptied.
     let mut built = Vec::new();
-    for variant in &VARIANTS {
+    for variant in variants {
         built.push(build_variant(variant, target_dir, story_dirs)?);
     }
+    // The entry module takes the first variant that serves the page: the lightest first.
+    built.sort_by_key(|b| b.wasm_bytes.len());
 
     step("dist: assembling dist/");
     let _ = fs::remove_dir_all(&dist);
@@ -67,17 +80,26 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
     for variant in &built {
         write(&dist.join(&variant.wasm.name), &variant.wasm_bytes)?;
         write(&dist.join(&variant.module.name), variant.glue.as_bytes())?;
+        let kinds: Vec<String> = variant.kinds.iter().map(|k| format!("\"{k}\"")).collect();
         table.push(format!(
-            "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\"}}",
+            "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\",\"kinds\":[{}],\"src\":{}}}",
             variant.name,
             variant.module.name,
             variant.module.integrity,
             variant.wasm.name,
-            variant.wasm.integrity
+            variant.wasm.integrity,
+            kinds.join(","),
+            variant.src
         ));
     }
     // The entry module: what snippets pin. It picks and starts a variant (entry.js).
-    let entry = include_str!("entry.js").replace("VARIANTS;", &format!("{{{}}};", table.join(",")));
+    let kinds: Vec<String> = story::WidgetKind::ALL
+        .iter()
+        .map(|k| format!("\"{}\"", k.name()))
+        .collect();
+    let entry = include_str!("entry.js")
+        .replace("VARIANTS;", &format!("{{{}}};", table.join(",")))
+        .replace("WIDGET_KINDS;", &format!("[{}];", kinds.join(",")));
     step("dist: minifying the entry module (terser)");
     let entry = minify_js(&target_dir.join("wasm-bindgen"), &entry)?;
     let glue_name = format!("embed-{}.js", short_hash(entry.as_bytes()));
@@ -148,27 +170,83 @@ pub fn build(dist: &Path, target_dir: &Path, story_dirs: Option<&str>) -> Result
 }
 
 /// A module variant (see crates/embed/src/handoff.rs and entry.js): the same crates built with
-/// other cargo features of `embed`.
-struct Variant {
+/// some of `embed`'s cargo features: the widget kinds it draws (features named as the kinds) and
+/// whether it reads editors' `src` files. `full` has them all and serves any placeholder.
+#[derive(Clone, Copy)]
+pub struct Variant {
     name: &'static str,
-    features: &'static [&'static str],
+    kinds: &'static [&'static str],
+    src: bool,
 }
 
-const VARIANTS: [Variant; 2] = [
-    // Everything but reading editors' `src` files: what most pages load.
+/// Every kind, named as `WidgetKind::name` and as embed's cargo features (checked in a test).
+const ALL_KINDS: &[&str] = &["tally", "payments", "grid-map"];
+
+/// Every variant `cargo xtask dist` builds. Each adds a release build (~1-2 min).
+const VARIANTS: [Variant; 5] = [
+    // Everything but reading editors' `src` files: pages with several kinds.
     Variant {
         name: "lean",
-        features: &["--no-default-features"],
+        kinds: ALL_KINDS,
+        src: false,
+    },
+    // Pages with one kind of widget (most articles embed one).
+    Variant {
+        name: "tally",
+        kinds: &["tally"],
+        src: false,
+    },
+    Variant {
+        name: "payments",
+        kinds: &["payments"],
+        src: false,
+    },
+    Variant {
+        name: "grid-map",
+        kinds: &["grid-map"],
+        src: false,
     },
     Variant {
         name: "full",
-        features: &[],
+        kinds: ALL_KINDS,
+        src: true,
     },
 ];
+
+/// The variants built without some of embed's features (all but `full`), for clippy.
+pub fn lean_variants() -> impl Iterator<Item = Variant> {
+    VARIANTS
+        .into_iter()
+        .filter(|v| !v.cargo_features().is_empty())
+}
+
+impl Variant {
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// `--no-default-features --features …` for embed, or nothing for the full set.
+    pub fn cargo_features(&self) -> Vec<String> {
+        if self.src && self.kinds.len() == ALL_KINDS.len() {
+            return Vec::new();
+        }
+        let mut features: Vec<&str> = self.kinds.to_vec();
+        if self.src {
+            features.push("src");
+        }
+        vec![
+            "--no-default-features".into(),
+            "--features".into(),
+            features.join(","),
+        ]
+    }
+}
 
 /// A variant built, with its files' names: `embed-<variant>-<hash>.{js,wasm}`.
 struct BuiltVariant {
     name: &'static str,
+    kinds: &'static [&'static str],
+    src: bool,
     module: Pinned,
     glue: String,
     wasm: Pinned,
@@ -188,7 +266,9 @@ fn build_variant(
         "dist: cargo build of the {name} module (release, wasm32, {RELEASE_TOOLCHAIN}, std rebuilt for size)"
     ));
     let mut cargo = release_build();
-    cargo.args(variant.features);
+    cargo.args(variant.cargo_features());
+    // The name the module gives itself in `FeatureWidgets.variant` (embed's handoff.rs).
+    cargo.env("FEATURE_WIDGETS_VARIANT", name);
     cargo.arg("--target-dir").arg(target_dir);
     match story_dirs {
         Some(dirs) => cargo.env("STORY_DIRS", dirs),
@@ -271,6 +351,8 @@ fn build_variant(
     let glue = minify_js(&stage, &glue)?;
     Ok(BuiltVariant {
         name,
+        kinds: variant.kinds,
+        src: variant.src,
         module: Pinned {
             name: format!("embed-{name}-{}.js", short_hash(glue.as_bytes())),
             integrity: sri(glue.as_bytes()),
@@ -457,4 +539,33 @@ fn run_quiet(cmd: &mut Command) -> Result {
         command: format!("{cmd:?}"),
         status,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_variants_name_every_kind_and_only_full_has_everything() {
+        let names: Vec<&str> = story::WidgetKind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names, ALL_KINDS);
+        for v in VARIANTS {
+            assert!(v.kinds.iter().all(|k| names.contains(k)), "{}", v.name);
+            let everything = v.src && v.kinds.len() == names.len();
+            assert_eq!(everything, v.name == "full", "{}", v.name);
+            assert_eq!(v.cargo_features().is_empty(), everything, "{}", v.name);
+        }
+        let tally = VARIANTS
+            .iter()
+            .find(|v| v.name == "tally")
+            .map(Variant::cargo_features);
+        assert_eq!(
+            tally,
+            Some(vec![
+                "--no-default-features".to_owned(),
+                "--features".to_owned(),
+                "tally".to_owned()
+            ])
+        );
+    }
 }

@@ -1,6 +1,8 @@
 // Feature widgets: the entry module a snippet pins (xtask/src/entry.js, filled in by
-// `cargo xtask dist`). It picks the module variant this page needs and starts it:
-//   lean: every widget option except `src` files (most pages; ~15 KB brotli lighter),
+// `cargo xtask dist`). It picks the module variant this page needs and starts it: the lightest
+// one that draws every placeholder present (the table is sorted by weight), for example
+//   tally (or payments, grid-map): one kind of widget, no `src` files (pages with one kind),
+//   lean: every kind, no `src` files (pages with several kinds; ~15 KB brotli under full),
 //   full: everything, for placeholders that name an editor's file (`src`).
 // Each variant is pinned here with its Subresource Integrity, as its WASM is in its glue, so the
 // chain snippet -> entry -> glue -> WASM stays pinned end to end. If a placeholder that names a
@@ -8,21 +10,34 @@
 // `data-widget-module="full"` (crates/embed/src/handoff.rs) and this module loads the full one
 // beside it, which serves only the marked placeholders.
 const variants = VARIANTS;
+const KINDS = WIDGET_KINDS;
 const SELECTOR = "[data-widget], feature-widget";
 const MARK = "data-widget-module";
 
-// Whether a placeholder names a file: `data-src` (or `src` on <feature-widget>), or `src` in
-// its JSON options block. A guess only: the lean module checks every placeholder itself.
-function namesFile(host) {
-  if (host.getAttribute(MARK) === "full") return true;
-  if (host.hasAttribute(host.localName === "feature-widget" ? "src" : "data-src")) return true;
-  const json = host.querySelector(':scope > script[type="application/json"]');
+// What a placeholder needs: its kind, and whether it names a file: `data-src` (or `src` on
+// <feature-widget>), or `src` in its JSON options block. A guess only: the module checks every
+// placeholder itself, and hands what it cannot draw to the full module.
+function needs(host) {
+  const attr = (name) => host.getAttribute(host.localName === "feature-widget" ? name : `data-${name}`);
+  let options = {};
   try {
-    const options = json && JSON.parse(json.textContent);
-    return typeof options === "object" && options !== null && "src" in options;
-  } catch {
-    return false;
-  }
+    const json = host.querySelector(':scope > script[type="application/json"]');
+    const parsed = json && JSON.parse(json.textContent);
+    if (typeof parsed === "object" && parsed !== null) options = parsed;
+  } catch {}
+  return {
+    kind: attr("widget") ?? options.widget,
+    src: host.getAttribute(MARK) === "full" || attr("src") !== null || "src" in options,
+  };
+}
+
+// The lightest variant that draws every placeholder present; `lean` for a page with none yet
+// (it adds them later: any kind may come).
+function pick() {
+  const all = [...document.querySelectorAll(SELECTOR)].map(needs);
+  if (all.length === 0) return "lean" in variants ? "lean" : "full";
+  const draws = (v) => all.every((n) => (v.src || !n.src) && (!n.kind || !KINDS.includes(n.kind) || v.kinds.includes(n.kind)));
+  return Object.keys(variants).find((name) => draws(variants[name])) ?? "full";
 }
 
 // The full module beside the lean one serves only marked placeholders.
@@ -32,7 +47,7 @@ const started = new Map();
 // Which placeholders a failed variant leaves unfinished.
 function servedBy(name, host) {
   const marked = host.getAttribute(MARK) === "full";
-  return name === "lean" ? !marked : !fullBeside || marked;
+  return name === "full" ? !fullBeside || marked : !marked;
 }
 
 // A Rust panic is built as a bare trap (panic=immediate-abort, xtask/src/dist.rs): the JS
@@ -128,10 +143,9 @@ if (!customElements.get("feature-widget")) {
   });
 }
 
-if ([...document.querySelectorAll(SELECTOR)].some(namesFile)) {
-  start("full");
-} else {
-  start("lean");
+const first = pick();
+start(first);
+if (first !== "full") {
   const handedOver = new MutationObserver((records) => {
     if (records.some((r) => r.target.getAttribute(MARK) === "full")) {
       handedOver.disconnect();

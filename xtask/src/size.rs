@@ -19,6 +19,13 @@ pub fn run() -> Result {
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli"
     );
+    // A bundle built without the per-kind variants (the fixture bundle) serves one-widget
+    // pages with the lean module.
+    let has_kind_variants = files_under(&dist)?.iter().any(|f| {
+        f.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("embed-tally-"))
+    });
     let mut total = [0u64; 3];
     // A page with a widget that names an editor's file loads the full module instead.
     let mut with_src = [0u64; 3];
@@ -46,7 +53,7 @@ pub fn run() -> Result {
             add(&mut with_src, sizes);
         }
         for (kind, page) in WidgetKind::ALL.iter().zip(one_widget.iter_mut()) {
-            if in_one_widget_set(&rel_s, *kind) {
+            if in_one_widget_set(&rel_s, *kind, has_kind_variants) {
                 add(page, sizes);
             }
         }
@@ -118,21 +125,24 @@ fn report_budget(budgets: &[(String, u64)], name: &str, label: &str, value: u64)
     );
 }
 
-/// Files a page with one widget of `kind` downloads: the same loader, module, WASM and host
-/// stylesheet, and only that kind's data files (`data/<kind>/…`, `data/<kind>.…`).
-fn in_one_widget_set(rel: &str, kind: WidgetKind) -> bool {
+/// Files a page with one widget of `kind` downloads: the same loader, entry module and host
+/// stylesheet, the module variant for that kind (`kind_variants`) or the lean one, and only
+/// that kind's data files (`data/<kind>/…`, `data/<kind>.…`).
+fn in_one_widget_set(rel: &str, kind: WidgetKind, kind_variants: bool) -> bool {
     match rel.strip_prefix("data/") {
         Some(data) => data
             .strip_prefix(kind.name())
             .is_some_and(|rest| rest.starts_with(['/', '.'])),
-        None => in_transfer_set(rel, LEAN),
+        None => in_transfer_set(rel, if kind_variants { kind.name() } else { LEAN }),
     }
 }
 
-/// The module variants (xtask/src/dist.rs): most pages load the lean one; a page with a widget
-/// that names an editor's `src` file loads the full one.
+/// The module variants (xtask/src/dist.rs): a page with several kinds of widget loads the lean
+/// one, a page with one kind that kind's, a page with a widget that names an editor's `src` file
+/// the full one.
 const LEAN: &str = "lean";
 const FULL: &str = "full";
+const VARIANTS: [&str; 5] = [LEAN, "tally", "payments", "grid-map", FULL];
 
 /// Files a page with all three widgets downloads when it loads the module `variant` (pages
 /// themselves are the host's, not ours): the loader, the entry module and host stylesheet the
@@ -151,7 +161,7 @@ fn in_transfer_set(rel: &str, variant: &str) -> bool {
         return false;
     }
     let of_variant = |v: &str| rest.strip_prefix(v).is_some_and(|r| r.starts_with('-'));
-    match [LEAN, FULL].into_iter().find(|v| of_variant(v)) {
+    match VARIANTS.into_iter().find(|v| of_variant(v)) {
         Some(v) => v == variant,
         None => true,
     }
@@ -198,16 +208,37 @@ mod tests {
         for shared in ["embed.js", "embed-0a1b2c3d4e.js", "embed-9f.css"] {
             assert!(in_transfer_set(shared, LEAN));
             assert!(in_transfer_set(shared, FULL));
-            assert!(in_one_widget_set(shared, WidgetKind::Tally));
+            assert!(in_one_widget_set(shared, WidgetKind::Tally, true));
         }
         for lean in ["embed-lean-0a1b2c3d4e.js", "embed-lean-0a1b2c3d4e.wasm"] {
             assert!(in_transfer_set(lean, LEAN));
             assert!(!in_transfer_set(lean, FULL));
-            assert!(in_one_widget_set(lean, WidgetKind::Tally));
+            assert!(in_one_widget_set(lean, WidgetKind::Tally, false));
+            assert!(!in_one_widget_set(lean, WidgetKind::Tally, true));
         }
         assert!(in_transfer_set("embed-full-0a.wasm", FULL));
         assert!(!in_transfer_set("embed-full-0a.wasm", LEAN));
-        assert!(!in_one_widget_set("embed-full-0a.js", WidgetKind::Tally));
+        assert!(!in_one_widget_set(
+            "embed-full-0a.js",
+            WidgetKind::Tally,
+            true
+        ));
+        assert!(in_one_widget_set(
+            "embed-tally-0a.js",
+            WidgetKind::Tally,
+            true
+        ));
+        assert!(!in_one_widget_set(
+            "embed-tally-0a.js",
+            WidgetKind::GridMap,
+            true
+        ));
+        assert!(in_one_widget_set(
+            "embed-grid-map-0a.wasm",
+            WidgetKind::GridMap,
+            true
+        ));
+        assert!(!in_transfer_set("embed-grid-map-0a.wasm", LEAN));
         for page in [
             "index.html",
             "embed.html",
@@ -215,21 +246,28 @@ mod tests {
             "test/all.html",
         ] {
             assert!(!in_transfer_set(page, LEAN));
-            assert!(!in_one_widget_set(page, WidgetKind::GridMap));
+            assert!(!in_one_widget_set(page, WidgetKind::GridMap, true));
         }
         assert!(in_transfer_set("data/payments/series.json", LEAN));
         assert!(in_one_widget_set(
             "data/payments/series.json",
-            WidgetKind::Payments
+            WidgetKind::Payments,
+            true
         ));
-        assert!(in_one_widget_set("data/grid-map.bin", WidgetKind::GridMap));
+        assert!(in_one_widget_set(
+            "data/grid-map.bin",
+            WidgetKind::GridMap,
+            true
+        ));
         assert!(!in_one_widget_set(
             "data/payments/series.json",
-            WidgetKind::Tally
+            WidgetKind::Tally,
+            true
         ));
         assert!(!in_one_widget_set(
             "data/payments-old.json",
-            WidgetKind::Payments
+            WidgetKind::Payments,
+            true
         ));
     }
 }

@@ -41,19 +41,24 @@ pub fn run(args: &[String]) -> Result {
         clippy_wasm.args(["-p", c]);
     }
     exec(clippy_wasm.args(["--", "-D", "warnings"]))?;
-    step("test: cargo clippy (wasm32, the lean module: embed without `src`)");
-    exec(util::cargo().args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "embed",
-        "--no-default-features",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-
+    for variant in crate::dist::lean_variants() {
+        step(&format!(
+            "test: cargo clippy (wasm32, the {} module variant)",
+            variant.name()
+        ));
+        exec(
+            util::cargo()
+                .args([
+                    "clippy",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "embed",
+                ])
+                .args(variant.cargo_features())
+                .args(["--", "-D", "warnings"]),
+        )?;
+    }
     step("test: native tests");
     exec(util::cargo().args(["test", "--workspace"]))?;
 

@@ -50,8 +50,8 @@ pub fn start() {
         None => Role::First,
         // The lean module handed placeholders over and the entry module loaded this one.
         Some(first)
-            if cfg!(feature = "src")
-                && first == "lean"
+            if handoff::FULL
+                && !matches!(first.as_str(), "full" | "")
                 && running_variant(&window, GLOBAL_BESIDE).is_none() =>
         {
             Role::Beside

@@ -209,16 +209,16 @@ impl Embed {
         let options = placeholder::options(&host);
         let json = placeholder::json_options(&host);
         let attrs = || options.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        // `None`: a placeholder that names a file, which the lean module does not read.
+        // `None`: a placeholder this (lean) module cannot draw: it names a file, or its kind was
+        // left out.
         let parsed = match WidgetConfig::story_src(attrs(), json.as_deref()) {
             Err(err) => Err(err),
             #[cfg(feature = "src")]
             Ok(Some(src)) => Ok(Some(State::File(src, false))),
             #[cfg(not(feature = "src"))]
             Ok(Some(_)) => Ok(None),
-            Ok(None) => WidgetConfig::parse(attrs(), json.as_deref()).map(|config| {
-                (cfg!(feature = "src") || !config.reads_file()).then_some(State::Waiting(config))
-            }),
+            Ok(None) => WidgetConfig::parse(attrs(), json.as_deref())
+                .map(|config| handoff::can_draw(&config).then_some(State::Waiting(config))),
         };
         let state = match parsed {
             Ok(None) => {

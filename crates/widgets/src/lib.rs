@@ -31,9 +31,15 @@ macro_rules! minified_css {
 /// its own sheet.
 pub fn stylesheet(kind: WidgetKind) -> String {
     let own = match kind {
+        #[cfg(feature = "tally")]
         WidgetKind::Tally => minified_css!("tally.css"),
+        #[cfg(feature = "payments")]
         WidgetKind::Payments => minified_css!("payments.css"),
+        #[cfg(feature = "grid-map")]
         WidgetKind::GridMap => minified_css!("grid_map.css"),
+        // A module variant without this kind never mounts it (see [`Widget`]).
+        #[allow(unreachable_patterns)]
+        _ => "",
     };
     [BASE_CSS, ERROR_BOX_CSS, own].concat()
 }
@@ -188,9 +194,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let paused = (!props.visibility.active()).then_some("paused");
     let layer = props.layer.is_static().then_some("static");
     let body = match config.kind {
+        #[cfg(feature = "tally")]
         WidgetKind::Tally => html! { <tally::Tally {config} /> },
+        #[cfg(feature = "payments")]
         WidgetKind::Payments => html! { <payments::Payments {config} /> },
+        #[cfg(feature = "grid-map")]
         WidgetKind::GridMap => html! { <grid_map::GridMap {config} /> },
+        // A module variant built without this kind (its cargo feature) hands such a
+        // placeholder to the full module before mounting it (embed's handoff.rs).
+        #[allow(unreachable_patterns)]
+        _ => html! {},
     };
     html! {
         <ContextProvider<WidgetHost> context={host}>
