@@ -1,19 +1,23 @@
 //! One element builder for the components' repeated markup (SVG shapes, list items, buttons,
 //! labelled spans).
 //!
-//! **Why not `html!` everywhere.** Every element written in `html!` expands in place into its
-//! own attribute box, listener box, `VTag` construction and conversions, so each one costs WASM
-//! bytes at its call site, however alike the elements are. [`element`] is one plain function
-//! that does that work once; a call site only fills two small vectors. The [`el!`] macro only
-//! pairs names with values, so the names stay a `'static` slice (Yew's `Attributes::Dynamic`,
-//! whose diff compares names by pointer, as for `html!`).
+//! **Why, and where.** An element written in `html!` with a computed `class={…}` goes through
+//! Yew's `Classes`, an `IndexSet` with its own hashing: with every computed class a plain
+//! string built by [`classes`] and set through `el!`, that code leaves the WASM (-1.7 KiB
+//! brotli, docs/architecture.md). Elsewhere the builder is about even with `html!` per call
+//! site (measured: converting the map's step buttons alone made the WASM bigger), so it is
+//! used where a class is computed and on the map's repeated SVG shapes, and `html!` stays for
+//! elements whose attributes are all literals (Yew makes those one static slice). [`element`]
+//! is one plain function; the `el!` macro only pairs names with values, so the names stay a
+//! `'static` slice (Yew's `Attributes::Dynamic`, whose diff compares names by pointer, as for
+//! `html!`).
 //!
 //! **Same DOM as `html!`.** Attributes are set, and server-rendered, in the order given, and a
 //! `None` value leaves its attribute out, as an `Option` does in `html!`. `html!` itself writes
 //! the ordinary attributes in source order, then the boolean ones (`inert`, `hidden`), then
 //! `class`: call sites replacing an `html!` element list them in that order, so the static
-//! layer stays byte-identical. Boolean attributes take their own name as value when on
-//! ([`flag`]). A `class` is a plain string here, not Yew's `Classes` set.
+//! layer stays byte-identical. A boolean attribute (`inert`) takes its own name as value when
+//! on, and is left out when off. A `class` is a plain string here, not Yew's `Classes` set.
 
 use std::rc::Rc;
 use yew::virtual_dom::{
@@ -86,17 +90,6 @@ pub fn text(s: impl Into<AttrValue>) -> VNode {
     VText::new(s).into()
 }
 
-/// A boolean attribute's value: its own name when on, left out when off (`html!`'s
-/// `inert={on}`).
-pub fn flag(name: &'static str, on: bool) -> Value {
-    on.then_some(AttrValue::Static(name))
-}
-
-/// `"true"` or `"false"`, for `aria-expanded`, `aria-pressed` and their kind.
-pub fn truth(on: bool) -> Value {
-    Some(AttrValue::Static(if on { "true" } else { "false" }))
-}
-
 /// Class names joined by spaces, empty ones left out, the attribute too when all are empty:
 /// what `classes!` writes for distinct names.
 pub fn classes(names: &[&'static str]) -> Value {
@@ -142,7 +135,7 @@ macro_rules! vtag {
 
 pub(crate) use {build, el, vtag};
 
-/// Listeners for [`el!`], one function per event the components use.
+/// Listeners for `el!`, one function per event the components use.
 pub mod on {
     use super::On;
     use yew::html;

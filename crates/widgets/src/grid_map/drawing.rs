@@ -1,7 +1,8 @@
 //! The map's drawing: the static geography (provinces, districts, lakes, borders, the zone's
 //! outline) as one component that renders again only when the width bucket changes, and the
 //! overlay that changes with the clock (links, places, labels). Repeated SVG elements go through
-//! a few small helpers rather than one `html!` per call site (each expanded `html!` costs WASM);
+//! a few small helpers rather than one `html!` per call site (each expanded `html!` costs WASM),
+//! built with [`crate::el`] so their computed classes are plain strings, not Yew `Classes`;
 //! path strings are `Rc<str>` shared with the attributes; numbers are written by
 //! `viz::map::path` without float formatting.
 
