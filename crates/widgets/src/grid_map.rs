@@ -26,6 +26,7 @@ pub mod state;
 
 use crate::components::{place, tooltip, DataTable, SourceNote};
 use crate::download::{offer_scene, ImageFormat};
+use crate::el::{classes, el, on};
 use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
@@ -322,7 +323,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         Some((anchor, (heading, lines))) => {
             let [side, place] = placement(anchor, l);
             tooltip(
-                classes!("gm-tip", side, place),
+                classes(&["gm-tip", side, place]),
                 Some(tip_id),
                 tip_ref,
                 true,
@@ -331,7 +332,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             )
         }
         None => tooltip(
-            classes!("gm-tip", "closed"),
+            Some(AttrValue::Static("gm-tip closed")),
             Some(tip_id),
             tip_ref,
             true,
@@ -384,15 +385,22 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         .flatten()
         .map(|(variant, l)| {
             let zone = (state.zone_shown() >= 1.0).then_some("zone-on");
-            html! {
-                <svg class={classes!("gm-map", zone, *variant)} viewBox={view_box(l)} role="group"
-                    aria-label={story.drawing} aria-describedby={desc_id.clone()}
-                    onpointerover={on_over.clone()} onpointerleave={on_leave.clone()} onclick={on_click.clone()}
-                    onfocusin={on_focus.clone()} onfocusout={on_blur.clone()}>
-                    <Geography paths={m.map.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
-                    { draw_overlay(l, story, &state, !inert) }
-                </svg>
-            }
+            let geography = html! {
+                <Geography paths={m.map.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
+            };
+            el!("svg", [
+                "viewBox" => view_box(l),
+                "role" => "group",
+                "aria-label" => story.drawing,
+                "aria-describedby" => desc_id.clone(),
+                "class" => classes(&["gm-map", zone.unwrap_or(""), variant.unwrap_or("")]),
+            ], on [
+                on::pointerover(on_over.clone()),
+                on::pointerleave(on_leave.clone()),
+                on::click(on_click.clone()),
+                on::focusin(on_focus.clone()),
+                on::focusout(on_blur.clone()),
+            ], [geography, draw_overlay(l, story, &state, !inert)])
         })
         .collect::<Html>();
     html! {

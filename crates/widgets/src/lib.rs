@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod download;
+pub mod el;
 mod error;
 pub mod grid_map;
 pub mod hooks;
@@ -205,12 +206,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
         #[allow(unreachable_patterns)]
         _ => html! {},
     };
+    let section = el::el!("section", [
+        "data-kind" => props.config.kind.name(),
+        "class" => el::classes(&[
+            "widget",
+            theme_class(props.config.theme),
+            paused.unwrap_or(""),
+            layer.unwrap_or(""),
+        ]),
+    ], [body]);
     html! {
         <ContextProvider<WidgetHost> context={host}>
-            <section class={classes!("widget", theme_class(props.config.theme), paused, layer)}
-                data-kind={props.config.kind.name()}>
-                { body }
-            </section>
+            { section }
         </ContextProvider<WidgetHost>>
     }
 }

@@ -14,6 +14,7 @@ pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
 use crate::download::{offer_picture, ImageFormat};
+use crate::el::classes;
 use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
 use std::cell::RefCell;
@@ -277,7 +278,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         };
         // The live region announces keyboard steps; the box is for the eyes.
         tooltip(
-            classes!("tip", edge),
+            classes(&["tip", edge]),
             None,
             tip_ref.clone(),
             false,

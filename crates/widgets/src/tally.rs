@@ -12,6 +12,7 @@ pub use figure::Figure;
 
 use crate::components::{DataTable, ErrorBox, SourceNote};
 use crate::download::{offer_picture, ImageFormat};
+use crate::el::{classes, vtag};
 use crate::hooks::use_reduced_motion;
 use crate::payments::canvas;
 use state::{Action, TallyState};
@@ -152,8 +153,7 @@ fn card(
 ) -> Html {
     let mut panel_id = String::from("tally-");
     panel_id.push_str(card.id);
-    html! {
-        <li key={card.id} class={classes!("card", card.highlight.then_some("hl"))} data-section={card.id}>
+    let front = html! {
             <div class="front">
                 <h3 class="card-h">
                     <button type="button" class="card-btn" inert={inert}
@@ -179,6 +179,8 @@ fn card(
                     </p>
                 }
             </div>
+    };
+    let details = html! {
             <div class="details" id={panel_id} hidden={!open}>
                 if !card.figures.is_empty() {
                     <ul class="facts">
@@ -195,6 +197,12 @@ fn card(
                 }
                 <p class="cite">{ UiText::SourcePrefix.get(lang) }{ card.citation }</p>
             </div>
-        </li>
-    }
+    };
+    let highlight = if card.highlight { "hl" } else { "" };
+    let mut item = vtag!("li", [
+        "data-section" => card.id,
+        "class" => classes(&["card", highlight]),
+    ], [front, details]);
+    item.key = Some(card.id.into());
+    item.into()
 }

@@ -7,6 +7,7 @@
 //! enter a long table than by meeting it. The CSV always has every row.
 
 use crate::download::{offer_text, ImageFormat};
+use crate::el::el;
 use story::{ui::UiText, Lang};
 use viz::table::TableView;
 use yew::prelude::*;
@@ -76,10 +77,15 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     // An open long table scrolls: it takes focus, so the keyboard can scroll it too.
     let wrapper = if long { "table-box" } else { "visually-hidden" };
     let open = long && *shown;
+    let wrapper = el!("div", [
+        "tabindex" => open.then_some("0"),
+        "role" => open.then_some("region"),
+        "aria-label" => open.then(|| table.caption.clone()),
+        "class" => wrapper,
+    ], [rows]);
     html! {
         <div class="data">
-            <div class={wrapper} tabindex={open.then_some("0")} role={open.then_some("region")}
-                aria-label={open.then(|| table.caption.clone())}>{ rows }</div>
+            { wrapper }
             { for toggle }
             <button type="button" class="download" data-format="csv" onclick={on_download}
                 inert={inert}>

@@ -2,14 +2,16 @@
 //! and lines, placed at its anchor through the CSSOM (inline `style` attributes would break a
 //! strict CSP), so the same markup and placement serve every widget.
 
+use crate::el::{el, text, vtag, Value};
 use web_sys::HtmlElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
-/// The box: `class` places it, `heading` and `lines` fill it. `id` names it for
+/// The box: `class` (the names, see `el::classes`) places it, `heading` and `lines` fill it. `id` names it for
 /// `aria-describedby`; `announced: false` hides it from assistive technology where a live
 /// region speaks for it.
 pub fn tooltip(
-    class: Classes,
+    class: Value,
     id: Option<AttrValue>,
     node: NodeRef,
     announced: bool,
@@ -21,12 +23,20 @@ pub fn tooltip(
     } else {
         (None, Some("true"))
     };
-    html! {
-        <div {class} {id} {role} aria-hidden={hidden} ref={node}>
-            if let Some(h) = heading { <strong>{ h }</strong> }
-            { for lines.into_iter().map(|t| html! { <span>{ t }</span> }) }
-        </div>
-    }
+    let heading = match heading {
+        Some(h) => el!("strong", [], [text(h)]),
+        None => Html::default(),
+    };
+    let lines = lines.into_iter().map(|t| el!("span", [], [text(t)]));
+    let lines = VList::with_children(lines.collect(), None).into();
+    let mut tip = vtag!("div", [
+        "id" => id,
+        "role" => role,
+        "aria-hidden" => hidden,
+        "class" => class,
+    ], [heading, lines]);
+    tip.node_ref = node;
+    tip.into()
 }
 
 /// Moves the box behind `node` to `left`, `top` (CSS lengths, e.g. `42.5%` or `120px`).

@@ -1,17 +1,20 @@
 //! The map's drawing: the static geography (provinces, districts, lakes, borders, the zone's
 //! outline) as one component that renders again only when the width bucket changes, and the
 //! overlay that changes with the clock (links, places, labels). Repeated SVG elements go through
-//! a few small helpers rather than one `html!` per call site (each expanded `html!` costs WASM);
+//! a few small helpers rather than one `html!` per call site (each expanded `html!` costs WASM),
+//! built with [`crate::el`] so their computed classes are plain strings, not Yew `Classes`;
 //! path strings are `Rc<str>` shared with the attributes; numbers are written by
 //! `viz::map::path` without float formatting.
 
 use super::state::MapState;
 use super::Model;
+use crate::el::{classes, el, text};
 use std::rc::Rc;
 use story::format::digits::push_uint;
 use viz::map::view::GridStory;
 use viz::map::{self, path::push1, Layout, LinkAt, MapPaths};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 pub(super) fn int(v: usize) -> AttrValue {
     let mut s = String::new();
@@ -93,15 +96,13 @@ pub(super) fn Geography(props: &GeographyProps) -> Html {
             area("gm-dist", f.class, f.d.clone(), a11y, props.focusable)
         })
         .collect::<Html>();
-    html! {
-        <g transform={props.scale.clone()}>
-            { layer(&p.provinces, "gm-prov") }
-            { focusable }
-            { layer(&p.lakes, "gm-lake") }
-            { layer(&p.borders, "gm-border") }
-            { area("gm-zone", "", p.zone.clone(), None, false) }
-        </g>
-    }
+    el!("g", ["transform" => props.scale.clone()], [
+        layer(&p.provinces, "gm-prov"),
+        focusable,
+        layer(&p.lakes, "gm-lake"),
+        layer(&p.borders, "gm-border"),
+        area("gm-zone", "", p.zone.clone(), None, false),
+    ])
 }
 
 /// One area or line of the geography; `a11y` makes it a named district, `focusable` a focus
@@ -122,10 +123,15 @@ pub(super) fn area(
         ),
         None => (None, None, None, None),
     };
-    html! {
-        <path class={classes!(class, slug)} d={AttrValue::Rc(d)} vector-effect="non-scaling-stroke"
-            {tabindex} {role} aria-label={label} data-tip={tip} />
-    }
+    el!("path", [
+        "d" => AttrValue::Rc(d),
+        "vector-effect" => "non-scaling-stroke",
+        "tabindex" => tabindex,
+        "role" => role,
+        "aria-label" => label,
+        "data-tip" => tip,
+        "class" => classes(&[class, slug]),
+    ])
 }
 
 /// Everything that changes with the clock: links, labels of shown links, dots. Links take
@@ -170,21 +176,17 @@ pub(super) fn draw_overlay(
             (Some(i), _) => state.link_shown(i) > 0.0,
         })
         .map(|x| {
-            html! {
-                <text class={x.kind.class()} x={num(x.x)} y={num(x.y)}
-                    text-anchor={x.anchor.as_str()} font-size={num(x.size)} aria-hidden="true">
-                    { x.text.clone() }
-                </text>
-            }
+            el!("text", [
+                "x" => num(x.x),
+                "y" => num(x.y),
+                "text-anchor" => x.anchor.as_str(),
+                "font-size" => num(x.size),
+                "aria-hidden" => "true",
+                "class" => x.kind.class(),
+            ], [text(x.text.clone())])
         })
         .collect::<Html>();
-    html! {
-        <>
-            { links }
-            { places }
-            { labels }
-        </>
-    }
+    VList::with_children(vec![links, places, labels], None).into()
 }
 
 pub(super) fn draw_link(
@@ -199,25 +201,46 @@ pub(super) fn draw_link(
     let whole = shown >= 1.0;
     let mut dash = map::path::fixed(shown.clamp(0.0, 1.0), 3);
     dash.push_str(" 1");
-    html! {
-        <g class="gm-link" data-link={int(i)} data-tip={tag('l', i)} tabindex={focusable.then_some("0")} role="img"
-            aria-label={label}>
-            <path class="gm-hit" d={d.clone()} />
-            <path class="gm-cable" d={d.clone()} pathLength="1" stroke-dasharray={dash} />
-            if whole {
-                <path class={if reversed { "gm-flow rev" } else { "gm-flow" }} {d} />
-            }
-            { circle("gm-end", link.from[0], link.from[1], "3.5") }
-            if whole {
-                { circle("gm-end", link.to[0], link.to[1], "3.5") }
-                if matches!(link.at, LinkAt::NearPlace(_)) {
-                    { circle("gm-junction", link.anchor[0], link.anchor[1], "6") }
-                }
-            }
-        </g>
-    }
+    // Absent parts are empty placeholders, so the parts after them keep their places between
+    // renders, as `html!`'s `if` does.
+    let flow = if whole {
+        let class = if reversed { "gm-flow rev" } else { "gm-flow" };
+        el!("path", ["d" => d.clone(), "class" => class])
+    } else {
+        Html::default()
+    };
+    let ends = if whole {
+        let junction = if matches!(link.at, LinkAt::NearPlace(_)) {
+            circle("gm-junction", link.anchor[0], link.anchor[1], "6")
+        } else {
+            Html::default()
+        };
+        let to = circle("gm-end", link.to[0], link.to[1], "3.5");
+        VList::with_children(vec![to, junction], None).into()
+    } else {
+        Html::default()
+    };
+    el!("g", [
+        "data-link" => int(i),
+        "data-tip" => tag('l', i),
+        "tabindex" => focusable.then_some("0"),
+        "role" => "img",
+        "aria-label" => label,
+        "class" => "gm-link",
+    ], [
+        el!("path", ["d" => d.clone(), "class" => "gm-hit"]),
+        el!("path", [
+            "d" => d,
+            "pathLength" => "1",
+            "stroke-dasharray" => dash,
+            "class" => "gm-cable",
+        ]),
+        flow,
+        circle("gm-end", link.from[0], link.from[1], "3.5"),
+        ends,
+    ])
 }
 
 pub(super) fn circle(class: &'static str, x: f64, y: f64, r: &'static str) -> Html {
-    html! { <circle {class} cx={num(x)} cy={num(y)} {r} /> }
+    el!("circle", ["cx" => num(x), "cy" => num(y), "r" => r, "class" => class])
 }
