@@ -234,6 +234,10 @@ fn release_build() -> Command {
         .env_remove("RUSTC")
         .env_remove("RUSTDOC")
         .env_remove("CARGO");
+    // `FW_FEATURES=zh` (or `en`): a WASM with one language's text, for measuring.
+    if let Some(features) = std::env::var("FW_FEATURES").ok().filter(|f| !f.is_empty()) {
+        cmd.args(["--no-default-features", "--features", &features]);
+    }
     cmd
 }
 

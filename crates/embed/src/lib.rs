@@ -9,6 +9,7 @@
 
 mod custom_element;
 mod error;
+mod handoff;
 mod host_theme;
 mod placeholder;
 mod registry;

@@ -1,6 +1,6 @@
 //! Reading a placeholder: its `data-*` options, its JSON options block, and reporting state.
 
-use story::Lang;
+use story::{Lang, WidgetConfig};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -38,13 +38,21 @@ pub(crate) fn json_options(host: &Element) -> Option<String> {
         .and_then(|script| script.text_content())
 }
 
-/// The language for messages about this placeholder: English only when asked for.
+/// The language for messages about this placeholder: English only when asked for, and the
+/// build's language when this build lacks the one asked for (`Lang::pick`).
 pub(crate) fn message_lang(options: &[(String, String)]) -> Lang {
-    if options.iter().any(|(k, v)| k == "lang" && v == "en") {
+    let asked = if options.iter().any(|(k, v)| k == "lang" && v == "en") {
         Lang::En
     } else {
         Lang::Zh
-    }
+    };
+    asked.pick(Lang::Zh, Lang::En)
+}
+
+/// Whether the widget's language is one this build leaves out: the placeholder is then for
+/// the full module (`crate::handoff`), not for this one.
+pub(crate) fn needs_other_module(config: &WidgetConfig) -> bool {
+    !config.lang.is_compiled()
 }
 
 /// Marks the placeholder failed and logs `message` to the console, with the element.

@@ -48,6 +48,8 @@ enum State {
     Failed(Mount),
     /// Failed where no error box can be shown (the element cannot hold a shadow root).
     Inert,
+    /// Left to the full module: its language is not in this build (`crate::handoff`).
+    HandedOff,
 }
 
 struct Slot {
@@ -194,6 +196,10 @@ impl Embed {
             None => WidgetConfig::parse(attrs(), json.as_deref()).map(State::Waiting),
         });
         let state = match parsed {
+            Ok(State::Waiting(config)) if placeholder::needs_other_module(&config) => {
+                crate::handoff::to_full(&host);
+                State::HandedOff
+            }
             Ok(state) => {
                 self.near.observe(&host);
                 self.seen.observe(&host);
@@ -325,6 +331,11 @@ impl Embed {
             },
         };
         let state = match parsed {
+            Ok(config) if placeholder::needs_other_module(&config) => {
+                self.seen.unobserve(host);
+                crate::handoff::to_full(host);
+                State::HandedOff
+            }
             Ok(config) => State::Waiting(config),
             Err(message) => self.fail_with(host, lang, message),
         };
@@ -509,7 +520,7 @@ impl Embed {
         self.seen.unobserve(&slot.host);
         match slot.state {
             State::Mounted(mount, ..) | State::Failed(mount) => self.release(mount),
-            State::Waiting(_) | State::File(..) | State::Inert => {}
+            State::Waiting(_) | State::File(..) | State::Inert | State::HandedOff => {}
         }
         shadow::release(&slot.host);
         placeholder::clear_state(&slot.host);

@@ -30,12 +30,48 @@ pub enum Lang {
     En,
 }
 
+#[cfg(not(any(feature = "zh", feature = "en")))]
+compile_error!("story needs at least one language: enable feature `zh` or `en` (both by default)");
+
 impl Lang {
     pub const fn name(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
         }
+    }
+
+    /// Whether this build carries the language's text (features `zh` and `en`, both by
+    /// default). A release WASM may carry one; a config in the other goes to the full module.
+    pub const fn is_compiled(self) -> bool {
+        match self {
+            Lang::Zh => cfg!(feature = "zh"),
+            Lang::En => cfg!(feature = "en"),
+        }
+    }
+
+    /// `zh` or `en`, whichever is this language's: the one place language-dependent text and
+    /// behaviour is chosen. In a build with one language it is always that language's, so
+    /// the other argument is never used and its text is left out of the binary; text asked
+    /// for in a language the build lacks falls back to the one it has.
+    #[inline(always)]
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        #[cfg(all(feature = "zh", feature = "en"))]
+        let picked = match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
+        #[cfg(all(feature = "zh", not(feature = "en")))]
+        let picked = {
+            let _ = (self, en);
+            zh
+        };
+        #[cfg(all(feature = "en", not(feature = "zh")))]
+        let picked = {
+            let _ = (self, zh);
+            en
+        };
+        picked
     }
 }
 

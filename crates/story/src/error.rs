@@ -38,10 +38,7 @@ impl Error {
                         ("数值过大，无法显示。", "The value is too large to show.")
                     }
                 };
-                String::from(match lang {
-                    Lang::Zh => zh,
-                    Lang::En => en,
-                })
+                String::from(lang.pick(zh, en))
             }
         }
     }

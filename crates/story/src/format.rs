@@ -37,7 +37,8 @@ pub fn format_qualified(
 ) -> Result<String, FormatError> {
     let parts = number::Parts::of(value, unit.is_count(), number::style(lang))?;
     let mut out = String::new();
-    match lang {
+    // The language the text is written in (`Lang::pick`: the build's, in a one-language build).
+    match lang.pick(Lang::Zh, Lang::En) {
         Lang::Zh => {
             out.push_str(match qualifier {
                 Qualifier::Over => "超",

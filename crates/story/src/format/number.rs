@@ -45,10 +45,7 @@ const EN_COMPACT: Style = Style {
 };
 
 pub(super) fn style(lang: Lang) -> &'static Style {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    lang.pick(&ZH, &EN)
 }
 
 /// A number split for rendering: sign, value in hundredths of the tier, tier suffix.
@@ -137,10 +134,7 @@ pub fn format_number(value: f64, lang: Lang) -> Result<String, FormatError> {
 
 /// A compact axis label; negative values allowed: zh "2亿", "5000万"; en "200M", "1.5K".
 pub fn format_tick(value: f64, lang: Lang) -> Result<String, FormatError> {
-    let style = match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN_COMPACT,
-    };
+    let style = lang.pick(&ZH, &EN_COMPACT);
     Parts::signed(value, false, style).map(render)
 }
 
