@@ -75,6 +75,71 @@ impl Lang {
     }
 }
 
+#[cfg(test)]
+mod lang_tests {
+    //! Hold in every build: `cargo test -p story --no-default-features --features en lang_`
+    //! (or `zh`) checks a one-language build.
+    use super::{ConfigError, Lang};
+
+    const BOTH: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language a one-language build falls back to (either, when it has both).
+    fn built() -> Lang {
+        if Lang::Zh.is_compiled() {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    #[test]
+    fn lang_is_compiled_follows_the_features_and_one_always_is() {
+        assert_eq!(Lang::Zh.is_compiled(), cfg!(feature = "zh"));
+        assert_eq!(Lang::En.is_compiled(), cfg!(feature = "en"));
+        assert!(BOTH.iter().any(|l| l.is_compiled()));
+    }
+
+    #[test]
+    fn lang_pick_gives_a_compiled_language_its_own_text() {
+        for lang in BOTH.into_iter().filter(|l| l.is_compiled()) {
+            assert_eq!(lang.pick("zh", "en"), lang.name());
+        }
+    }
+
+    #[test]
+    fn lang_pick_gives_a_language_the_build_lacks_the_builds_text() {
+        for lang in BOTH.into_iter().filter(|l| !l.is_compiled()) {
+            assert_eq!(lang.pick("zh", "en"), built().name());
+            assert_eq!(lang.pick(1, 2), built().pick(1, 2));
+        }
+    }
+
+    #[test]
+    fn lang_story_text_is_written_in_the_builds_languages_only() {
+        let story = crate::default_story();
+        assert_eq!(story.title.zh.is_empty(), !Lang::Zh.is_compiled());
+        assert_eq!(story.title.en.is_empty(), !Lang::En.is_compiled());
+        let fact = story.facts.first().map(|f| (f.label_zh, f.label_en));
+        assert_eq!(fact.is_some_and(|(zh, _)| zh.is_empty()), !Lang::Zh.is_compiled());
+        assert_eq!(fact.is_some_and(|(_, en)| en.is_empty()), !Lang::En.is_compiled());
+        for lang in BOTH {
+            assert!(!story.title.get(lang).is_empty());
+        }
+    }
+
+    #[test]
+    fn lang_messages_asked_for_in_a_missing_language_come_in_the_builds() {
+        let e = ConfigError::MapBuildTime;
+        for lang in BOTH {
+            let expected = if lang.is_compiled() { lang } else { built() };
+            assert_eq!(e.message(lang), e.message(expected));
+        }
+        if Lang::Zh.is_compiled() && Lang::En.is_compiled() {
+            assert_ne!(e.message(Lang::Zh), e.message(Lang::En));
+        }
+    }
+}
+
 /// Colour theme; `Auto` follows the host page's dark switch, else the reader's
 /// `prefers-color-scheme` (resolved by the embed, crates/embed/src/host_theme.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -617,7 +682,9 @@ fn read_kind(inputs: &[(String, Input<'_>)]) -> Result<WidgetKind, ConfigError> 
     }
 }
 
-#[cfg(test)]
+// Written against both languages' text: tests of the default build (`lang_tests` in
+// config.rs hold in a one-language build too).
+#[cfg(all(test, feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
 
