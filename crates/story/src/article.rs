@@ -244,7 +244,8 @@ pub fn spans_text(story: &Story, spans: &[Span], lang: Lang) -> String {
 
 // Written against both languages' text: tests of the default build (`lang_tests` in
 // config.rs hold in a one-language build too).
-#[cfg(all(test, feature = "zh", feature = "en"))]
+#[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
     use crate::model::{default_story, Fact};

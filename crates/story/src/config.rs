@@ -120,8 +120,14 @@ mod lang_tests {
         assert_eq!(story.title.zh.is_empty(), !Lang::Zh.is_compiled());
         assert_eq!(story.title.en.is_empty(), !Lang::En.is_compiled());
         let fact = story.facts.first().map(|f| (f.label_zh, f.label_en));
-        assert_eq!(fact.is_some_and(|(zh, _)| zh.is_empty()), !Lang::Zh.is_compiled());
-        assert_eq!(fact.is_some_and(|(_, en)| en.is_empty()), !Lang::En.is_compiled());
+        assert_eq!(
+            fact.is_some_and(|(zh, _)| zh.is_empty()),
+            !Lang::Zh.is_compiled()
+        );
+        assert_eq!(
+            fact.is_some_and(|(_, en)| en.is_empty()),
+            !Lang::En.is_compiled()
+        );
         for lang in BOTH {
             assert!(!story.title.get(lang).is_empty());
         }
@@ -684,7 +690,8 @@ fn read_kind(inputs: &[(String, Input<'_>)]) -> Result<WidgetKind, ConfigError> 
 
 // Written against both languages' text: tests of the default build (`lang_tests` in
 // config.rs hold in a one-language build too).
-#[cfg(all(test, feature = "zh", feature = "en"))]
+#[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
 

@@ -148,7 +148,8 @@ fn src_text(body: &[u8]) -> Result<&str, SeriesFileError> {
 
 // Written against both languages' text: tests of the default build (`lang_tests` in
 // config.rs hold in a one-language build too).
-#[cfg(all(test, feature = "zh", feature = "en"))]
+#[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
 

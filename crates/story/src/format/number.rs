@@ -140,7 +140,8 @@ pub fn format_tick(value: f64, lang: Lang) -> Result<String, FormatError> {
 
 // Written against both languages' text: tests of the default build (`lang_tests` in
 // config.rs hold in a one-language build too).
-#[cfg(all(test, feature = "zh", feature = "en"))]
+#[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
