@@ -77,8 +77,9 @@ impl Lang {
 
 #[cfg(test)]
 mod lang_tests {
-    //! Hold in every build: `cargo test -p story --no-default-features --features en lang_`
-    //! (or `zh`) checks a one-language build.
+    //! Hold in every build, as do the test modules without a language gate:
+    //! `cargo test -p story --no-default-features --features en` (or `zh`) checks a
+    //! one-language build.
     use super::{ConfigError, Lang};
 
     const BOTH: [Lang; 2] = [Lang::Zh, Lang::En];
