@@ -39,17 +39,32 @@ function addPlaceholder(page, id, attrs) {
   }, { id, attrs });
 }
 
-test("the demo article loads the lean module only, each file once", async () => {
-  const page = await openPage(browser, "/", { viewport: { width: 1280, height: 6000 } });
+for (const [lang, path] of [["zh", "/"], ["en", "/index.en.html"]]) {
+test(`the ${lang} demo article loads the ${lang} module only, each file once; an added widget in the other language goes to the full module`, async () => {
+  const page = await openPage(browser, path, { viewport: { width: 1280, height: 6000 } });
   await waitForWidgets(page);
   const hosts = await page.$$eval("[data-widget]", (els) => els.map((el) => [
     el.hasAttribute("data-widget-ready"), el.getAttribute("data-widget-module")]));
   assert.ok(hosts.length >= 3 && hosts.every(([ready, mark]) => ready && mark === null), JSON.stringify(hosts));
-  assert.deepEqual(await fetched(page), { lean: ["js", "wasm"] });
-  assert.equal(await page.evaluate(() => window.FeatureWidgets.variant), "lean");
+  assert.deepEqual(await fetched(page), { [lang]: ["js", "wasm"] });
+  assert.equal(await page.evaluate(() => window.FeatureWidgets.variant), lang);
   assert.equal(await page.evaluate(() => window.FeatureWidgetsFull), undefined);
-  assert.deepEqual(page.errors.filter((e) => !e.includes("preload")), []);
+  const other = lang === "zh" ? "en" : "zh";
+  await page.evaluate((other) => {
+    const el = document.createElement("div");
+    el.id = "other";
+    el.setAttribute("data-widget", "tally");
+    el.setAttribute("data-lang", other);
+    document.querySelector("[data-widget]").before(el);
+  }, other);
+  await page.waitForFunction(() => document.getElementById("other").hasAttribute("data-widget-ready"), null, { timeout: 20000 });
+  assert.equal((await state(page, "#other")).module, "full");
+  const drawnIn = await page.$eval("#other", (h) => h.shadowRoot.querySelector(".tally").getAttribute("lang"));
+  assert.equal(drawnIn, other === "zh" ? "zh-CN" : "en");
+  assert.deepEqual(await fetched(page), { [lang]: ["js", "wasm"], full: ["js", "wasm"] });
+  assert.deepEqual(page.errors, []);
 });
+}
 
 test("a page with one kind of widget loads that kind's module; a widget of another kind added later goes to the full module", async () => {
   const page = await openPage(browser, "/test/grid-map.html", { viewport: { width: 900, height: 900 } });

@@ -43,11 +43,11 @@ pub fn fixture_bundle() -> Result<PathBuf> {
         dirs.extend(found);
     }
     let stories = dirs.join(":");
-    // The general variants only: the fixture pages mix kinds and name files; the per-kind
-    // variants are tested on dist/ (tests/module-variants.test.mjs).
+    // The general variants only: the fixture pages mix kinds, languages and files; the others
+    // are tested on dist/ (tests/module-variants.test.mjs).
     let general: Vec<Variant> = VARIANTS
         .into_iter()
-        .filter(|v| v.kinds.len() == story::WidgetKind::ALL.len())
+        .filter(|v| matches!(v.name, "lean" | "full"))
         .collect();
     build(&out, &root.join("target/fixture"), Some(&stories), &general)?;
     copy_tree(&root.join("tests/fixtures/pages"), &out.join("fixture"))?;
@@ -80,15 +80,22 @@ pub fn build(
     for variant in &built {
         write(&dist.join(&variant.wasm.name), &variant.wasm_bytes)?;
         write(&dist.join(&variant.module.name), variant.glue.as_bytes())?;
-        let kinds: Vec<String> = variant.kinds.iter().map(|k| format!("\"{k}\"")).collect();
+        let list = |names: &[&str]| {
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         table.push(format!(
-            "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\",\"kinds\":[{}],\"src\":{}}}",
+            "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\",\"kinds\":[{}],\"langs\":[{}],\"src\":{}}}",
             variant.name,
             variant.module.name,
             variant.module.integrity,
             variant.wasm.name,
             variant.wasm.integrity,
-            kinds.join(","),
+            list(variant.kinds),
+            list(variant.langs),
             variant.src
         ));
     }
@@ -176,39 +183,61 @@ pub fn build(
 pub struct Variant {
     name: &'static str,
     kinds: &'static [&'static str],
+    /// The languages whose text it carries (features `zh`, `en`).
+    langs: &'static [&'static str],
     src: bool,
 }
 
 /// Every kind, named as `WidgetKind::name` and as embed's cargo features (checked in a test).
 const ALL_KINDS: &[&str] = &["tally", "payments", "grid-map"];
 
-/// Every variant `cargo xtask dist` builds. Each adds a release build (~1-2 min).
-const VARIANTS: [Variant; 5] = [
-    // Everything but reading editors' `src` files: pages with several kinds.
+const BOTH_LANGS: &[&str] = &["zh", "en"];
+
+/// Every variant `cargo xtask dist` builds. Each adds a release build (~1 min).
+const VARIANTS: [Variant; 7] = [
+    // Everything but reading editors' `src` files: pages with several kinds and languages.
     Variant {
         name: "lean",
         kinds: ALL_KINDS,
+        langs: BOTH_LANGS,
+        src: false,
+    },
+    // Pages in one language (the demo article, most news pages).
+    Variant {
+        name: "zh",
+        kinds: ALL_KINDS,
+        langs: &["zh"],
+        src: false,
+    },
+    Variant {
+        name: "en",
+        kinds: ALL_KINDS,
+        langs: &["en"],
         src: false,
     },
     // Pages with one kind of widget (most articles embed one).
     Variant {
         name: "tally",
         kinds: &["tally"],
+        langs: BOTH_LANGS,
         src: false,
     },
     Variant {
         name: "payments",
         kinds: &["payments"],
+        langs: BOTH_LANGS,
         src: false,
     },
     Variant {
         name: "grid-map",
         kinds: &["grid-map"],
+        langs: BOTH_LANGS,
         src: false,
     },
     Variant {
         name: "full",
         kinds: ALL_KINDS,
+        langs: BOTH_LANGS,
         src: true,
     },
 ];
@@ -225,12 +254,17 @@ impl Variant {
         self.name
     }
 
+    fn is_full(&self) -> bool {
+        self.src && self.kinds.len() == ALL_KINDS.len() && self.langs.len() == BOTH_LANGS.len()
+    }
+
     /// `--no-default-features --features …` for embed, or nothing for the full set.
     pub fn cargo_features(&self) -> Vec<String> {
-        if self.src && self.kinds.len() == ALL_KINDS.len() {
+        if self.is_full() {
             return Vec::new();
         }
         let mut features: Vec<&str> = self.kinds.to_vec();
+        features.extend(self.langs);
         if self.src {
             features.push("src");
         }
@@ -246,6 +280,7 @@ impl Variant {
 struct BuiltVariant {
     name: &'static str,
     kinds: &'static [&'static str],
+    langs: &'static [&'static str],
     src: bool,
     module: Pinned,
     glue: String,
@@ -352,6 +387,7 @@ fn build_variant(
     Ok(BuiltVariant {
         name,
         kinds: variant.kinds,
+        langs: variant.langs,
         src: variant.src,
         module: Pinned {
             name: format!("embed-{name}-{}.js", short_hash(glue.as_bytes())),
@@ -551,7 +587,7 @@ mod tests {
         assert_eq!(names, ALL_KINDS);
         for v in VARIANTS {
             assert!(v.kinds.iter().all(|k| names.contains(k)), "{}", v.name);
-            let everything = v.src && v.kinds.len() == names.len();
+            let everything = v.src && v.kinds.len() == names.len() && v.langs == BOTH_LANGS;
             assert_eq!(everything, v.name == "full", "{}", v.name);
             assert_eq!(v.cargo_features().is_empty(), everything, "{}", v.name);
         }
@@ -564,7 +600,7 @@ mod tests {
             Some(vec![
                 "--no-default-features".to_owned(),
                 "--features".to_owned(),
-                "tally".to_owned()
+                "tally,zh,en".to_owned()
             ])
         );
     }

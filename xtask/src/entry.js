@@ -2,15 +2,17 @@
 // `cargo xtask dist`). It picks the module variant this page needs and starts it: the lightest
 // one that draws every placeholder present (the table is sorted by weight), for example
 //   tally (or payments, grid-map): one kind of widget, no `src` files (pages with one kind),
-//   lean: every kind, no `src` files (pages with several kinds; ~15 KB brotli under full),
+//   zh (or en): every kind in one language, no `src` files,
+//   lean: every kind and language, no `src` files (~15 KB brotli under full),
 //   full: everything, for placeholders that name an editor's file (`src`).
 // Each variant is pinned here with its Subresource Integrity, as its WASM is in its glue, so the
-// chain snippet -> entry -> glue -> WASM stays pinned end to end. If a placeholder that names a
-// file appears after the lean module started, the lean module marks it
-// `data-widget-module="full"` (crates/embed/src/handoff.rs) and this module loads the full one
-// beside it, which serves only the marked placeholders.
+// chain snippet -> entry -> glue -> WASM stays pinned end to end. If a placeholder the started
+// module cannot draw appears later (it names a file, or its kind or language was left out), that
+// module marks it `data-widget-module="full"` (crates/embed/src/handoff.rs) and this module
+// loads the full one beside it, which serves only the marked placeholders.
 const variants = VARIANTS;
 const KINDS = WIDGET_KINDS;
+const LANGS = ["zh", "en"];
 const SELECTOR = "[data-widget], feature-widget";
 const MARK = "data-widget-module";
 
@@ -27,6 +29,8 @@ function needs(host) {
   } catch {}
   return {
     kind: attr("widget") ?? options.widget,
+    // The language the widget is drawn in (zh unless asked for); an invalid one shows an error.
+    lang: attr("lang") ?? options.lang ?? "zh",
     src: host.getAttribute(MARK) === "full" || attr("src") !== null || "src" in options,
   };
 }
@@ -36,7 +40,9 @@ function needs(host) {
 function pick() {
   const all = [...document.querySelectorAll(SELECTOR)].map(needs);
   if (all.length === 0) return "lean" in variants ? "lean" : "full";
-  const draws = (v) => all.every((n) => (v.src || !n.src) && (!n.kind || !KINDS.includes(n.kind) || v.kinds.includes(n.kind)));
+  const draws = (v) => all.every((n) => (v.src || !n.src)
+    && (!KINDS.includes(n.kind) || v.kinds.includes(n.kind))
+    && (!LANGS.includes(n.lang) || v.langs.includes(n.lang)));
   return Object.keys(variants).find((name) => draws(variants[name])) ?? "full";
 }
 

@@ -19,16 +19,29 @@ pub fn run() -> Result {
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli"
     );
-    // A bundle built without the per-kind variants (the fixture bundle) serves one-widget
-    // pages with the lean module.
-    let has_kind_variants = files_under(&dist)?.iter().any(|f| {
-        f.file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with("embed-tally-"))
-    });
-    let mut total = [0u64; 3];
-    // A page with a widget that names an editor's file loads the full module instead.
-    let mut with_src = [0u64; 3];
+    let names: Vec<String> = files_under(&dist)?
+        .iter()
+        .filter_map(|f| f.file_name()?.to_str().map(str::to_owned))
+        .collect();
+    // A bundle built with the general variants only (the fixture bundle) serves every page
+    // with the lean module.
+    let built = |variant: &str| {
+        names
+            .iter()
+            .any(|n| n.starts_with(&format!("embed-{variant}-")))
+    };
+    let has_kind_variants = built("tally");
+    // Pages with all three widgets: in one language (zh, en), mixed (lean), with a `src` file.
+    let pages: Vec<(&str, &str)> = [
+        ("zh", "  transfer for a page with all widgets (zh)"),
+        ("en", "  transfer for a page with all widgets (en)"),
+        (LEAN, "  transfer for a page with all widgets (zh+en)"),
+        (FULL, "  transfer for a page with a `src` file"),
+    ]
+    .into_iter()
+    .filter(|(v, _)| built(v))
+    .collect();
+    let mut page_totals = vec![[0u64; 3]; pages.len()];
     let mut one_widget = [[0u64; 3]; WidgetKind::ALL.len()];
     for file in files_under(&dist)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -38,7 +51,7 @@ pub fn run() -> Result {
         let rel = file.strip_prefix(&dist)?;
         let sizes = sizes(&file)?;
         let rel_s = rel.display().to_string();
-        let transferred = in_transfer_set(&rel_s, LEAN);
+        let transferred = pages.iter().any(|(v, _)| in_transfer_set(&rel_s, v));
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
             format!("{}{}", if transferred { "* " } else { "  " }, rel_s),
@@ -46,11 +59,10 @@ pub fn run() -> Result {
             sizes[1],
             sizes[2]
         );
-        if transferred {
-            add(&mut total, sizes);
-        }
-        if in_transfer_set(&rel_s, FULL) {
-            add(&mut with_src, sizes);
+        for ((variant, _), total) in pages.iter().zip(page_totals.iter_mut()) {
+            if in_transfer_set(&rel_s, variant) {
+                add(total, sizes);
+            }
         }
         for (kind, page) in WidgetKind::ALL.iter().zip(one_widget.iter_mut()) {
             if in_one_widget_set(&rel_s, *kind, has_kind_variants) {
@@ -58,15 +70,37 @@ pub fn run() -> Result {
             }
         }
     }
+    for ((_, label), total) in pages.iter().zip(&page_totals) {
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            label, total[0], total[1], total[2]
+        );
+    }
+    // The budget's page: all three widgets in one language, the heavier of zh and en (the
+    // lean module where those are not built).
+    let one_language: Vec<&[u64; 3]> = pages
+        .iter()
+        .zip(&page_totals)
+        .filter(|((v, _), _)| *v == "zh" || *v == "en")
+        .map(|(_, t)| t)
+        .collect();
+    let total = one_language
+        .into_iter()
+        .max_by_key(|t| t[2])
+        .or_else(|| {
+            pages
+                .iter()
+                .zip(&page_totals)
+                .find(|((v, _), _)| *v == LEAN)
+                .map(|(_, t)| t)
+        })
+        .copied()
+        .unwrap_or_default();
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "* transfer for a page with all widgets", total[0], total[1], total[2]
     );
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "  transfer for a page with a `src` file", with_src[0], with_src[1], with_src[2]
-    );
-    // One module serves every kind today, so a one-widget page pays for all three.
+    // A page with one kind loads that kind's module variant.
     for (kind, page) in WidgetKind::ALL.iter().zip(one_widget) {
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
@@ -138,11 +172,11 @@ fn in_one_widget_set(rel: &str, kind: WidgetKind, kind_variants: bool) -> bool {
 }
 
 /// The module variants (xtask/src/dist.rs): a page with several kinds of widget loads the lean
-/// one, a page with one kind that kind's, a page with a widget that names an editor's `src` file
-/// the full one.
+/// one (or, in one language, the zh or en one), a page with one kind that kind's, a page with a
+/// widget that names an editor's `src` file the full one.
 const LEAN: &str = "lean";
 const FULL: &str = "full";
-const VARIANTS: [&str; 5] = [LEAN, "tally", "payments", "grid-map", FULL];
+const VARIANTS: [&str; 7] = [LEAN, "zh", "en", "tally", "payments", "grid-map", FULL];
 
 /// Files a page with all three widgets downloads when it loads the module `variant` (pages
 /// themselves are the host's, not ours): the loader, the entry module and host stylesheet the

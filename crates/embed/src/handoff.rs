@@ -3,7 +3,8 @@
 //! A **lean** variant is built without some of embed's cargo features: without `src` it cannot
 //! read an editor's file, and most pages never name one, so it leaves out the file reader, the
 //! story-bundle decoder and validator and their messages (~15 KB brotli); without a widget kind
-//! (`tally`, `payments`, `grid-map`) it leaves out that component. A placeholder it cannot serve
+//! (`tally`, `payments`, `grid-map`) it leaves out that component; with one language (`zh`,
+//! `en`) it leaves out the other's story text and interface strings (~5 KB). A placeholder it cannot serve
 //! is marked `data-widget-module="full"` instead and left as it is (static layer and fallback in
 //! place); the entry module sees the mark and loads the **full** module (every feature), which
 //! then starts beside the lean one in the [`Role::Beside`] role and serves only the marked
@@ -47,7 +48,9 @@ pub(crate) const FULL: bool = cfg!(all(
     feature = "src",
     feature = "tally",
     feature = "payments",
-    feature = "grid-map"
+    feature = "grid-map",
+    feature = "zh",
+    feature = "en"
 ));
 
 /// The name this build gives itself in `FeatureWidgets.variant`: its name in dist's variant
@@ -58,14 +61,14 @@ pub(crate) const VARIANT: &str = match option_env!("FEATURE_WIDGETS_VARIANT") {
     None => "lean",
 };
 
-/// Whether this build can draw `config`: its kind, and its file if it reads one.
+/// Whether this build can draw `config`: its kind, its language, and its file if it reads one.
 pub(crate) fn can_draw(config: &WidgetConfig) -> bool {
     let kind = match config.kind {
         WidgetKind::Tally => cfg!(feature = "tally"),
         WidgetKind::Payments => cfg!(feature = "payments"),
         WidgetKind::GridMap => cfg!(feature = "grid-map"),
     };
-    kind && (cfg!(feature = "src") || !config.reads_file())
+    kind && config.lang.is_compiled() && (cfg!(feature = "src") || !config.reads_file())
 }
 
 /// Hands `host` to the full module (only the lean module does): marks it, and the entry module

@@ -38,13 +38,15 @@ pub(crate) fn json_options(host: &Element) -> Option<String> {
         .and_then(|script| script.text_content())
 }
 
-/// The language for messages about this placeholder: English only when asked for.
+/// The language for messages about this placeholder: English only when asked for, and the
+/// build's language when this build lacks the one asked for (`Lang::pick`).
 pub(crate) fn message_lang(options: &[(String, String)]) -> Lang {
-    if options.iter().any(|(k, v)| k == "lang" && v == "en") {
+    let asked = if options.iter().any(|(k, v)| k == "lang" && v == "en") {
         Lang::En
     } else {
         Lang::Zh
-    }
+    };
+    asked.pick(Lang::Zh, Lang::En)
 }
 
 /// Marks the placeholder failed and logs `message` to the console, with the element.

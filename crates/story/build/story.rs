@@ -275,6 +275,22 @@ pub fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Whether the crate is built with the language's text (feature `zh` or `en`).
+fn compiled(feature: &str) -> bool {
+    std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_some()
+}
+
+/// A Chinese text as a literal, or `""` in a build without Chinese: `Lang::pick` never reads
+/// it there, and the text stays out of the binary.
+pub fn zh_lit(s: &str) -> String {
+    lit(if compiled("ZH") { s } else { "" })
+}
+
+/// An English text as a literal, or `""` in a build without English (see [`zh_lit`]).
+pub fn en_lit(s: &str) -> String {
+    lit(if compiled("EN") { s } else { "" })
+}
+
 /// zh and en text, of a folder's files ([`data::Text`]) or of `map.json` (serde's [`Text`]).
 pub trait ZhEn {
     fn zh_en(&self) -> (&str, &str);
@@ -294,7 +310,7 @@ impl ZhEn for data::Text {
 
 pub fn text(t: &impl ZhEn) -> String {
     let (zh, en) = t.zh_en();
-    format!("Text {{ zh: {}, en: {} }}", lit(zh), lit(en))
+    format!("Text {{ zh: {}, en: {} }}", zh_lit(zh), en_lit(en))
 }
 
 fn qualifier_expr(q: &str) -> &'static str {
@@ -349,9 +365,9 @@ impl Loaded {
                 format!(
                     "Unit {{ id: {}, zh: {}, en_one: {}, en_many: {}, count: {} }}",
                     lit(&u.id),
-                    lit(&u.zh),
-                    lit(one),
-                    lit(many),
+                    zh_lit(&u.zh),
+                    en_lit(one),
+                    en_lit(many),
                     u.count
                 )
             })
@@ -376,8 +392,8 @@ impl Loaded {
                 let derived = some(f.def.derived.as_ref().map(|d| {
                     format!(
                         "Derivation {{ formula_zh: {}, formula_en: {}, inputs: &[{}] }}",
-                        lit(&d.zh),
-                        lit(&d.en),
+                        zh_lit(&d.zh),
+                        en_lit(&d.en),
                         f.inputs
                             .iter()
                             .map(|i| lit(i))
@@ -393,8 +409,8 @@ impl Loaded {
                     qualifier_expr(f.qualifier),
                     date_expr(&f.date),
                     f.section,
-                    lit(&f.def.label.zh),
-                    lit(&f.def.label.en),
+                    zh_lit(&f.def.label.zh),
+                    en_lit(&f.def.label.en),
                     lit(f.def.source.as_deref().unwrap_or("")),
                     derived
                 )
@@ -473,8 +489,8 @@ impl Loaded {
             "static STORY_{n}: Story = Story {{ id: {}, title: {}, source: Text {{ zh: {}, en: {} }}, published: {}, units: &S{n}_UNITS, sections: &S{n}_SECTIONS, facts: &S{n}_FACTS, tally: {tally}, chart: {chart}, map: {map} }};",
             lit(&self.id),
             text(&s.title),
-            lit(&s.source.zh),
-            lit(&s.source.en),
+            zh_lit(&s.source.zh),
+            en_lit(&s.source.en),
             when_expr(&s.source.date).unwrap_or_else(|_| "When::Year(1970)".into()),
         );
         out

@@ -30,11 +30,119 @@ pub enum Lang {
     En,
 }
 
+#[cfg(not(any(feature = "zh", feature = "en")))]
+compile_error!("story needs at least one language: enable feature `zh` or `en` (both by default)");
+
 impl Lang {
     pub const fn name(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
+        }
+    }
+
+    /// Whether this build carries the language's text (features `zh` and `en`, both by
+    /// default). A release WASM may carry one; a config in the other goes to the full module.
+    pub const fn is_compiled(self) -> bool {
+        match self {
+            Lang::Zh => cfg!(feature = "zh"),
+            Lang::En => cfg!(feature = "en"),
+        }
+    }
+
+    /// `zh` or `en`, whichever is this language's: the one place language-dependent text and
+    /// behaviour is chosen. In a build with one language it is always that language's, so
+    /// the other argument is never used and its text is left out of the binary; text asked
+    /// for in a language the build lacks falls back to the one it has.
+    #[inline(always)]
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        #[cfg(all(feature = "zh", feature = "en"))]
+        let picked = match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
+        #[cfg(all(feature = "zh", not(feature = "en")))]
+        let picked = {
+            let _ = (self, en);
+            zh
+        };
+        #[cfg(all(feature = "en", not(feature = "zh")))]
+        let picked = {
+            let _ = (self, zh);
+            en
+        };
+        picked
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    //! Hold in every build, as do the test modules without a language gate:
+    //! `cargo test -p story --no-default-features --features en` (or `zh`) checks a
+    //! one-language build.
+    use super::{ConfigError, Lang};
+
+    const BOTH: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language a one-language build falls back to (either, when it has both).
+    fn built() -> Lang {
+        if Lang::Zh.is_compiled() {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    #[test]
+    fn lang_is_compiled_follows_the_features_and_one_always_is() {
+        assert_eq!(Lang::Zh.is_compiled(), cfg!(feature = "zh"));
+        assert_eq!(Lang::En.is_compiled(), cfg!(feature = "en"));
+        assert!(BOTH.iter().any(|l| l.is_compiled()));
+    }
+
+    #[test]
+    fn lang_pick_gives_a_compiled_language_its_own_text() {
+        for lang in BOTH.into_iter().filter(|l| l.is_compiled()) {
+            assert_eq!(lang.pick("zh", "en"), lang.name());
+        }
+    }
+
+    #[test]
+    fn lang_pick_gives_a_language_the_build_lacks_the_builds_text() {
+        for lang in BOTH.into_iter().filter(|l| !l.is_compiled()) {
+            assert_eq!(lang.pick("zh", "en"), built().name());
+            assert_eq!(lang.pick(1, 2), built().pick(1, 2));
+        }
+    }
+
+    #[test]
+    fn lang_story_text_is_written_in_the_builds_languages_only() {
+        let story = crate::default_story();
+        assert_eq!(story.title.zh.is_empty(), !Lang::Zh.is_compiled());
+        assert_eq!(story.title.en.is_empty(), !Lang::En.is_compiled());
+        let fact = story.facts.first().map(|f| (f.label_zh, f.label_en));
+        assert_eq!(
+            fact.is_some_and(|(zh, _)| zh.is_empty()),
+            !Lang::Zh.is_compiled()
+        );
+        assert_eq!(
+            fact.is_some_and(|(_, en)| en.is_empty()),
+            !Lang::En.is_compiled()
+        );
+        for lang in BOTH {
+            assert!(!story.title.get(lang).is_empty());
+        }
+    }
+
+    #[test]
+    fn lang_messages_asked_for_in_a_missing_language_come_in_the_builds() {
+        let e = ConfigError::MapBuildTime;
+        for lang in BOTH {
+            let expected = if lang.is_compiled() { lang } else { built() };
+            assert_eq!(e.message(lang), e.message(expected));
+        }
+        if Lang::Zh.is_compiled() && Lang::En.is_compiled() {
+            assert_ne!(e.message(Lang::Zh), e.message(Lang::En));
         }
     }
 }
@@ -587,7 +695,10 @@ fn read_kind(inputs: &[(String, Input<'_>)]) -> Result<WidgetKind, ConfigError> 
     }
 }
 
+// Written against both languages' text: tests of the default build (`lang_tests` in
+// config.rs hold in a one-language build too).
 #[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
 

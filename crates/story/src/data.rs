@@ -182,7 +182,10 @@ macro_rules! steps {
 }
 pub(crate) use steps;
 
+// Written against both languages' text: tests of the default build (`lang_tests` in
+// config.rs hold in a one-language build too).
 #[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use crate::bundle::{read_bundle, BundleError};
 

@@ -17,11 +17,9 @@ pub struct Text {
 }
 
 impl Text {
-    pub const fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
+    /// The text in `lang` (in a one-language build, the build's language: [`Lang::pick`]).
+    pub fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
     }
 }
 

@@ -238,10 +238,7 @@ impl UiText {
             UiText::ColumnCarries => ("内容", "Carries"),
             UiText::ColumnCapacity => ("可转供负荷（千伏安）", "Transferable load (kVA)"),
         };
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        lang.pick(zh, en)
     }
 }
 

@@ -211,7 +211,7 @@ pub fn layout(
     width: f64,
     lang: Lang,
 ) -> Layout {
-    let zh = lang == Lang::Zh;
+    let zh = lang.pick(true, false);
     let width = if width.is_finite() {
         width.clamp(200.0, 4000.0)
     } else {

@@ -107,10 +107,7 @@ pub fn build_view(
     let title = label(total, lang);
     let unit = metric.unit();
     let mut unit_label = String::from(UiText::PaymentsUnitPrefix.get(lang));
-    unit_label.push_str(match lang {
-        Lang::Zh => unit.zh(),
-        Lang::En => unit.en(true),
-    });
+    unit_label.push_str(lang.pick(unit.zh(), unit.en(true)));
     let (kind, points) = match series.filter(|s| !s.points.is_empty()) {
         Some(s) => (LineKind::Series, series_points(&s.points, s.unit, lang)),
         None if !metric.series.is_empty() => {
@@ -195,10 +192,7 @@ pub fn derived(story: &Story, chart: &Chart, lang: Lang) -> Vec<Derived> {
         .iter()
         .filter_map(|f| {
             let d = f.derived?;
-            let mut formula = String::from(match lang {
-                Lang::Zh => d.formula_zh,
-                Lang::En => d.formula_en,
-            });
+            let mut formula = String::from(lang.pick(d.formula_zh, d.formula_en));
             let inputs: Vec<String> = d
                 .inputs
                 .iter()
@@ -220,10 +214,7 @@ pub fn derived(story: &Story, chart: &Chart, lang: Lang) -> Vec<Derived> {
 }
 
 fn label(f: &Fact, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => f.label_zh,
-        Lang::En => f.label_en,
-    }
+    lang.pick(f.label_zh, f.label_en)
 }
 
 /// The year a "since" total started counting.
@@ -286,9 +277,7 @@ fn total_points(f: &Fact, chart: &Chart, published: When, lang: Lang) -> Vec<Vie
     if let Some(year) = start_year(f) {
         let (launch, month_note) = launch_label(year, chart, lang);
         let mut launch_full = launch;
-        if lang == Lang::En {
-            launch_full.push(' ');
-        }
+        launch_full.push_str(lang.pick("", " "));
         launch_full.push_str(month_note);
         let zero = value_text(0.0, f.unit, Qualifier::Exact, lang);
         points.push(ViewPoint {

@@ -38,7 +38,7 @@ impl FigureView {
     pub fn of(fact: &'static Fact, lang: Lang) -> FigureView {
         FigureView {
             id: fact.id,
-            label: pick(lang, fact.label_zh, fact.label_en),
+            label: lang.pick(fact.label_zh, fact.label_en),
             text: format_fact(fact, lang),
             date: fact.date.map(|w| format_when(w, lang)),
             start: 0.0,
@@ -146,13 +146,6 @@ pub fn split_numeral(text: &str) -> (&str, &str, &str) {
     }
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 fn card_view(story: &Story, card: &Card, highlight: bool, lang: Lang) -> CardView {
     let figures: Vec<FigureView> = story
         .facts_in(card.section)
@@ -223,7 +216,7 @@ fn row(story: &Story, section: &Section, figure: &FigureView, lang: Lang) -> Opt
         Cell::text(figure.text.as_str()),
         Cell::text(raw_number(f.value)),
         Cell::new(
-            pick(lang, f.unit.zh(), f.unit.en(f.value != 1.0)),
+            lang.pick(f.unit.zh(), f.unit.en(f.value != 1.0)),
             f.unit.id(),
         ),
         Cell::new(qualifier_text(f.qualifier, lang), f.qualifier.id()),
@@ -234,13 +227,13 @@ fn row(story: &Story, section: &Section, figure: &FigureView, lang: Lang) -> Opt
 /// The qualifier in words, for the data table.
 fn qualifier_text(q: Qualifier, lang: Lang) -> &'static str {
     match q {
-        Qualifier::Exact => pick(lang, "确数", "exact"),
-        Qualifier::MoreThan(story::facts::MoreMark::Yu) => pick(lang, "余", "more than"),
-        Qualifier::MoreThan(story::facts::MoreMark::Duo) => pick(lang, "多", "more than"),
-        Qualifier::Over => pick(lang, "超", "over"),
-        Qualifier::Nearly => pick(lang, "近", "nearly"),
-        Qualifier::About => pick(lang, "约", "about"),
-        Qualifier::AtLeast => pick(lang, "及以上", "and above"),
+        Qualifier::Exact => lang.pick("确数", "exact"),
+        Qualifier::MoreThan(story::facts::MoreMark::Yu) => lang.pick("余", "more than"),
+        Qualifier::MoreThan(story::facts::MoreMark::Duo) => lang.pick("多", "more than"),
+        Qualifier::Over => lang.pick("超", "over"),
+        Qualifier::Nearly => lang.pick("近", "nearly"),
+        Qualifier::About => lang.pick("约", "about"),
+        Qualifier::AtLeast => lang.pick("及以上", "and above"),
     }
 }
 
@@ -266,10 +259,7 @@ fn dates_note(lead: Option<&FigureView>, cards: &[CardView], lang: Lang) -> Stri
     if !undated.is_empty() {
         groups.push((None, undated));
     }
-    let (colon, item_sep, group_sep) = match lang {
-        Lang::Zh => ("：", "、", "；"),
-        Lang::En => (": ", ", ", "; "),
-    };
+    let (colon, item_sep, group_sep) = lang.pick(("：", "、", "；"), (": ", ", ", "; "));
     let mut out = String::new();
     for (i, (key, texts)) in groups.iter().enumerate() {
         if i > 0 {

@@ -38,10 +38,9 @@ impl Error {
         match self {
             Error::Viz(e) => e.message(lang),
             Error::SeriesFile { src, source } => source.message(src, lang),
-            Error::Canvas | Error::Render(_) => String::from(match lang {
-                Lang::Zh => "图表无法绘制。",
-                Lang::En => "The chart could not be drawn.",
-            }),
+            Error::Canvas | Error::Render(_) => {
+                String::from(lang.pick("图表无法绘制。", "The chart could not be drawn."))
+            }
         }
     }
 }

@@ -131,10 +131,7 @@ fn html_document(config: WidgetConfig) -> Result<String, Error> {
 }
 
 fn html_lang(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    }
+    lang.pick("zh-CN", "en")
 }
 
 fn svg_document(config: WidgetConfig) -> Result<String, Error> {

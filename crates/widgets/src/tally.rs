@@ -118,7 +118,7 @@ pub fn Tally(props: &TallyProps) -> Html {
     };
 
     html! {
-        <div class="tally" ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class="tally" ref={root} lang={lang.pick("zh-CN", "en")}>
             <header class="head">
                 <h2 class="title">{ v.title }</h2>
                 if let Some(lead) = &v.lead {

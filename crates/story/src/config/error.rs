@@ -131,7 +131,7 @@ pub enum ConfigError {
 }
 
 fn join(items: &[&str], lang: Lang) -> String {
-    items.join(if lang == Lang::Zh { "、" } else { ", " })
+    items.join(lang.pick("、", ", "))
 }
 
 impl ConfigError {
@@ -174,7 +174,7 @@ impl ConfigError {
         // Option names can come from the page (unknown attributes and JSON keys): cut them.
         let field = shown_field(self.field());
         let field = field.as_str();
-        let say = |zh: &str, en: &str, args: &[&str]| fill(pick(lang, zh, en), args);
+        let say = |zh: &str, en: &str, args: &[&str]| fill(lang.pick(zh, en), args);
         match self {
             ConfigError::Missing { allowed, .. } => say(
                 "缺少选项 `{0}`。可用的值：{1}。",
@@ -211,21 +211,21 @@ impl ConfigError {
             ConfigError::OutOfRange { value, limit, .. } => {
                 let (shown, allowed, bound) = match limit {
                     Limit::MaxPoints(n) => (
-                        pick(lang, "{0} 个数据点", "{0} points"),
-                        pick(lang, "最多 {1} 个数据点", "at most {1} points"),
+                        lang.pick("{0} 个数据点", "{0} points"),
+                        lang.pick("最多 {1} 个数据点", "at most {1} points"),
                         *n,
                     ),
                     Limit::MinPoints(n) => (
-                        pick(lang, "{0} 个数据点", "{0} points"),
-                        pick(lang, "至少 {1} 个数据点", "at least {1} point"),
+                        lang.pick("{0} 个数据点", "{0} points"),
+                        lang.pick("至少 {1} 个数据点", "at least {1} point"),
                         *n,
                     ),
                     Limit::MinSections(n) => (
-                        pick(lang, "{0} 个栏目", "{0} sections"),
-                        pick(lang, "至少 {1} 个栏目", "at least {1} section"),
+                        lang.pick("{0} 个栏目", "{0} sections"),
+                        lang.pick("至少 {1} 个栏目", "at least {1} section"),
                         *n,
                     ),
-                    Limit::Finite => ("{0}", pick(lang, "有限的数字", "a finite number"), 0),
+                    Limit::Finite => ("{0}", lang.pick("有限的数字", "a finite number"), 0),
                 };
                 let bound = uint(bound);
                 let args = [value.as_str(), bound.as_str()];
@@ -245,7 +245,7 @@ impl ConfigError {
                 let at = if path.is_empty() {
                     String::new()
                 } else {
-                    fill(pick(lang, "，位于 {0}", ", in {0}"), &[path])
+                    fill(lang.pick("，位于 {0}", ", in {0}"), &[path])
                 };
                 let args: &[&str] = &[
                     field,
@@ -319,14 +319,6 @@ impl ConfigError {
     }
 }
 
-/// The text of `lang` from a `(zh, en)` pair.
-fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// A count in decimal, without `core::fmt`.
 fn uint(n: usize) -> String {
     let mut s = String::new();
@@ -351,35 +343,45 @@ fn hex4(n: u32, upper: bool) -> String {
 }
 
 fn expected_text(e: Expected, lang: Lang) -> &'static str {
-    match (e, lang) {
-        (Expected::Text, Lang::En) => "text",
-        (Expected::Text, Lang::Zh) => "文本",
-        (Expected::Bool, Lang::En) => "true or false",
-        (Expected::Bool, Lang::Zh) => " true 或 false",
-        (Expected::Number, Lang::En) => "a number",
-        (Expected::Number, Lang::Zh) => "数字",
-        (Expected::List, Lang::En) => {
-            "a list of ids: a JSON array of strings, or comma-separated text"
-        }
-        (Expected::List, Lang::Zh) => "由名称组成的列表：JSON 字符串数组，或用逗号分隔的文本",
-        (Expected::Points, Lang::En) => {
-            "a JSON array of points such as [{\"date\": \"2020-06\", \"value\": 1}]"
-        }
-        (Expected::Points, Lang::Zh) => "JSON 数组，例如 [{\"date\": \"2020-06\", \"value\": 1}]",
-        (Expected::Point, Lang::En) => "an object such as {\"date\": \"2020-06\", \"value\": 1}",
-        (Expected::Point, Lang::Zh) => "对象，例如 {\"date\": \"2020-06\", \"value\": 1}",
-        (Expected::Object, Lang::En) => "a JSON object such as {\"lang\": \"en\"}",
-        (Expected::Object, Lang::Zh) => "JSON 对象，例如 {\"lang\": \"en\"}",
-        (Expected::StoryBundle, Lang::En) => {
-            "a story bundle: a JSON object with the story's facts and its tally (cli bundle writes one)"
-        }
-        (Expected::StoryBundle, Lang::Zh) => "报道数据包：包含报道数据和计数卡片的 JSON 对象（可用 cli bundle 生成）",
+    match e {
+        Expected::Text => lang.pick(
+            "文本",
+            "text",
+        ),
+        Expected::Bool => lang.pick(
+            " true 或 false",
+            "true or false",
+        ),
+        Expected::Number => lang.pick(
+            "数字",
+            "a number",
+        ),
+        Expected::List => lang.pick(
+            "由名称组成的列表：JSON 字符串数组，或用逗号分隔的文本",
+            "a list of ids: a JSON array of strings, or comma-separated text",
+        ),
+        Expected::Points => lang.pick(
+            "JSON 数组，例如 [{\"date\": \"2020-06\", \"value\": 1}]",
+            "a JSON array of points such as [{\"date\": \"2020-06\", \"value\": 1}]",
+        ),
+        Expected::Point => lang.pick(
+            "对象，例如 {\"date\": \"2020-06\", \"value\": 1}",
+            "an object such as {\"date\": \"2020-06\", \"value\": 1}",
+        ),
+        Expected::Object => lang.pick(
+            "JSON 对象，例如 {\"lang\": \"en\"}",
+            "a JSON object such as {\"lang\": \"en\"}",
+        ),
+        Expected::StoryBundle => lang.pick(
+            "报道数据包：包含报道数据和计数卡片的 JSON 对象（可用 cli bundle 生成）",
+            "a story bundle: a JSON object with the story's facts and its tally (cli bundle writes one)",
+        ),
     }
 }
 
 fn json_problem(p: &JsonErrorKind, lang: Lang) -> String {
-    let text = |zh: &str, en: &str| pick(lang, zh, en).to_owned();
-    let with = |zh: &str, en: &str, arg: &str| fill(pick(lang, zh, en), &[arg]);
+    let text = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    let with = |zh: &str, en: &str, arg: &str| fill(lang.pick(zh, en), &[arg]);
     let kib = |n: usize| uint(n / 1024);
     match p {
         JsonErrorKind::UnexpectedEnd => text("内容提前结束", "the text ends too early"),
@@ -453,25 +455,26 @@ fn shown_char(c: char) -> String {
 }
 
 fn url_problem(p: UrlProblem, lang: Lang) -> &'static str {
-    match (p, lang) {
-        (UrlProblem::Empty, Lang::En) => "empty",
-        (UrlProblem::Empty, Lang::Zh) => "地址为空",
-        (UrlProblem::Scheme, Lang::En) => {
-            "absolute URLs and schemes such as https: or javascript: are refused"
-        }
-        (UrlProblem::Scheme, Lang::Zh) => "不接受绝对地址或 https:、javascript: 等协议",
-        (UrlProblem::OtherHost, Lang::En) => "// points to another host",
-        (UrlProblem::OtherHost, Lang::Zh) => "以 // 开头会指向其他网站",
-        (UrlProblem::Backslash, Lang::En) => "backslashes are read as slashes by browsers",
-        (UrlProblem::Backslash, Lang::Zh) => "浏览器会把反斜杠当作斜杠",
-        (UrlProblem::Whitespace, Lang::En) => "spaces or control characters",
-        (UrlProblem::Whitespace, Lang::Zh) => "含有空格或控制字符",
-        (UrlProblem::TooLong, Lang::En) => "longer than 2048 characters",
-        (UrlProblem::TooLong, Lang::Zh) => "超过 2048 个字符",
+    match p {
+        UrlProblem::Empty => lang.pick("地址为空", "empty"),
+        UrlProblem::Scheme => lang.pick(
+            "不接受绝对地址或 https:、javascript: 等协议",
+            "absolute URLs and schemes such as https: or javascript: are refused",
+        ),
+        UrlProblem::OtherHost => lang.pick("以 // 开头会指向其他网站", "// points to another host"),
+        UrlProblem::Backslash => lang.pick(
+            "浏览器会把反斜杠当作斜杠",
+            "backslashes are read as slashes by browsers",
+        ),
+        UrlProblem::Whitespace => lang.pick("含有空格或控制字符", "spaces or control characters"),
+        UrlProblem::TooLong => lang.pick("超过 2048 个字符", "longer than 2048 characters"),
     }
 }
 
+// Written against both languages' text: tests of the default build (`lang_tests` in
+// config.rs hold in a one-language build too).
 #[cfg(test)]
+#[cfg(all(feature = "zh", feature = "en"))]
 mod tests {
     use super::*;
 

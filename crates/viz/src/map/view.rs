@@ -106,13 +106,6 @@ pub fn link_between(map: &GeoMap, l: &facts::Link) -> Option<Link> {
     )
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 fn name(r: &Region, lang: Lang) -> &'static str {
     r.name.get(lang)
 }
@@ -120,7 +113,7 @@ fn name(r: &Region, lang: Lang) -> &'static str {
 /// `江苏 · 苏州` / `Suzhou, Jiangsu`; `上海` / `Shanghai`.
 fn within(r: &Region, lang: Lang) -> String {
     let mut s = String::new();
-    match (lang, r.city) {
+    match (lang.pick(Lang::Zh, Lang::En), r.city) {
         (Lang::Zh, Some(city)) => {
             s.push_str(r.province.zh);
             s.push_str(" · ");
@@ -147,8 +140,8 @@ struct Punct {
 }
 
 fn punct(lang: Lang) -> Punct {
-    match lang {
-        Lang::Zh => Punct {
+    lang.pick(
+        Punct {
             colon: "：",
             comma: "，",
             list: "、",
@@ -156,7 +149,7 @@ fn punct(lang: Lang) -> Punct {
             stop: "。",
             dash: "—",
         },
-        Lang::En => Punct {
+        Punct {
             colon: ": ",
             comma: ", ",
             list: ", ",
@@ -164,7 +157,7 @@ fn punct(lang: Lang) -> Punct {
             stop: ". ",
             dash: " – ",
         },
-    }
+    )
 }
 
 /// Joins `items` as a list: `a、b、c` / `a, b and c`.
@@ -240,9 +233,9 @@ fn link_info(smap: &Map, l: &facts::Link, geo: Link, lang: Lang) -> LinkInfo {
     );
     if matches!(geo.at, LinkAt::NearPlace(_)) {
         // The place has no open coordinate: say that the drawn point is approximate.
-        place.push_str(pick(lang, "（图中", " (on the map: "));
+        place.push_str(lang.pick("（图中", " (on the map: "));
         place.push_str(UiText::Approximate.get(lang));
-        place.push_str(pick(lang, "）", ")"));
+        place.push_str(lang.pick("）", ")"));
     }
     lines.push(place);
     lines.push(l.carries.get(lang).to_owned());
@@ -302,9 +295,9 @@ pub fn grid_story(story: &Story, smap: &Map, model: &MapModel, lang: Lang) -> Gr
         .map(|r| {
             let within = within(r, lang);
             let mut label = String::from(name(r, lang));
-            label.push_str(pick(lang, "（", " ("));
+            label.push_str(lang.pick("（", " ("));
             label.push_str(&within);
-            label.push_str(pick(lang, "）", ")"));
+            label.push_str(lang.pick("）", ")"));
             DistrictInfo {
                 code: r.code,
                 name: name(r, lang),
@@ -369,7 +362,7 @@ pub fn grid_story(story: &Story, smap: &Map, model: &MapModel, lang: Lang) -> Gr
 /// The regions as a list: `上海青浦区、江苏苏州吴江区…` (province, city, name) /
 /// `Qingpu District (Shanghai), …` (their accessible names).
 fn full_region_list(smap: &Map, districts: &[DistrictInfo], lang: Lang, p: &Punct) -> String {
-    let names: Vec<String> = match lang {
+    let names: Vec<String> = match lang.pick(Lang::Zh, Lang::En) {
         Lang::Zh => smap
             .regions
             .iter()
@@ -390,10 +383,10 @@ fn full_region_list(smap: &Map, districts: &[DistrictInfo], lang: Lang, p: &Punc
 fn describe(steps: &[StepInfo], smap: &Map, slots: &Slots) -> String {
     let lang = slots.lang;
     let mut s = slots.fill(smap.description.get(lang));
-    s.push_str(pick(lang, "", " "));
+    s.push_str(lang.pick("", " "));
     for step in steps {
         s.push_str(&step.caption);
-        s.push_str(pick(lang, "", " "));
+        s.push_str(lang.pick("", " "));
     }
     s.trim_end().to_owned()
 }

@@ -15,10 +15,10 @@ pub struct ErrorBoxProps {
 
 #[function_component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
-    let (lang, title) = match props.lang {
-        Lang::Zh => ("zh-CN", "此组件无法显示"),
-        Lang::En => ("en", "This widget cannot be shown"),
-    };
+    let (lang, title) = props.lang.pick(
+        ("zh-CN", "此组件无法显示"),
+        ("en", "This widget cannot be shown"),
+    );
     html! {
         <div class="error-box" role="alert" {lang}>
             <p class="error-box-title">{ title }</p>
