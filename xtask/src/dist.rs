@@ -77,9 +77,10 @@ pub fn build(
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(Error::io(FileAction::Create, &dist))?;
     let mut table = Vec::new();
-    for variant in &built {
-        write(&dist.join(&variant.wasm.name), &variant.wasm_bytes)?;
-        write(&dist.join(&variant.module.name), variant.glue.as_bytes())?;
+    for built in &built {
+        let variant = &built.variant;
+        write(&dist.join(&built.wasm.name), &built.wasm_bytes)?;
+        write(&dist.join(&built.module.name), built.glue.as_bytes())?;
         let list = |names: &[&str]| {
             names
                 .iter()
@@ -90,10 +91,10 @@ pub fn build(
         table.push(format!(
             "\"{}\":{{\"module\":\"{}\",\"moduleIntegrity\":\"{}\",\"wasm\":\"{}\",\"wasmIntegrity\":\"{}\",\"kinds\":[{}],\"langs\":[{}],\"src\":{}}}",
             variant.name,
-            variant.module.name,
-            variant.module.integrity,
-            variant.wasm.name,
-            variant.wasm.integrity,
+            built.module.name,
+            built.module.integrity,
+            built.wasm.name,
+            built.wasm.integrity,
             list(variant.kinds),
             list(variant.langs),
             variant.src
@@ -244,9 +245,12 @@ const VARIANTS: [Variant; 7] = [
 
 /// The variants built without some of embed's features (all but `full`), for clippy.
 pub fn lean_variants() -> impl Iterator<Item = Variant> {
-    VARIANTS
-        .into_iter()
-        .filter(|v| !v.cargo_features().is_empty())
+    VARIANTS.into_iter().filter(|v| !v.is_full())
+}
+
+/// The name of every variant, as its files are named (`embed-<name>-<hash>.…`).
+pub fn variant_names() -> impl Iterator<Item = &'static str> {
+    VARIANTS.into_iter().map(|v| v.name)
 }
 
 impl Variant {
@@ -278,10 +282,7 @@ impl Variant {
 
 /// A variant built, with its files' names: `embed-<variant>-<hash>.{js,wasm}`.
 struct BuiltVariant {
-    name: &'static str,
-    kinds: &'static [&'static str],
-    langs: &'static [&'static str],
-    src: bool,
+    variant: Variant,
     module: Pinned,
     glue: String,
     wasm: Pinned,
@@ -385,10 +386,7 @@ fn build_variant(
     step(&format!("dist: minifying the glue ({name}, terser)"));
     let glue = minify_js(&stage, &glue)?;
     Ok(BuiltVariant {
-        name,
-        kinds: variant.kinds,
-        langs: variant.langs,
-        src: variant.src,
+        variant: *variant,
         module: Pinned {
             name: format!("embed-{name}-{}.js", short_hash(glue.as_bytes())),
             integrity: sri(glue.as_bytes()),

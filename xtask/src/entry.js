@@ -48,7 +48,7 @@ function pick() {
 
 // The full module beside the lean one serves only marked placeholders.
 let fullBeside = false;
-const started = new Map();
+const started = new Set();
 
 // Which placeholders a failed variant leaves unfinished.
 function servedBy(name, host) {
@@ -98,7 +98,7 @@ function failUnfinished(name, why, error) {
 
 function onUncaught(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
-  for (const name of started.keys()) {
+  for (const name of started) {
     if (String(error.stack).includes(variants[name].wasm)) failUnfinished(name, "stopped by an internal error", error);
   }
 }
@@ -110,22 +110,21 @@ addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 // on a mismatch, the failure), and its WASM is requested at the same time, with its integrity,
 // rather than after the glue has arrived.
 function start(name) {
-  if (!started.has(name)) {
-    const variant = variants[name];
-    const url = (file) => new URL(file, import.meta.url).href;
-    const preload = document.createElement("link");
-    preload.rel = "modulepreload";
-    preload.href = url(variant.module);
-    preload.integrity = variant.moduleIntegrity;
-    preload.crossOrigin = "anonymous";
-    document.head.append(preload);
-    const wasm = fetch(new Request(url(variant.wasm), { integrity: variant.wasmIntegrity }));
-    wasm.catch(() => {}); // reported once, below, when the glue awaits it
-    started.set(name, import(preload.href)
-      .then((glue) => glue.startFeatureWidgets(wasm))
-      .catch((error) => failUnfinished(name, "could not start", error)));
-  }
-  return started.get(name);
+  if (started.has(name)) return;
+  started.add(name);
+  const variant = variants[name];
+  const url = (file) => new URL(file, import.meta.url).href;
+  const preload = document.createElement("link");
+  preload.rel = "modulepreload";
+  preload.href = url(variant.module);
+  preload.integrity = variant.moduleIntegrity;
+  preload.crossOrigin = "anonymous";
+  document.head.append(preload);
+  const wasm = fetch(new Request(url(variant.wasm), { integrity: variant.wasmIntegrity }));
+  wasm.catch(() => {}); // reported once, below, when the glue awaits it
+  import(preload.href)
+    .then((glue) => glue.startFeatureWidgets(wasm))
+    .catch((error) => failUnfinished(name, "could not start", error));
 }
 
 // <feature-widget widget="tally" lang="en">: a placeholder whose options are plain attributes.

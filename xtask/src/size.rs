@@ -19,9 +19,10 @@ pub fn run() -> Result {
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli"
     );
-    let names: Vec<String> = files_under(&dist)?
+    let files = files_under(&dist)?;
+    let names: Vec<&str> = files
         .iter()
-        .filter_map(|f| f.file_name()?.to_str().map(str::to_owned))
+        .filter_map(|f| f.file_name()?.to_str())
         .collect();
     // A bundle built with the general variants only (the fixture bundle) serves every page
     // with the lean module.
@@ -43,13 +44,13 @@ pub fn run() -> Result {
     .collect();
     let mut page_totals = vec![[0u64; 3]; pages.len()];
     let mut one_widget = [[0u64; 3]; WidgetKind::ALL.len()];
-    for file in files_under(&dist)? {
+    for file in &files {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "gz" || ext == "br" {
             continue;
         }
         let rel = file.strip_prefix(&dist)?;
-        let sizes = sizes(&file)?;
+        let sizes = sizes(file)?;
         let rel_s = rel.display().to_string();
         let transferred = pages.iter().any(|(v, _)| in_transfer_set(&rel_s, v));
         println!(
@@ -78,23 +79,16 @@ pub fn run() -> Result {
     }
     // The budget's page: all three widgets in one language, the heavier of zh and en (the
     // lean module where those are not built).
-    let one_language: Vec<&[u64; 3]> = pages
-        .iter()
-        .zip(&page_totals)
-        .filter(|((v, _), _)| *v == "zh" || *v == "en")
-        .map(|(_, t)| t)
-        .collect();
-    let total = one_language
-        .into_iter()
-        .max_by_key(|t| t[2])
-        .or_else(|| {
-            pages
-                .iter()
-                .zip(&page_totals)
-                .find(|((v, _), _)| *v == LEAN)
-                .map(|(_, t)| t)
-        })
-        .copied()
+    let heaviest = |of: &[&str]| {
+        pages
+            .iter()
+            .zip(&page_totals)
+            .filter(|((v, _), _)| of.contains(v))
+            .map(|(_, t)| *t)
+            .max_by_key(|t| t[2])
+    };
+    let total = heaviest(&["zh", "en"])
+        .or_else(|| heaviest(&[LEAN]))
         .unwrap_or_default();
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
@@ -176,7 +170,6 @@ fn in_one_widget_set(rel: &str, kind: WidgetKind, kind_variants: bool) -> bool {
 /// widget that names an editor's `src` file the full one.
 const LEAN: &str = "lean";
 const FULL: &str = "full";
-const VARIANTS: [&str; 7] = [LEAN, "zh", "en", "tally", "payments", "grid-map", FULL];
 
 /// Files a page with all three widgets downloads when it loads the module `variant` (pages
 /// themselves are the host's, not ours): the loader, the entry module and host stylesheet the
@@ -195,7 +188,7 @@ fn in_transfer_set(rel: &str, variant: &str) -> bool {
         return false;
     }
     let of_variant = |v: &str| rest.strip_prefix(v).is_some_and(|r| r.starts_with('-'));
-    match VARIANTS.into_iter().find(|v| of_variant(v)) {
+    match crate::dist::variant_names().find(|v| of_variant(v)) {
         Some(v) => v == variant,
         None => true,
     }

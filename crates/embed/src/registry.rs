@@ -518,10 +518,10 @@ impl Embed {
                 continue;
             };
             removed |= record.removed_nodes().length() > 0;
-            // Only observed beside the lean module: a placeholder it has just handed over.
-            if let Some(host) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                if record.type_() == "attributes" {
-                    self.register_within(&host);
+            // Only observed beside a lean module: a placeholder it has just handed over.
+            if record.type_() == "attributes" {
+                if let Some(host) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    self.register(host);
                 }
             }
             let added = record.added_nodes();
