@@ -3,11 +3,14 @@
 // the strict CSP the embed promises to work under (test/csp/downloads.html), and on the demo
 // articles; the CSV still carries its citation; file names say what they are. Also shows why
 // the PNG is drawn on a canvas: an SVG loaded into an <img> from a blob: URL is blocked there.
+// Only the full module draws images: a page served by another variant loads it on the first
+// image asked for (crates/widgets/src/download.rs, xtask/src/entry.js), and says so in the
+// widget's box when it cannot.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, openPage, waitForWidgets } from "./lib/browser.mjs";
+import { BASE_URL, launch, openPage, waitForWidgets } from "./lib/browser.mjs";
 
 const STORY = "suzhou-2020-07";
 const CREDIT = { zh: "图表：Feature widgets", en: "Graphic: Feature widgets" };
@@ -214,4 +217,63 @@ test("an image that cannot be drawn says so in the widget's box, and the rest ke
   assert.equal(svg.name, `${STORY}-tally-en.svg`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+/** The module variants whose files the page fetched (`embed-<variant>-<hash>.js|wasm`). */
+const variantsFetched = (page) => page.evaluate(() => [...new Set(performance.getEntriesByType("resource")
+  .map((e) => new URL(e.name).pathname.match(/\/embed-([a-z-]+)-[0-9a-f]+\.(?:js|wasm)$/)?.[1])
+  .filter(Boolean))].sort());
+
+test("the image code comes with the first image asked for: the full module, loaded once, beside the page's", async () => {
+  const page = await openPage(browser, "/index.html", { acceptDownloads: true });
+  await waitForWidgets(page);
+  assert.deepEqual(await variantsFetched(page), ["zh"]);
+  assert.equal(await page.evaluate(() => window.FeatureWidgetsFull), undefined);
+  const png = await download(page, page.locator("[data-widget=tally] button[data-format=png]").first());
+  assert.equal(png.name, `${STORY}-tally-zh.png`);
+  assert.deepEqual(await variantsFetched(page), ["full", "zh"]);
+  assert.equal(await page.evaluate(() => window.FeatureWidgetsFull.variant), "full");
+  // The full module serves no placeholder: every widget stays the zh module's, unmarked.
+  const hosts = await page.$$eval("[data-widget]", (els) => els.map((el) => [
+    el.hasAttribute("data-widget-ready"), el.getAttribute("data-widget-module")]));
+  assert.ok(hosts.every(([ready, mark]) => ready && mark === null), JSON.stringify(hosts));
+  const svg = await download(page, page.locator("[data-widget=payments] button[data-format=svg]").first());
+  assert.ok(svg.bytes.toString("utf8").includes(CREDIT.zh));
+  const count = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => /\/embed-full-[0-9a-f]+\.wasm$/.test(new URL(e.name).pathname)).length);
+  assert.equal(count, 1, "the full module is fetched once");
+  // What a hostile page can ask of it: nothing but a refusal.
+  const refused = await page.evaluate(() => {
+    const image = window.FeatureWidgetsFull.image;
+    const host = document.querySelector("[data-widget=payments]");
+    return [
+      image(document.body, "png", null, 300, 200),
+      image(host, "exe", "value", 300, 200),
+      image(host, "png", "no-such-metric", 300, 200),
+      image(host, "png", "value", Infinity, 200),
+      image(host, "png", "value", -1, 200),
+      image("<b>", "svg", null, 1, 1),
+    ];
+  });
+  assert.deepEqual(refused, [false, false, false, false, false, false]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("when the full module cannot be loaded, the image button says so and the rest keeps working", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.route(/\/embed-full-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(new URL("/index.en.html", BASE_URL).href);
+  await waitForWidgets(page);
+  await page.locator("[data-widget=grid-map] button[data-format=png]").first().click();
+  const alert = page.locator("[data-widget=grid-map] .download-error[role=alert]").first();
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The image could not be made/);
+  const csv = await download(page, page.locator("[data-widget=grid-map] button[data-format=csv]").first());
+  assert.ok(csv.name.endsWith(".csv"), csv.name);
+  const ready = await page.$$eval("[data-widget]", (els) => els.every((el) =>
+    el.hasAttribute("data-widget-ready") && !el.hasAttribute("data-widget-error")));
+  assert.ok(ready, "every widget still drawn, none marked failed");
+  await context.close();
 });

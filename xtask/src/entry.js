@@ -48,7 +48,8 @@ function pick() {
 
 // The full module beside the lean one serves only marked placeholders.
 let fullBeside = false;
-const started = new Set();
+// Each variant started, with its start (a promise).
+const started = new Map();
 
 // Which placeholders a failed variant leaves unfinished.
 function servedBy(name, host) {
@@ -98,20 +99,20 @@ function failUnfinished(name, why, error) {
 
 function onUncaught(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
-  for (const name of started) {
+  for (const name of started.keys()) {
     if (String(error.stack).includes(variants[name].wasm)) failUnfinished(name, "stopped by an internal error", error);
   }
 }
 addEventListener("error", (event) => onUncaught(event.error));
 addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 
-// Starts a variant once. Its glue is imported through a <link rel="modulepreload"> carrying the
-// glue's integrity (import() itself takes none; the module map then holds the checked glue or,
-// on a mismatch, the failure), and its WASM is requested at the same time, with its integrity,
-// rather than after the glue has arrived.
+// Starts a variant once; resolves once its module has started (false if it could not). Its
+// glue is imported through a <link rel="modulepreload"> carrying the glue's integrity (import()
+// itself takes none; the module map then holds the checked glue or, on a mismatch, the
+// failure), and its WASM is requested at the same time, with its integrity, rather than after
+// the glue has arrived.
 function start(name) {
-  if (started.has(name)) return;
-  started.add(name);
+  if (started.has(name)) return started.get(name);
   const variant = variants[name];
   const url = (file) => new URL(file, import.meta.url).href;
   const preload = document.createElement("link");
@@ -122,10 +123,35 @@ function start(name) {
   document.head.append(preload);
   const wasm = fetch(new Request(url(variant.wasm), { integrity: variant.wasmIntegrity }));
   wasm.catch(() => {}); // reported once, below, when the glue awaits it
-  import(preload.href)
+  const running = import(preload.href)
     .then((glue) => glue.startFeatureWidgets(wasm))
-    .catch((error) => failUnfinished(name, "could not start", error));
+    .then(() => true, (error) => { failUnfinished(name, "could not start", error); return false; });
+  started.set(name, running);
+  return running;
 }
+
+// The full module beside the first one: for placeholders handed over, or for images.
+function startFull() {
+  fullBeside = true;
+  return start("full");
+}
+
+// Only the full module has the code that draws a widget's PNG and SVG (~8.5 KB brotli that
+// most readers never use). A widget of another module asks for its image with this event on
+// its placeholder (crates/widgets/src/download.rs): the full module is loaded on the first
+// request and draws it from the placeholder's configuration and the view the event describes;
+// `done` tells the widget whether the file was offered (else its box says the image could not
+// be made).
+addEventListener("feature-widgets-image", (event) => {
+  const host = event.target;
+  const ask = event.detail;
+  if (!(host instanceof Element) || typeof ask?.done !== "function") return;
+  event.preventDefault();
+  startFull()
+    .then(() => globalThis.FeatureWidgetsFull?.image?.(host, ask.format, ask.figure, ask.width, ask.height) === true)
+    .catch(() => false)
+    .then((ok) => ask.done(ok));
+});
 
 // <feature-widget widget="tally" lang="en">: a placeholder whose options are plain attributes.
 // The module finds, mounts and unmounts it like a [data-widget] one (crates/embed/src/
@@ -154,8 +180,7 @@ if (first !== "full") {
   const handedOver = new MutationObserver((records) => {
     if (records.some((r) => r.target.getAttribute(MARK) === "full")) {
       handedOver.disconnect();
-      fullBeside = true;
-      start("full");
+      startFull();
     }
   });
   handedOver.observe(document, { subtree: true, attributes: true, attributeFilter: [MARK] });

@@ -46,6 +46,7 @@ fn is_marked(host: &Element) -> bool {
 /// Whether this build has every feature: the full module.
 pub(crate) const FULL: bool = cfg!(all(
     feature = "src",
+    feature = "pictures",
     feature = "tally",
     feature = "payments",
     feature = "grid-map",

@@ -5,13 +5,16 @@
 //! registered, mounted when they come within about one viewport of the screen, told when they
 //! scroll out of view or the tab is hidden, and unmounted when they leave the document. The only
 //! global name is `window.FeatureWidgets` (`{ version, variant, mount(element),
-//! unmount(element) }`), and `window.FeatureWidgetsFull` for the full module when it runs beside
-//! the lean one (handoff.rs). The contract is documented in `docs/embedding.md`.
+//! unmount(element) }`, and `image(…)` in the full module: pictures.rs), and
+//! `window.FeatureWidgetsFull` for the full module when it runs beside the lean one (handoff.rs)
+//! or draws the other module's images. The contract is documented in `docs/embedding.md`.
 
 mod custom_element;
 mod error;
 mod handoff;
 mod host_theme;
+#[cfg(feature = "pictures")]
+mod pictures;
 mod placeholder;
 mod registry;
 mod shadow;
@@ -109,7 +112,7 @@ fn running_variant(window: &Window, global: &str) -> Option<String> {
     Some(variant.and_then(|v| v.as_string()).unwrap_or_default())
 }
 
-/// Defines `window[global]`, frozen. Its two closures live as long as the page.
+/// Defines `window[global]`, frozen. Its closures live as long as the page.
 fn publish_api(window: &Window, global: &str) {
     let api = js_sys::Object::new();
     let mount = Closure::<dyn Fn(JsValue) -> bool>::new(|el: JsValue| {
@@ -124,11 +127,22 @@ fn publish_api(window: &Window, global: &str) {
             .and_then(|el| with_embed(|embed| embed.unmount(&el)))
             .unwrap_or(false)
     });
-    let fields: [(&str, JsValue); 4] = [
+    let fields = [
         ("version", JsValue::from_str(env!("CARGO_PKG_VERSION"))),
         ("variant", JsValue::from_str(handoff::VARIANT)),
         ("mount", mount.into_js_value()),
         ("unmount", unmount.into_js_value()),
+        // The images of widgets a module without the image code shows (pictures.rs).
+        #[cfg(feature = "pictures")]
+        (
+            "image",
+            Closure::<dyn Fn(JsValue, JsValue, JsValue, JsValue, JsValue) -> bool>::new(
+                |host, format, figure, width, height| {
+                    pictures::offer(&host, &format, &figure, &width, &height)
+                },
+            )
+            .into_js_value(),
+        ),
     ];
     for (name, value) in fields {
         let _ = js_sys::Reflect::set(&api, &JsValue::from_str(name), &value);

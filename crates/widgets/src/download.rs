@@ -8,20 +8,23 @@
 //! the live SVG with its paint resolved (see `grid_map`), written as SVG or painted with
 //! `Path2D`.
 //!
+//! **Only the full module draws images** (feature `pictures`, ~8.5 KB brotli: the frame, the
+//! SVG writer, the tally's and the map's drawings, the PNG painting). Every other module variant
+//! asks for them with [`request_image`]: an `IMAGE_EVENT` on the placeholder, which the entry
+//! module answers by loading the full module (once, on the first request) and calling its
+//! `FeatureWidgetsFull.image` (embed's `pictures.rs`), which draws the same image from the
+//! placeholder's configuration and what the event says of the reader's view (the figure shown
+//! and the drawing's size), reading colours and the map's marks off the same live elements.
+//!
 //! **Why not rasterise the SVG for the PNG**: drawing an SVG onto a canvas needs it loaded
 //! into an `<img>` from a `blob:` or `data:` URL, which a strict CSP blocks (`img-src` falls
 //! back to `default-src 'self'`, which matches neither scheme). A canvas of our own is not
 //! subject to CSP, and `toDataURL` of a canvas never tainted by another origin always works.
 
-use crate::payments::backend::{canvas_font, Canvas2d};
 use crate::Error;
-use plotters_backend::DrawingErrorKind;
-use viz::chart::ChartStyle;
-use viz::image::{Image, Origin, Picture};
-use viz::map::scene::{Anchor, Scene, Shape};
-use viz::surface::{Dyn, SurfaceError};
+#[cfg(feature = "pictures")]
+pub use pictures::{offer_picture, offer_scene};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The image formats offered beside the CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,15 @@ impl ImageFormat {
         match self {
             ImageFormat::Png => "png",
             ImageFormat::Svg => "svg",
+        }
+    }
+
+    /// The format named by [`ImageFormat::extension`].
+    pub fn parse(name: &str) -> Option<ImageFormat> {
+        match name {
+            "png" => Some(ImageFormat::Png),
+            "svg" => Some(ImageFormat::Svg),
+            _ => None,
         }
     }
 }
@@ -57,7 +69,7 @@ pub fn offer_text(text: &str, mime: &str, name: &str) -> Result<(), Error> {
 }
 
 /// Follows a temporary `<a download>` to `url` (never added to the page).
-fn offer_url(url: &str, name: &str) -> Result<(), Error> {
+pub(crate) fn offer_url(url: &str, name: &str) -> Result<(), Error> {
     let a = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
@@ -69,177 +81,62 @@ fn offer_url(url: &str, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn drawing_failed<E: std::error::Error + Send + Sync>(_: DrawingErrorKind<E>) -> Error {
-    Error::Canvas
-}
+/// The event a module without the image code sends on the placeholder to have an image made
+/// (see the module's documentation and xtask/src/entry.js).
+pub const IMAGE_EVENT: &str = "feature-widgets-image";
 
-/// A canvas for `image` at [`PNG_SCALE`], its context drawing in CSS px.
-fn png_canvas(image: &Image) -> Result<(HtmlCanvasElement, Canvas2d), Error> {
-    let size = image.size();
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-        .ok_or(Error::Canvas)?;
-    canvas.set_width((f64::from(size.0) * PNG_SCALE) as u32);
-    canvas.set_height((f64::from(size.1) * PNG_SCALE) as u32);
-    let ctx = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or(Error::Canvas)?;
-    ctx.set_transform(PNG_SCALE, 0.0, 0.0, PNG_SCALE, 0.0, 0.0)
-        .map_err(|_| Error::Canvas)?;
-    Ok((canvas, Canvas2d::new(ctx, size)))
-}
-
-/// Offers the PNG drawn on `canvas`.
-fn offer_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), Error> {
-    let url = canvas.to_data_url().map_err(|_| Error::Canvas)?;
-    offer_url(&url, name)
-}
-
-/// Offers a chart's or a tally's image.
-pub fn offer_picture(
-    picture: &dyn Picture,
-    style: &ChartStyle,
+/// Asks the page for the image of the widget that `el` is part of, in `format`: an
+/// [`IMAGE_EVENT`] on its placeholder carrying the figure shown (the chart's metric, the map's
+/// step; the file name names it), the drawing's `size` (CSS px) and `done`, which the entry
+/// module calls with whether the file was offered. When no one answers the event (a page
+/// without the entry module), `done(false)` at once.
+pub fn request_image(
+    el: &web_sys::Element,
     format: ImageFormat,
-    name: &str,
-) -> Result<(), Error> {
-    match format {
-        ImageFormat::Svg => {
-            let svg = picture.to_svg(style).map_err(drawing_failed)?;
-            offer_text(&svg, "image/svg+xml", name)
-        }
-        ImageFormat::Png => {
-            let (canvas, mut backend) = png_canvas(picture.image())?;
-            picture.draw(&mut backend, style).map_err(drawing_failed)?;
-            offer_png(&canvas, name)
+    figure: Option<&str>,
+    size: (f64, f64),
+    done: impl FnOnce(bool) + 'static,
+) {
+    let host = el
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map(|shadow| shadow.host());
+    let Ok(host) = host else {
+        return done(false);
+    };
+    let detail = js_sys::Object::new();
+    let fields: [(&str, JsValue); 5] = [
+        ("format", JsValue::from_str(format.extension())),
+        ("figure", figure.map_or(JsValue::NULL, JsValue::from_str)),
+        ("width", JsValue::from_f64(size.0)),
+        ("height", JsValue::from_f64(size.1)),
+        (
+            "done",
+            wasm_bindgen::closure::Closure::once_into_js(move |ok: JsValue| {
+                done(ok.as_bool() == Some(true))
+            }),
+        ),
+    ];
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), &value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_detail(&detail);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(IMAGE_EVENT, &init);
+    // Cancelled: the entry module took it and calls `done`.
+    let answered = event
+        .map(|event| host.dispatch_event(&event) == Ok(false))
+        .unwrap_or(false);
+    if !answered {
+        let done = js_sys::Reflect::get(&detail, &JsValue::from_str("done"));
+        if let Ok(done) = done.and_then(|d| d.dyn_into::<js_sys::Function>()) {
+            let _ = done.call1(&JsValue::NULL, &JsValue::FALSE);
         }
     }
 }
 
-/// Offers the map's image: `image`'s frame around `scene`.
-pub fn offer_scene(
-    image: &Image,
-    scene: &Scene,
-    style: &ChartStyle,
-    format: ImageFormat,
-    name: &str,
-) -> Result<(), Error> {
-    match format {
-        ImageFormat::Svg => {
-            let svg = image
-                .to_svg(style, &mut |svg: &mut Dyn| {
-                    let mut body = String::new();
-                    scene.push_svg(&mut body);
-                    Origin::raw(svg, &body);
-                    Ok(())
-                })
-                .map_err(drawing_failed)?;
-            offer_text(&svg, "image/svg+xml", name)
-        }
-        ImageFormat::Png => {
-            let (canvas, mut backend) = png_canvas(image)?;
-            let ctx = backend.context().clone();
-            image
-                .draw(&mut Dyn(&mut backend), style, &mut |_: &mut Dyn| {
-                    paint_scene(&ctx, scene)
-                        .map_err(|_| DrawingErrorKind::DrawingError(SurfaceError))
-                })
-                .map_err(drawing_failed)?;
-            offer_png(&canvas, name)
-        }
-    }
-}
-
-/// Paints `scene` at the origin: each path through `Path2D` (the SVG path text as
-/// the live map has it), strokes at their on-screen width whatever the path's scale, labels
-/// with their halo under the fill, as the stylesheet's `paint-order: stroke` draws them.
-fn paint_scene(ctx: &CanvasRenderingContext2d, scene: &Scene) -> Result<(), Error> {
-    for mark in scene.marks.iter().filter(|m| !m.paint.is_invisible()) {
-        let paint = &mark.paint;
-        ctx.save();
-        let painted = (|| -> Result<(), Error> {
-            ctx.set_global_alpha(paint.opacity.clamp(0.0, 1.0));
-            let scale = match &mark.shape {
-                Shape::Path { scale, .. } if *scale > 0.0 => *scale,
-                _ => 1.0,
-            };
-            let stroke = |ctx: &CanvasRenderingContext2d| -> Option<()> {
-                let colour = paint.stroke.as_deref()?;
-                ctx.set_stroke_style_str(colour);
-                ctx.set_line_width(paint.stroke_width / scale);
-                let dash = js_sys::Array::new();
-                for d in &paint.dash {
-                    dash.push(&JsValue::from_f64(d / scale));
-                }
-                let _ = ctx.set_line_dash(&dash);
-                let round = if paint.round { "round" } else { "butt" };
-                ctx.set_line_cap(round);
-                ctx.set_line_join(if paint.round { "round" } else { "miter" });
-                Some(())
-            };
-            match &mark.shape {
-                Shape::Path { d, .. } => {
-                    ctx.scale(scale, scale).map_err(|_| Error::Canvas)?;
-                    let path =
-                        web_sys::Path2d::new_with_path_string(d).map_err(|_| Error::Canvas)?;
-                    if let Some(fill) = paint.fill.as_deref() {
-                        ctx.set_fill_style_str(fill);
-                        let rule = if paint.even_odd {
-                            web_sys::CanvasWindingRule::Evenodd
-                        } else {
-                            web_sys::CanvasWindingRule::Nonzero
-                        };
-                        ctx.fill_with_path_2d_and_winding(&path, rule);
-                    }
-                    if stroke(ctx).is_some() {
-                        ctx.stroke_with_path(&path);
-                    }
-                }
-                Shape::Circle { x, y, r } => {
-                    ctx.begin_path();
-                    ctx.arc(*x, *y, *r, 0.0, std::f64::consts::TAU)
-                        .map_err(|_| Error::Canvas)?;
-                    if let Some(fill) = paint.fill.as_deref() {
-                        ctx.set_fill_style_str(fill);
-                        ctx.fill();
-                    }
-                    if stroke(ctx).is_some() {
-                        ctx.stroke();
-                    }
-                }
-                Shape::Text {
-                    x,
-                    y,
-                    text,
-                    anchor,
-                    px,
-                    bold,
-                    italic,
-                } => {
-                    ctx.set_font(&canvas_font(*italic, *bold, *px, viz::chart::FONT_STACK));
-                    ctx.set_text_align(match anchor {
-                        Anchor::Start => "left",
-                        Anchor::Middle => "center",
-                        Anchor::End => "right",
-                    });
-                    ctx.set_text_baseline("alphabetic");
-                    if stroke(ctx).is_some() {
-                        ctx.stroke_text(text, *x, *y).map_err(|_| Error::Canvas)?;
-                    }
-                    if let Some(fill) = paint.fill.as_deref() {
-                        ctx.set_fill_style_str(fill);
-                        ctx.fill_text(text, *x, *y).map_err(|_| Error::Canvas)?;
-                    }
-                }
-            }
-            Ok(())
-        })();
-        ctx.restore();
-        painted?;
-    }
-    Ok(())
-}
+/// The image code: the full module's only.
+#[cfg(feature = "pictures")]
+mod pictures;

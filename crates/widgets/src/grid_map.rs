@@ -21,22 +21,21 @@
 
 mod drawing;
 mod hooks;
+#[cfg(feature = "pictures")]
 mod scene;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, SourceNote};
-use crate::download::{offer_scene, ImageFormat};
+use crate::download::ImageFormat;
 use crate::el::{classes, el, on};
 use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
 use state::{Action, MapState, MapTimeline};
 use std::rc::Rc;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
-use viz::chart::ChartStyle;
 use viz::map::tooltip::{percent, placement, Target};
 use viz::map::view::{grid_story, GridStory};
 use viz::map::{self, MapModel};
-use viz::table::file_name;
 use viz::timeline::{Step, Timeline};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -114,6 +113,45 @@ fn target_of(e: &Event) -> Option<Target> {
     let el: Element = e.target()?.dyn_into().ok()?;
     let tagged = el.closest("[data-tip]").ok()??;
     Target::parse(&tagged.get_attribute("data-tip")?)
+}
+
+/// Offers the image of the map on screen (`svg`, `size` CSS px, showing the step `step`) in the
+/// frame every widget image has; false when it cannot be made.
+#[cfg(feature = "pictures")]
+fn offer_drawing(
+    config_story: &'static story::Story,
+    m: &Model,
+    step: Option<&str>,
+    svg: &Element,
+    size: (f64, f64),
+    lang: Lang,
+    format: ImageFormat,
+) -> bool {
+    let scene = scene::read(svg, size);
+    let style = viz::chart::ChartStyle::new(crate::payments::canvas::palette(svg));
+    let image = viz::map::view::image(config_story, &m.story, size, lang, &style);
+    let kind = story::WidgetKind::GridMap;
+    let name = viz::table::file_name(config_story, kind, step, lang, format.extension());
+    crate::download::offer_scene(&image, &scene, &style, format, &name).is_ok()
+}
+
+/// Offers the image of the map configured by `config` as `svg` (the `svg.gm-map` on screen)
+/// shows it now, at the step `step`, `size` CSS px: what a module without the image code asks
+/// the full one for.
+#[cfg(feature = "pictures")]
+pub fn offer_image(
+    config: &WidgetConfig,
+    step: Option<&str>,
+    svg: &Element,
+    size: (f64, f64),
+    format: ImageFormat,
+) -> bool {
+    let Some(m) = load_model(config.story, config.lang) else {
+        return false;
+    };
+    // The step's own id (`'static`), and none for an id the story does not have.
+    let step = step.and_then(|id| m.story.steps.iter().find(|s| s.id == id).map(|s| s.id));
+    offer_drawing(config.story, &m, step, svg, size, config.lang, format)
 }
 
 #[function_component]
@@ -341,28 +379,30 @@ pub fn GridMap(props: &GridMapProps) -> Html {
         ),
     };
     // The image downloads: the drawing on screen, read when asked, in the frame every widget
-    // image has; named after the step shown.
-    let on_image = {
-        let stage = stage.clone();
-        let model = model.clone();
-        let config_story = props.config.story;
-        let step = story.steps.get(state.view().step).map(|s| s.id);
-        let size = (l.width, l.height);
-        Callback::from(move |format: ImageFormat| -> bool {
-            let svg = stage
-                .cast::<Element>()
-                .and_then(|s| s.query_selector("svg.gm-map").ok().flatten());
-            let (Some(m), Some(svg)) = (model.as_ref(), svg) else {
-                return false;
-            };
-            let scene = scene::read(&svg, size);
-            let style = ChartStyle::new(crate::payments::canvas::palette(&svg));
-            let image = viz::map::view::image(config_story, &m.story, size, lang, &style);
-            let kind = story::WidgetKind::GridMap;
-            let name = file_name(config_story, kind, step, lang, format.extension());
-            offer_scene(&image, &scene, &style, format, &name).is_ok()
-        })
-    };
+    // image has; named after the step shown (drawn by the full module for every other variant:
+    // `download::request_image`).
+    let on_image =
+        {
+            let stage = stage.clone();
+            #[cfg(feature = "pictures")]
+            let (model, config_story) = (model.clone(), props.config.story);
+            let step = story.steps.get(state.view().step).map(|s| s.id);
+            let size = (l.width, l.height);
+            Callback::from(move |(format, done): (ImageFormat, Callback<bool>)| {
+                let svg = stage
+                    .cast::<Element>()
+                    .and_then(|s| s.query_selector("svg.gm-map").ok().flatten());
+                let Some(svg) = svg else {
+                    return done.emit(false);
+                };
+                #[cfg(feature = "pictures")]
+                done.emit(model.as_ref().as_ref().is_some_and(|m| {
+                    offer_drawing(config_story, m, step, &svg, size, lang, format)
+                }));
+                #[cfg(not(feature = "pictures"))]
+                crate::download::request_image(&svg, format, step, size, move |ok| done.emit(ok));
+            })
+        };
     let total_ms = (state.timeline().total() * 1000.0).round() as usize;
     let now_ms = (state.t * 1000.0).round() as usize;
     let current = story.steps.get(view.step);

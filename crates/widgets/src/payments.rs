@@ -13,7 +13,7 @@ mod entrance;
 pub mod state;
 
 use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
-use crate::download::{offer_picture, ImageFormat};
+use crate::download::ImageFormat;
 use crate::el::classes;
 use crate::hooks::{use_reduced_motion, use_size};
 use state::{Action, ChartState, Step};
@@ -26,9 +26,8 @@ use story::format::digits::push_int;
 use story::model::Metric;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
-use viz::chart::{layout, ChartPicture, ChartStyle, Frame, Layout, Palette};
+use viz::chart::{layout, ChartStyle, Frame, Layout, Palette};
 use viz::payments::{build_view, derived, reported, ChartView};
-use viz::table::file_name;
 use web_sys::{Element, HtmlCanvasElement};
 use yew::prelude::*;
 
@@ -102,6 +101,49 @@ impl Drawn {
         });
         fresh
     }
+}
+
+/// Offers the image of `view` drawn at `size` (CSS px) in the colours the chart box `el` has
+/// now; false when it cannot be made.
+#[cfg(feature = "pictures")]
+fn offer_chart(
+    story: &'static story::Story,
+    view: &ChartView,
+    size: (f64, f64),
+    el: &Element,
+    lang: Lang,
+    format: ImageFormat,
+) -> bool {
+    let mut st = style();
+    st.palette = canvas::palette(el);
+    let picture = viz::chart::ChartPicture::new(story, view, size, &st);
+    let kind = story::WidgetKind::Payments;
+    let name = viz::table::file_name(story, kind, Some(view.metric.id), lang, format.extension());
+    crate::download::offer_picture(&picture, &st, format, &name).is_ok()
+}
+
+/// Offers the image of the chart configured by `config` showing the metric `metric` (an id of
+/// the story's chart) at `size`, in the colours of the chart box `el` on screen: what a module
+/// without the image code asks the full one for. The series is the configuration's (inline)
+/// one: a chart that reads a `src` file is never drawn by such a module (embed's handoff.rs).
+#[cfg(feature = "pictures")]
+pub fn offer_image(
+    config: &WidgetConfig,
+    metric: &str,
+    size: (f64, f64),
+    el: &Element,
+    format: ImageFormat,
+) -> bool {
+    let story = config.story;
+    let (WidgetOptions::Payments(options), Some(chart)) = (&config.options, story.chart) else {
+        return false;
+    };
+    let Some(metric) = chart.metric(metric) else {
+        return false;
+    };
+    let series = options.series.as_ref().filter(|_| metric == options.metric);
+    let view = build_view(story, &chart, metric, series, config.lang);
+    offer_chart(story, &view, size, el, config.lang, format)
 }
 
 #[function_component]
@@ -301,21 +343,23 @@ pub fn Payments(props: &PaymentsProps) -> Html {
         _ => view.note.clone(),
     };
     let source = view.source;
-    // The image downloads: the chart as shown (metric, series, size, theme), drawn when asked.
+    // The image downloads: the chart as shown (metric, series, size, theme), drawn when asked
+    // (by the full module for every other variant: `download::request_image`).
     let on_image = {
+        #[cfg(feature = "pictures")]
         let view = view.clone();
         let box_ref = box_ref.clone();
         let size = size.unwrap_or(DEFAULT_SIZE);
-        Callback::from(move |format: ImageFormat| -> bool {
-            let mut st = style();
-            if let Some(el) = box_ref.cast::<Element>() {
-                st.palette = canvas::palette(&el);
-            }
-            let picture = ChartPicture::new(story, &view, size, &st);
-            let figure = Some(view.metric.id);
-            let kind = story::WidgetKind::Payments;
-            let name = file_name(story, kind, figure, lang, format.extension());
-            offer_picture(&picture, &st, format, &name).is_ok()
+        Callback::from(move |(format, done): (ImageFormat, Callback<bool>)| {
+            let Some(el) = box_ref.cast::<Element>() else {
+                return done.emit(false);
+            };
+            #[cfg(feature = "pictures")]
+            done.emit(offer_chart(story, &view, size, &el, lang, format));
+            #[cfg(not(feature = "pictures"))]
+            crate::download::request_image(&el, format, Some(metric.id), size, move |ok| {
+                done.emit(ok)
+            });
         })
     };
 

@@ -11,17 +11,13 @@ pub mod state;
 pub use figure::Figure;
 
 use crate::components::{DataTable, ErrorBox, SourceNote};
-use crate::download::{offer_picture, ImageFormat};
+use crate::download::ImageFormat;
 use crate::el::{classes, vtag};
 use crate::hooks::use_reduced_motion;
-use crate::payments::canvas;
 use state::{Action, TallyState};
 use story::config::TallyOptions;
 use story::{ui::UiText, Lang, WidgetConfig, WidgetOptions};
-use viz::chart::ChartStyle;
-use viz::table::file_name;
-use viz::tally::drawing::{TallyColors, TallyPicture};
-use viz::tally::{build_view, CardView};
+use viz::tally::{build_view, CardView, TallyView};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -35,17 +31,48 @@ pub struct TallyProps {
     pub reduced_motion: bool,
 }
 
+/// The tally's view model: the cards the options choose (all of the story's by default).
+fn view_of(config: &WidgetConfig) -> Option<TallyView> {
+    let options = match &config.options {
+        WidgetOptions::Tally(o) => o.clone(),
+        _ => TallyOptions::all(config.story),
+    };
+    build_view(config.story, &options, config.lang)
+}
+
+/// Offers the image of the tally configured by `config`, `width` CSS px wide, in the colours
+/// `el` (the `.tally` element on screen) has now; false when it cannot be made.
+#[cfg(feature = "pictures")]
+pub fn offer_image(config: &WidgetConfig, el: &Element, width: f64, format: ImageFormat) -> bool {
+    use crate::payments::canvas;
+    use viz::chart::ChartStyle;
+    use viz::tally::drawing::{TallyColors, TallyPicture};
+    let Some(v) = view_of(config) else {
+        return false;
+    };
+    let style = ChartStyle::new(canvas::palette(el));
+    let fallback = TallyColors::LIGHT;
+    let colors = TallyColors {
+        heart: canvas::colour(el, "--heart", fallback.heart),
+        card: canvas::colour(el, "--card", fallback.card),
+        highlight: canvas::colour(el, "--hl", fallback.highlight),
+    };
+    let picture = TallyPicture::new(config.story, &v, width, colors, &style);
+    let name = viz::table::file_name(
+        config.story,
+        story::WidgetKind::Tally,
+        None,
+        v.lang,
+        format.extension(),
+    );
+    crate::download::offer_picture(&picture, &style, format, &name).is_ok()
+}
+
 #[function_component]
 pub fn Tally(props: &TallyProps) -> Html {
     let reduced_motion = use_reduced_motion() || props.reduced_motion;
     let inert = crate::use_layer().is_static();
-    let view = use_memo(props.config.clone(), |config| {
-        let options = match &config.options {
-            WidgetOptions::Tally(o) => o.clone(),
-            _ => TallyOptions::all(config.story),
-        };
-        build_view(config.story, &options, config.lang)
-    });
+    let view = use_memo(props.config.clone(), view_of);
     let open = use_reducer(TallyState::default);
     let root = use_node_ref();
     let Some(v) = view.as_ref() else {
@@ -93,27 +120,22 @@ pub fn Tally(props: &TallyProps) -> Html {
     };
 
     // The image downloads: the chosen cards at the tally's width, in its colours, drawn when
-    // asked.
+    // asked (by the full module for every other variant: `download::request_image`).
     let on_image = {
-        let view = view.clone();
         let root = root.clone();
-        let story = props.config.story;
-        Callback::from(move |format: ImageFormat| -> bool {
-            let (Some(v), Some(el)) = (view.as_ref(), root.cast::<Element>()) else {
-                return false;
+        #[cfg(feature = "pictures")]
+        let config = props.config.clone();
+        Callback::from(move |(format, done): (ImageFormat, Callback<bool>)| {
+            let Some(el) = root.cast::<Element>() else {
+                return done.emit(false);
             };
             let width = el.get_bounding_client_rect().width();
-            let style = ChartStyle::new(canvas::palette(&el));
-            let fallback = TallyColors::LIGHT;
-            let colors = TallyColors {
-                heart: canvas::colour(&el, "--heart", fallback.heart),
-                card: canvas::colour(&el, "--card", fallback.card),
-                highlight: canvas::colour(&el, "--hl", fallback.highlight),
-            };
-            let picture = TallyPicture::new(story, v, width, colors, &style);
-            let kind = story::WidgetKind::Tally;
-            let name = file_name(story, kind, None, v.lang, format.extension());
-            offer_picture(&picture, &style, format, &name).is_ok()
+            #[cfg(feature = "pictures")]
+            done.emit(offer_image(&config, &el, width, format));
+            #[cfg(not(feature = "pictures"))]
+            crate::download::request_image(&el, format, None, (width, 0.0), move |ok| {
+                done.emit(ok)
+            });
         })
     };
 

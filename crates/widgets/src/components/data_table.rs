@@ -16,10 +16,12 @@ use yew::prelude::*;
 pub struct DataTableProps {
     pub table: TableView,
     pub lang: Lang,
-    /// Makes and offers the image of the widget's current view in a format; false when it
-    /// could not (the box then says so). No image buttons without it.
+    /// Makes and offers the image of the widget's current view in a format, then calls the
+    /// callback with whether it could (false: the box says so), at once or, when the full
+    /// module draws it (`download::request_image`), once that is done. No image buttons
+    /// without it.
     #[prop_or_default]
-    pub on_image: Option<Callback<ImageFormat, bool>>,
+    pub on_image: Option<Callback<(ImageFormat, Callback<bool>)>>,
 }
 
 /// Tables with more rows than this are built on demand.
@@ -44,7 +46,10 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         props.on_image.as_ref().map(|on_image| {
             let on_image = on_image.clone();
             let failed = image_failed.clone();
-            let onclick = Callback::from(move |_: MouseEvent| failed.set(!on_image.emit(format)));
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let failed = failed.clone();
+                on_image.emit((format, Callback::from(move |ok: bool| failed.set(!ok))));
+            });
             html! {
                 <button type="button" class="download" data-format={format.extension()}
                     {onclick} inert={inert}>{ label.get(props.lang) }</button>

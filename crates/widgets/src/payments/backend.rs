@@ -28,6 +28,7 @@ impl Canvas2d {
     }
 
     /// The context, for drawing that is not plotters' (the map's paths in its PNG).
+    #[cfg(feature = "pictures")]
     pub fn context(&self) -> &CanvasRenderingContext2d {
         &self.ctx
     }

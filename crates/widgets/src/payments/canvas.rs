@@ -31,6 +31,7 @@ fn read_colour(style: &web_sys::CssStyleDeclaration, name: &str) -> Option<chart
 }
 
 /// One colour custom property (`#rgb` or `#rrggbb`) in force on `root`, else `or`.
+#[cfg(feature = "pictures")]
 pub fn colour(root: &Element, name: &str, or: chart::Rgb) -> chart::Rgb {
     web_sys::window()
         .and_then(|w| w.get_computed_style(root).ok().flatten())
