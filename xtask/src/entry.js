@@ -136,7 +136,7 @@ function startFull() {
   return start("full");
 }
 
-// Only the full module has the code that draws a widget's PNG and SVG (~8.5 KB brotli that
+// Only the full module has the code that draws a widget's PNG and SVG (~7.5 KB brotli that
 // most readers never use). A widget of another module asks for its image with this event on
 // its placeholder (crates/widgets/src/download.rs): the full module is loaded on the first
 // request and draws it from the placeholder's configuration and the view the event describes;

@@ -8,7 +8,7 @@
 //! the live SVG with its paint resolved (see `grid_map`), written as SVG or painted with
 //! `Path2D`.
 //!
-//! **Only the full module draws images** (feature `pictures`, ~8.5 KB brotli: the frame, the
+//! **Only the full module draws images** (feature `pictures`, ~7.5 KB brotli: the frame, the
 //! SVG writer, the tally's and the map's drawings, the PNG painting). Every other module variant
 //! asks for them with [`request_image`]: an `IMAGE_EVENT` on the placeholder, which the entry
 //! module answers by loading the full module (once, on the first request) and calling its
