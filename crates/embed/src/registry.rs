@@ -255,10 +255,8 @@ impl Embed {
         };
         // The error box replaces a static layer: the page's graphic no longer matches its options.
         shadow::drop_static(host, &mount.root);
-        let key = self.next_key();
         mount.app.update(SlotProps {
             content: Content::Failed {
-                key,
                 lang,
                 message: message.into(),
             },

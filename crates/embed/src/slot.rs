@@ -15,7 +15,7 @@
 //! kind mounted at once, and each slot carries exactly its kind's listeners.
 
 use story::{Lang, WidgetConfig};
-use widgets::{FailedWidget, Visibility, Widget};
+use widgets::{failed_widget, widget_frame, Layer, Visibility, WidgetProps};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -31,8 +31,9 @@ pub(crate) enum Content {
         on_ready: Callback<()>,
         on_error: Callback<String>,
     },
+    /// A plain element, not keyed: a slot failing again with another message keeps its box
+    /// and changes the text, which its `role="alert"` announces.
     Failed {
-        key: u32,
         lang: Lang,
         message: AttrValue,
     },
@@ -45,6 +46,16 @@ pub(crate) struct SlotProps {
 
 #[function_component]
 pub(crate) fn Slot(props: &SlotProps) -> Html {
+    // `on_ready` once after the first render of each widget (each new key).
+    let ready = match &props.content {
+        Content::Widget { key, on_ready, .. } => Some((*key, on_ready.clone())),
+        _ => None,
+    };
+    use_effect_with(ready.as_ref().map(|(key, _)| *key), move |_| {
+        if let Some((_, on_ready)) = ready {
+            on_ready.emit(());
+        }
+    });
     match &props.content {
         Content::Empty => Html::default(),
         Content::Widget {
@@ -52,14 +63,20 @@ pub(crate) fn Slot(props: &SlotProps) -> Html {
             config,
             visibility,
             width,
-            on_ready,
+            on_ready: _,
             on_error,
-        } => html! {
-            <Widget key={*key} config={config.clone()} visibility={*visibility} width={*width}
-                on_ready={on_ready.clone()} on_error={on_error.clone()} />
-        },
-        Content::Failed { key, lang, message } => html! {
-            <FailedWidget key={*key} lang={*lang} message={message.clone()} />
-        },
+        } => {
+            let props = WidgetProps {
+                config: config.clone(),
+                visibility: *visibility,
+                on_ready: Callback::noop(),
+                on_error: on_error.clone(),
+                layer: Layer::Live,
+                width: *width,
+            };
+            // The frame itself, not the `Widget` component: one component type fewer.
+            widget_frame(&props, Some(*key))
+        }
+        Content::Failed { lang, message } => failed_widget(*lang, message.clone()),
     }
 }

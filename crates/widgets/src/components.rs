@@ -6,6 +6,6 @@ pub mod source_note;
 pub mod tooltip;
 
 pub use data_table::DataTable;
-pub use error_box::ErrorBox;
-pub use source_note::SourceNote;
+pub use error_box::error_box;
+pub use source_note::source_note;
 pub use tooltip::{place, tooltip};

@@ -25,7 +25,7 @@ mod hooks;
 mod scene;
 pub mod state;
 
-use crate::components::{place, tooltip, DataTable, SourceNote};
+use crate::components::{error_box, place, source_note, tooltip, DataTable};
 use crate::download::ImageFormat;
 use crate::el::{classes, el, on};
 use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
@@ -44,6 +44,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct GridMapProps {
     pub config: WidgetConfig,
+    /// What the host tells the widget (layer, visibility, width at mount); see [`crate::WidgetHost`].
+    #[prop_or_default]
+    pub host: crate::WidgetHost,
 }
 
 /// The static layer's drawings: laid out for the width buckets of a phone (375 px viewport)
@@ -166,8 +169,8 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     });
     let stage = use_node_ref();
     let tip_ref = use_node_ref();
-    let layer = crate::use_layer();
-    let host_width = crate::use_host_width();
+    let layer = props.host.layer;
+    let host_width = props.host.width;
     // The stage's width, first estimated from the placeholder's (less the frame's padding).
     let initial = host_width.map(|w| (w - 2.0 * crate::FRAME_PADDING, 0.0));
     let width = crate::hooks::use_size(stage.clone(), initial)
@@ -175,7 +178,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     // The static layer's controls are there but inert (no script would answer them): they
     // look as they will, take no focus and are left out of the accessibility tree.
     let inert = layer.is_static();
-    let visibility = crate::use_visibility();
+    let visibility = props.host.visibility;
     let reduced = crate::hooks::use_reduced_motion();
     let state = {
         let model = model.clone();
@@ -256,9 +259,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
     }
 
     let (Some(m), Some(l)) = (model.as_ref(), layout) else {
-        return html! {
-            <crate::components::ErrorBox {lang} message={UiText::MapError.get(lang)} />
-        };
+        return error_box(lang, UiText::MapError.get(lang).into());
     };
     let story = &m.story;
     let view = state.view();
@@ -468,8 +469,8 @@ pub fn GridMap(props: &GridMapProps) -> Html {
                 { current.map(|s| s.caption.clone()).unwrap_or_default() }
             </figcaption>
         </figure>
-        <DataTable table={story.table.clone()} {lang} on_image={Some(on_image)} />
-        <SourceNote {lang} story={props.config.story} source={story.source} note={Some(AttrValue::from(story.attribution))} />
+        <DataTable table={story.table.clone()} {lang} on_image={Some(on_image)} {inert} />
+        { source_note(lang, props.config.story, story.source, Some(AttrValue::from(story.attribution))) }
         </>
     }
 }

@@ -113,48 +113,23 @@ impl Layer {
     }
 }
 
-/// What the host (the embed) tells every component below [`Widget`], through a context:
-/// read it with [`use_visibility`], [`use_report_error`], [`use_layer`] and [`use_host_width`].
-#[derive(Clone, PartialEq)]
+/// What the host (the embed) tells a widget kind's component, handed down by [`Widget`] as
+/// the `host` prop (a prop, not a Yew context: the context provider is a component type of its
+/// own and each costs a copy of Yew's lifecycle code in the WASM, issue 12). The default is
+/// the live layer, visible, with no measured width: what a test that mounts a kind alone wants.
+#[derive(Clone, PartialEq, Default)]
 pub struct WidgetHost {
+    /// The widget's current [`Visibility`]: pause animation loops and timers while inactive.
     pub visibility: Visibility,
+    /// Called with an editor-facing message when the widget cannot render; the host then marks
+    /// the placeholder `data-widget-error` and logs the message. The widget shows an
+    /// [`components::error_box`] itself.
     pub on_error: Callback<String>,
+    /// Whether this is the live widget or its static layer.
     pub layer: Layer,
     /// The placeholder's width when the widget mounted (CSS px), so the first render is laid
     /// out for the box it will fill and nothing moves when the first measurement arrives.
     pub width: Option<f64>,
-}
-
-/// Whether this is the live widget or its static layer.
-#[hook]
-pub fn use_layer() -> Layer {
-    use_context::<WidgetHost>()
-        .map(|host| host.layer)
-        .unwrap_or_default()
-}
-
-/// The placeholder's width at mount, if the host measured it.
-#[hook]
-pub fn use_host_width() -> Option<f64> {
-    use_context::<WidgetHost>().and_then(|host| host.width)
-}
-
-/// The widget's current [`Visibility`]; re-renders the caller when it changes.
-#[hook]
-pub fn use_visibility() -> Visibility {
-    use_context::<WidgetHost>()
-        .map(|host| host.visibility)
-        .unwrap_or_default()
-}
-
-/// A callback a component calls with an editor-facing message when it cannot render; the host
-/// then marks the placeholder `data-widget-error` and logs the message. The component shows an
-/// [`components::ErrorBox`] itself.
-#[hook]
-pub fn use_report_error() -> Callback<String> {
-    use_context::<WidgetHost>()
-        .map(|host| host.on_error)
-        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -176,15 +151,22 @@ pub struct WidgetProps {
     pub width: Option<f64>,
 }
 
-/// The root of every widget: the themed frame, the host context and the component for the
-/// configured kind. The frame carries the class `paused` while the widget is not
-/// [`Visibility::active`], which pauses CSS animations (see base.css).
+/// The root of every widget: the themed frame and the component for the configured kind
+/// ([`widget_frame`]), and `on_ready` after the first render. The embed's root renders the
+/// frame itself (one component type fewer in the WASM); the static layer and tests mount this.
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
+    widget_frame(props, None)
+}
+
+/// The themed frame of a widget holding the component for the configured kind, keyed by `key`
+/// when given (a new key creates the widget afresh). The frame carries the class `paused` while
+/// the widget is not [`Visibility::active`], which pauses CSS animations (see base.css).
+pub fn widget_frame(props: &WidgetProps, key: Option<u32>) -> Html {
     let config = props.config.clone();
     let host = WidgetHost {
         visibility: props.visibility,
@@ -196,17 +178,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let layer = props.layer.is_static().then_some("static");
     let body = match config.kind {
         #[cfg(feature = "tally")]
-        WidgetKind::Tally => html! { <tally::Tally {config} /> },
+        WidgetKind::Tally => html! { <tally::Tally {config} {host} /> },
         #[cfg(feature = "payments")]
-        WidgetKind::Payments => html! { <payments::Payments {config} /> },
+        WidgetKind::Payments => html! { <payments::Payments {config} {host} /> },
         #[cfg(feature = "grid-map")]
-        WidgetKind::GridMap => html! { <grid_map::GridMap {config} /> },
+        WidgetKind::GridMap => html! { <grid_map::GridMap {config} {host} /> },
         // A module variant built without this kind (its cargo feature) hands such a
         // placeholder to the full module before mounting it (embed's handoff.rs).
         #[allow(unreachable_patterns)]
         _ => html! {},
     };
-    let section = el::el!("section", [
+    let mut frame = el::vtag!("section", [
         "data-kind" => props.config.kind.name(),
         "class" => el::classes(&[
             "widget",
@@ -215,11 +197,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             layer.unwrap_or(""),
         ]),
     ], [body]);
-    html! {
-        <ContextProvider<WidgetHost> context={host}>
-            { section }
-        </ContextProvider<WidgetHost>>
-    }
+    frame.key = key.map(yew::virtual_dom::Key::from);
+    frame.into()
 }
 
 fn theme_class(theme: Theme) -> &'static str {
@@ -236,13 +215,19 @@ pub struct FailedWidgetProps {
     pub message: AttrValue,
 }
 
-/// The root the host renders instead of [`Widget`] when a placeholder's configuration is
-/// invalid: the same frame, holding only the error box.
-#[function_component]
-pub fn FailedWidget(props: &FailedWidgetProps) -> Html {
+/// What the host renders instead of [`Widget`] when a placeholder's configuration is invalid:
+/// the same frame, holding only the error box. A function, so that the embed's root renders it
+/// without a component type of its own (each costs a copy of Yew's lifecycle code).
+pub fn failed_widget(lang: Lang, message: AttrValue) -> Html {
     html! {
         <section class="widget auto" data-kind="error">
-            <components::ErrorBox lang={props.lang} message={props.message.clone()} />
+            { components::error_box(lang, message) }
         </section>
     }
+}
+
+/// [`failed_widget`] as a root of its own, for tests and hosts that mount it alone.
+#[function_component]
+pub fn FailedWidget(props: &FailedWidgetProps) -> Html {
+    failed_widget(props.lang, props.message.clone())
 }

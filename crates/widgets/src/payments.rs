@@ -12,7 +12,7 @@ pub(crate) mod drawing;
 mod entrance;
 pub mod state;
 
-use crate::components::{place, tooltip, DataTable, ErrorBox, SourceNote};
+use crate::components::{error_box, place, source_note, tooltip, DataTable};
 use crate::download::ImageFormat;
 use crate::el::classes;
 use crate::hooks::{use_reduced_motion, use_size};
@@ -34,6 +34,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PaymentsProps {
     pub config: WidgetConfig,
+    /// What the host tells the widget (layer, visibility, width at mount); see [`crate::WidgetHost`].
+    #[prop_or_default]
+    pub host: crate::WidgetHost,
 }
 
 /// State of an editor's `src` file.
@@ -155,7 +158,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     // branch is the same on every render of one widget.
     let (WidgetOptions::Payments(options), Some(chart)) = (&props.config.options, story.chart)
     else {
-        return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
+        return error_box(lang, UiText::NotInStory.get(lang).into());
     };
     let options = options.clone();
     let state = use_reducer(|| ChartState::new(options.metric));
@@ -169,7 +172,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     });
     let reduced = use_reduced_motion();
     // The static layer: drawn as SVG, controls disabled, nothing takes focus.
-    let inert = crate::use_layer().is_static();
+    let inert = props.host.layer.is_static();
     let progress = entrance::use_entrance(metric, reduced);
 
     let box_ref = use_node_ref();
@@ -215,7 +218,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
     // The box's size, measured; until then the size the placeholder's width implies, so the
     // first frame is drawn at its final size even while the live root is still hidden behind
     // the static layer.
-    let host_width = crate::use_host_width();
+    let host_width = props.host.width;
     let size = use_size(
         box_ref.clone(),
         host_width.map(|w| box_size(w - 2.0 * crate::FRAME_PADDING)),
@@ -388,42 +391,33 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             </div>
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ announced }</p>
-            <Derived {story} {lang} {inert} />
-            <SourceNote {lang} {story} source={source} note={Some(AttrValue::from(note))} />
-            <DataTable table={view.table.clone()} {lang} on_image={Some(on_image)} />
+            { derived_figures(story, lang, inert) }
+            { source_note(lang, story, source, Some(AttrValue::from(note))) }
+            <DataTable table={view.table.clone()} {lang} on_image={Some(on_image)} {inert} />
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DerivedProps {
-    story: &'static story::Story,
-    lang: Lang,
-    /// The static layer: the figures show, their formula buttons are disabled.
-    inert: bool,
-}
-
-/// Figures computed from the reported totals, each with its formula on hover and focus.
-#[function_component]
-fn Derived(props: &DerivedProps) -> Html {
-    let lang = props.lang;
+/// Figures computed from the reported totals, each with its formula on hover and focus; in
+/// the static layer (`inert`) the figures show and their formula buttons are disabled.
+fn derived_figures(story: &story::Story, lang: Lang, inert: bool) -> Html {
     html! {
         <div class="derived">
             <h3 class="derived-title">{ UiText::PaymentsReported.get(lang) }</h3>
             <dl class="reported">
-                { for props.story.chart.iter().flat_map(|c| reported(c, lang)).map(|(label, value)| html! {
+                { for story.chart.iter().flat_map(|c| reported(c, lang)).map(|(label, value)| html! {
                     <div class="figure"><dt>{ label }</dt><dd class="total">{ value }</dd></div>
                 }) }
             </dl>
             <h3 class="derived-title">{ UiText::PaymentsComputed.get(lang) }</h3>
             <dl>
-                { for props.story.chart.iter().flat_map(|c| derived(props.story, c, lang)).map(|d| {
+                { for story.chart.iter().flat_map(|c| derived(story, c, lang)).map(|d| {
                     let id = d.id.replace('.', "-");
                     html! {
                         <div class="figure">
                             <dt>{ d.label }</dt>
                             <dd>
-                                <button type="button" class="value" inert={props.inert} aria-describedby={id.clone()}>{ &d.value }</button>
+                                <button type="button" class="value" inert={inert} aria-describedby={id.clone()}>{ &d.value }</button>
                                 <span role="tooltip" class="formula" id={id}>
                                     { UiText::PaymentsFormula.get(lang) }{ &d.formula }
                                 </span>

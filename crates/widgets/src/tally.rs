@@ -10,7 +10,7 @@ pub mod state;
 
 pub use figure::Figure;
 
-use crate::components::{DataTable, ErrorBox, SourceNote};
+use crate::components::{error_box, source_note, DataTable};
 use crate::download::ImageFormat;
 use crate::el::{classes, vtag};
 use crate::hooks::use_reduced_motion;
@@ -25,6 +25,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TallyProps {
     pub config: WidgetConfig,
+    /// What the host tells the widget (layer, visibility, width at mount); see [`crate::WidgetHost`].
+    #[prop_or_default]
+    pub host: crate::WidgetHost,
     /// True: every figure shows its final value at once, whatever the reader's setting (tests,
     /// static previews). False: follow `prefers-reduced-motion`.
     #[prop_or_default]
@@ -71,13 +74,13 @@ pub fn offer_image(config: &WidgetConfig, el: &Element, width: f64, format: Imag
 #[function_component]
 pub fn Tally(props: &TallyProps) -> Html {
     let reduced_motion = use_reduced_motion() || props.reduced_motion;
-    let inert = crate::use_layer().is_static();
+    let inert = props.host.layer.is_static();
     let view = use_memo(props.config.clone(), view_of);
     let open = use_reducer(TallyState::default);
     let root = use_node_ref();
     let Some(v) = view.as_ref() else {
         let lang = props.config.lang;
-        return html! { <ErrorBox {lang} message={UiText::NotInStory.get(lang)} /> };
+        return error_box(lang, UiText::NotInStory.get(lang).into());
     };
     let lang = v.lang;
 
@@ -155,8 +158,8 @@ pub fn Tally(props: &TallyProps) -> Html {
                     card(c, open.is_open(i), lang, reduced_motion, inert, on_toggle.reform(move |_: MouseEvent| i))
                 }) }
             </ol>
-            <DataTable table={v.table.clone()} {lang} on_image={Some(on_image)} />
-            <SourceNote {lang} story={props.config.story} source={v.source} note={AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat())} />
+            <DataTable table={v.table.clone()} {lang} on_image={Some(on_image)} {inert} />
+            { source_note(lang, props.config.story, v.source, Some(AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat()))) }
         </div>
     }
 }

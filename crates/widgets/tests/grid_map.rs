@@ -25,6 +25,7 @@ async fn mount_at(lang: Lang, step: &str) -> Element {
             }),
             ..WidgetConfig::new(WidgetKind::GridMap).unwrap()
         },
+        host: Default::default(),
     };
     yew::Renderer::<GridMap>::with_root_and_props(root.clone(), props).render();
     settle().await;

@@ -37,6 +37,7 @@ async fn mount(lang: Lang, options: TallyOptions, reduced_motion: bool) -> Mount
     let props = TallyProps {
         config,
         reduced_motion,
+        host: Default::default(),
     };
     let app = yew::Renderer::<Tally>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

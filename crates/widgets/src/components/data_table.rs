@@ -22,6 +22,9 @@ pub struct DataTableProps {
     /// without it.
     #[prop_or_default]
     pub on_image: Option<Callback<(ImageFormat, Callback<bool>)>>,
+    /// The static layer: it has no script to build the files, so the buttons show, disabled.
+    #[prop_or_default]
+    pub inert: bool,
 }
 
 /// Tables with more rows than this are built on demand.
@@ -33,8 +36,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let long = table.rows.len() > LONG_TABLE_ROWS;
     let shown = use_state_eq(|| false);
     let image_failed = use_state_eq(|| false);
-    // The static layer has no script to build the file: the button shows, disabled.
-    let inert = crate::use_layer().is_static();
+    let inert = props.inert;
     let on_download = {
         // The CSV is built when asked for, not on every render.
         let table = table.clone();

@@ -1,28 +1,26 @@
 //! The source line under every widget: where its figures come from (the same line its images
 //! carry, `viz::image::source_line`).
+//!
+//! A function, not a component: it has no state, and a component type costs its own copy of
+//! Yew's lifecycle code in the WASM (issue 12; docs/architecture.md, "Size").
 
 use story::{ui::UiText, Lang};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourceNoteProps {
-    pub lang: Lang,
-    /// The story: its source (publication and date) is cited first.
-    pub story: &'static story::Story,
-    /// The section(s) of the source, e.g. the article's heading(s), in the reader's language.
-    pub source: AttrValue,
-    /// An extra note, e.g. "reported totals; intermediate values not reported".
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-}
-
-#[function_component]
-pub fn SourceNote(props: &SourceNoteProps) -> Html {
+/// The source note of `story`: its source (publication and date) first, then `source`, the
+/// section(s) of the source in the reader's language, then `note` (e.g. "reported totals;
+/// intermediate values not reported"), then the credit line.
+pub fn source_note(
+    lang: Lang,
+    story: &story::Story,
+    source: &str,
+    note: Option<AttrValue>,
+) -> Html {
     html! {
         <p class="source">
-            { viz::image::source_line(props.story, &props.source, props.lang) }
-            if let Some(note) = &props.note { <br />{ note } }
-            <br /><span class="credit">{ UiText::Credit.get(props.lang) }</span>
+            { viz::image::source_line(story, source, lang) }
+            if let Some(note) = note { <br />{ note } }
+            <br /><span class="credit">{ UiText::Credit.get(lang) }</span>
         </p>
     }
 }
