@@ -105,20 +105,19 @@ pub fn request_image(
         return done(false);
     };
     let detail = js_sys::Object::new();
-    let fields: [(&str, JsValue); 5] = [
-        ("format", JsValue::from_str(format.extension())),
-        ("figure", figure.map_or(JsValue::NULL, JsValue::from_str)),
-        ("width", JsValue::from_f64(size.0)),
-        ("height", JsValue::from_f64(size.1)),
-        (
-            "done",
-            wasm_bindgen::closure::Closure::once_into_js(move |ok: JsValue| {
-                done(ok.as_bool() == Some(true))
-            }),
-        ),
+    // Kept here too: when no one answers, it is called from this side.
+    let done = wasm_bindgen::closure::Closure::once_into_js(move |ok: JsValue| {
+        done(ok.as_bool() == Some(true))
+    });
+    let fields: [(&str, &JsValue); 5] = [
+        ("format", &JsValue::from_str(format.extension())),
+        ("figure", &figure.map_or(JsValue::NULL, JsValue::from_str)),
+        ("width", &JsValue::from_f64(size.0)),
+        ("height", &JsValue::from_f64(size.1)),
+        ("done", &done),
     ];
     for (name, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), &value);
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), value);
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
@@ -130,8 +129,7 @@ pub fn request_image(
         .map(|event| host.dispatch_event(&event) == Ok(false))
         .unwrap_or(false);
     if !answered {
-        let done = js_sys::Reflect::get(&detail, &JsValue::from_str("done"));
-        if let Ok(done) = done.and_then(|d| d.dyn_into::<js_sys::Function>()) {
+        if let Some(done) = done.dyn_ref::<js_sys::Function>() {
             let _ = done.call1(&JsValue::NULL, &JsValue::FALSE);
         }
     }
