@@ -151,22 +151,16 @@ pub struct WidgetProps {
     pub width: Option<f64>,
 }
 
-/// The root of every widget: the themed frame and the component for the configured kind
-/// ([`widget_frame`]), and `on_ready` after the first render. The embed's root renders the
-/// frame itself (one component type fewer in the WASM); the static layer and tests mount this.
+/// The root of every widget: the themed frame, the component for the configured kind (handed
+/// the [`WidgetHost`]), and `on_ready` after the first render. The frame carries the class
+/// `paused` while the widget is not [`Visibility::active`], which pauses CSS animations (see
+/// base.css).
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    widget_frame(props, None)
-}
-
-/// The themed frame of a widget holding the component for the configured kind, keyed by `key`
-/// when given (a new key creates the widget afresh). The frame carries the class `paused` while
-/// the widget is not [`Visibility::active`], which pauses CSS animations (see base.css).
-pub fn widget_frame(props: &WidgetProps, key: Option<u32>) -> Html {
     let config = props.config.clone();
     let host = WidgetHost {
         visibility: props.visibility,
@@ -188,7 +182,7 @@ pub fn widget_frame(props: &WidgetProps, key: Option<u32>) -> Html {
         #[allow(unreachable_patterns)]
         _ => html! {},
     };
-    let mut frame = el::vtag!("section", [
+    el::el!("section", [
         "data-kind" => props.config.kind.name(),
         "class" => el::classes(&[
             "widget",
@@ -196,9 +190,7 @@ pub fn widget_frame(props: &WidgetProps, key: Option<u32>) -> Html {
             paused.unwrap_or(""),
             layer.unwrap_or(""),
         ]),
-    ], [body]);
-    frame.key = key.map(yew::virtual_dom::Key::from);
-    frame.into()
+    ], [body])
 }
 
 fn theme_class(theme: Theme) -> &'static str {
