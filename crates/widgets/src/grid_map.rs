@@ -470,7 +470,7 @@ pub fn GridMap(props: &GridMapProps) -> Html {
             </figcaption>
         </figure>
         <DataTable table={story.table.clone()} {lang} on_image={Some(on_image)} {inert} />
-        { source_note(lang, props.config.story, story.source, Some(AttrValue::from(story.attribution))) }
+        { source_note(lang, props.config.story, story.source, story.attribution.into()) }
         </>
     }
 }

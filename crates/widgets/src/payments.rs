@@ -392,7 +392,7 @@ pub fn Payments(props: &PaymentsProps) -> Html {
             <p id="payments-desc" class="visually-hidden">{ &view.description }</p>
             <p class="visually-hidden" aria-live="polite">{ announced }</p>
             { derived_figures(story, lang, inert) }
-            { source_note(lang, story, source, Some(AttrValue::from(note))) }
+            { source_note(lang, story, source, note.into()) }
             <DataTable table={view.table.clone()} {lang} on_image={Some(on_image)} {inert} />
         </div>
     }

@@ -159,7 +159,7 @@ pub fn Tally(props: &TallyProps) -> Html {
                 }) }
             </ol>
             <DataTable table={v.table.clone()} {lang} on_image={Some(on_image)} {inert} />
-            { source_note(lang, props.config.story, v.source, Some(AttrValue::from([UiText::FigureDates.get(lang), v.dates_note.as_str()].concat()))) }
+            { source_note(lang, props.config.story, v.source, [UiText::FigureDates.get(lang), v.dates_note.as_str()].concat().into()) }
         </div>
     }
 }

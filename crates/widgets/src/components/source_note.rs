@@ -10,16 +10,11 @@ use yew::prelude::*;
 /// The source note of `story`: its source (publication and date) first, then `source`, the
 /// section(s) of the source in the reader's language, then `note` (e.g. "reported totals;
 /// intermediate values not reported"), then the credit line.
-pub fn source_note(
-    lang: Lang,
-    story: &story::Story,
-    source: &str,
-    note: Option<AttrValue>,
-) -> Html {
+pub fn source_note(lang: Lang, story: &story::Story, source: &str, note: AttrValue) -> Html {
     html! {
         <p class="source">
             { viz::image::source_line(story, source, lang) }
-            if let Some(note) = note { <br />{ note } }
+            <br />{ note }
             <br /><span class="credit">{ UiText::Credit.get(lang) }</span>
         </p>
     }
