@@ -50,11 +50,25 @@ enum State {
     /// (`false`), or being read (`true`); configured once it is read.
     #[cfg(feature = "src")]
     File(String, bool),
-    /// `key` identifies this mount's widget inside the (reused) slot.
-    Mounted(Mount, WidgetConfig, u32),
+    Mounted(Mount, Mounted),
     Failed(Mount),
     /// Failed where no error box can be shown (the element cannot hold a shadow root).
     Inert,
+}
+
+/// What a mounted widget is rendered with, besides its visibility and the page's theme: made
+/// once per mount, so a refresh (visibility or theme) hands the widget props that are equal
+/// except for what changed, and Yew skips the kinds that do not read it. New callbacks on
+/// every refresh made every prop set unequal and re-rendered every kind each time.
+struct Mounted {
+    config: WidgetConfig,
+    /// Identifies this mount's widget inside the (reused) slot.
+    key: u32,
+    /// The placeholder's width at mount, read once: a refresh runs from an observer's
+    /// callback, where reading layout again would force a synchronous layout while scrolling.
+    width: Option<f64>,
+    on_ready: Callback<()>,
+    on_error: Callback<String>,
 }
 
 struct Slot {
@@ -302,9 +316,22 @@ impl Embed {
             }
             return;
         };
-        let key = self.next_key();
+        let (ready, failed, root) = (host.clone(), host.clone(), mount.root.clone());
+        let mounted = Mounted {
+            config,
+            key: self.next_key(),
+            // Laid out for the box it fills from the first render.
+            width: Some(host.get_bounding_client_rect().width()).filter(|w| *w > 0.0),
+            on_ready: Callback::from(move |()| {
+                shadow::drop_static(&ready, &root);
+                placeholder::report_ready(&ready)
+            }),
+            on_error: Callback::from(move |message: String| {
+                placeholder::report_error(&failed, &message)
+            }),
+        };
         if let Some(slot) = self.slots.get_mut(index) {
-            slot.state = State::Mounted(mount, config, key);
+            slot.state = State::Mounted(mount, mounted);
         }
         self.refresh(index);
     }
@@ -418,29 +445,18 @@ impl Embed {
     fn refresh(&mut self, index: usize) {
         let visibility = self.visibility_of(index);
         if let Some(Slot {
-            host,
-            state: State::Mounted(mount, config, key),
+            state: State::Mounted(mount, mounted),
             ..
         }) = self.slots.get_mut(index)
         {
-            let ready = host.clone();
-            let failed = host.clone();
-            let root = mount.root.clone();
-            // Laid out for the box it fills from the first render (one layout read per mount).
-            let width = Some(host.get_bounding_client_rect().width()).filter(|w| *w > 0.0);
             mount.app.update(SlotProps {
                 content: Content::Widget {
-                    key: *key,
-                    config: crate::host_theme::follow_page(config.clone()),
+                    key: mounted.key,
+                    config: crate::host_theme::follow_page(mounted.config.clone()),
                     visibility,
-                    width,
-                    on_ready: Callback::from(move |()| {
-                        shadow::drop_static(&ready, &root);
-                        placeholder::report_ready(&ready)
-                    }),
-                    on_error: Callback::from(move |message: String| {
-                        placeholder::report_error(&failed, &message)
-                    }),
+                    width: mounted.width,
+                    on_ready: mounted.on_ready.clone(),
+                    on_error: mounted.on_error.clone(),
                 },
             });
         }
