@@ -52,7 +52,14 @@ export async function scrollThrough(page) {
  * failed; returns their states.
  */
 export async function waitForWidgets(page, selector = "[data-widget]", timeout = 45000, { scroll = true } = {}) {
-  if (scroll) await scrollThrough(page);
+  if (scroll) {
+    // Placeholders mount when they come near the screen after the embed has started (it
+    // publishes its global, then observes them, in one task). A scroll that ends before the
+    // module started (a slow machine) leaves the placeholders it passed unmounted until the
+    // reader comes back, as designed; so the scroll waits for the start.
+    await page.waitForFunction(() => "FeatureWidgets" in window, null, { timeout });
+    await scrollThrough(page);
+  }
   await page.waitForFunction(
     (sel) => [...document.querySelectorAll(sel)].every(
       (el) => el.hasAttribute("data-widget-ready") || el.hasAttribute("data-widget-error"),
