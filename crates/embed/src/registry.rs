@@ -9,7 +9,7 @@
 use crate::handoff::{self, Role};
 use crate::placeholder::{self, SELECTOR};
 use crate::shadow::{self, SheetKind, Sheets};
-use crate::slot::{Content, Slot as SlotApp, SlotProps};
+use crate::slot::{App, Content, SlotProps};
 use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -28,15 +28,15 @@ use web_sys::{
 #[cfg(feature = "src")]
 use widgets::src_file;
 use widgets::Visibility;
-use yew::{AppHandle, Callback};
+use yew::Callback;
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
 const NEAR_MARGIN: &str = "100% 0px";
 
-/// A Yew app and the element it renders into, moved between shadow roots of one kind.
+/// A slot and the element it renders into, moved between shadow roots of one kind.
 struct Mount {
     root: Element,
-    app: AppHandle<SlotApp>,
+    app: App,
     /// What this app renders, for good: Yew adds a delegated listener to the app's root for
     /// every event type its content ever used and never removes it, so an app that showed a
     /// map and then a tally would carry the listeners of both.
@@ -409,11 +409,7 @@ impl Embed {
             None => {
                 let root = self.document.create_element("div").ok()?;
                 root.set_class_name("fw-root");
-                let props = SlotProps {
-                    content: Content::Empty,
-                };
-                let app =
-                    yew::Renderer::<SlotApp>::with_root_and_props(root.clone(), props).render();
+                let app = App::new(&root, kind);
                 Mount { root, app, kind }
             }
         };

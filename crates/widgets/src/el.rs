@@ -91,20 +91,17 @@ pub fn text(s: impl Into<AttrValue>) -> VNode {
 }
 
 /// Class names joined by spaces, empty ones left out, the attribute too when all are empty:
-/// what `classes!` writes for distinct names.
+/// what `classes!` writes for distinct names ([`crate::dom::classes`], as a Yew value).
 pub fn classes(names: &[&'static str]) -> Value {
-    let mut shown = names.iter().filter(|n| !n.is_empty());
-    let first = *shown.next()?;
-    let mut rest = shown.peekable();
-    if rest.peek().is_none() {
-        return Some(AttrValue::Static(first));
+    crate::dom::classes(names).map(yew_text)
+}
+
+/// A [`crate::dom::Text`] as Yew's `AttrValue`, borrowed text staying borrowed.
+fn yew_text(t: crate::dom::Text) -> AttrValue {
+    match t {
+        std::borrow::Cow::Borrowed(s) => AttrValue::Static(s),
+        std::borrow::Cow::Owned(s) => AttrValue::from(s),
     }
-    let mut joined = String::from(first);
-    for n in rest {
-        joined.push(' ');
-        joined.push_str(n);
-    }
-    Some(joined.into())
 }
 
 /// What [`el!`] and [`vtag!`] expand to: a call of `$f` ([`element`] or [`element_tag`]) with

@@ -5,6 +5,7 @@
 //! adopts [`stylesheet`] there.
 
 pub mod components;
+pub mod dom;
 pub mod download;
 pub mod el;
 mod error;
@@ -162,35 +163,57 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     let config = props.config.clone();
+    // Read by the Yew kinds' arms below; a build with none of them leaves it unused.
+    #[cfg_attr(
+        not(any(feature = "payments", feature = "grid-map")),
+        allow(unused_variables)
+    )]
     let host = WidgetHost {
         visibility: props.visibility,
         on_error: props.on_error.clone(),
         layer: props.layer,
         width: props.width,
     };
-    let paused = (!props.visibility.active()).then_some("paused");
-    let layer = props.layer.is_static().then_some("static");
     let body = match config.kind {
-        #[cfg(feature = "tally")]
-        WidgetKind::Tally => html! { <tally::Tally {config} {host} /> },
         #[cfg(feature = "payments")]
         WidgetKind::Payments => html! { <payments::Payments {config} {host} /> },
         #[cfg(feature = "grid-map")]
         WidgetKind::GridMap => html! { <grid_map::GridMap {config} {host} /> },
         // A module variant built without this kind (its cargo feature) hands such a
-        // placeholder to the full module before mounting it (embed's handoff.rs).
+        // placeholder to the full module before mounting it (embed's handoff.rs). The tally
+        // is drawn without Yew (`tally::live`, `tally::static_html`): the embed and the
+        // static layer never hand it to this component.
         #[allow(unreachable_patterns)]
         _ => html! {},
     };
     el::el!("section", [
         "data-kind" => props.config.kind.name(),
-        "class" => el::classes(&[
-            "widget",
-            theme_class(props.config.theme),
-            paused.unwrap_or(""),
-            layer.unwrap_or(""),
-        ]),
+        "class" => el::classes(&frame_classes(props.config.theme, props.visibility, props.layer)),
     ], [body])
+}
+
+/// The class names of a widget's frame (`<section class="widget …">`), for both renderers:
+/// `widget`, the theme, `paused` while the widget is not [`Visibility::active`] (base.css
+/// pauses CSS animations), `static` for the static layer.
+pub fn frame_classes(theme: Theme, visibility: Visibility, layer: Layer) -> [&'static str; 4] {
+    [
+        "widget",
+        theme_class(theme),
+        if visibility.active() { "" } else { "paused" },
+        if layer.is_static() { "static" } else { "" },
+    ]
+}
+
+/// A widget's frame as a [`dom`] tree around `body`.
+pub fn frame(kind: &'static str, classes: [&'static str; 4], body: dom::Node) -> dom::Node {
+    dom::el(
+        "section",
+        [
+            ("data-kind", dom::v(kind)),
+            ("class", dom::classes(&classes)),
+        ],
+        vec![body],
+    )
 }
 
 fn theme_class(theme: Theme) -> &'static str {
@@ -208,8 +231,20 @@ pub struct FailedWidgetProps {
 }
 
 /// What the host renders instead of [`Widget`] when a placeholder's configuration is invalid:
-/// the same frame, holding only the error box. A function, so that the embed's root renders it
-/// without a component type of its own (each costs a copy of Yew's lifecycle code).
+/// the same frame, holding only the error box.
+pub fn failed_tree(lang: Lang, message: dom::Text) -> dom::Node {
+    dom::el(
+        "section",
+        [
+            ("data-kind", dom::v("error")),
+            ("class", dom::v("widget auto")),
+        ],
+        vec![components::error_box::error_box_tree(lang, message)],
+    )
+}
+
+/// [`failed_tree`] for Yew: the embed's error slots in a module with Yew kinds, and the
+/// component tests' [`FailedWidget`].
 pub fn failed_widget(lang: Lang, message: AttrValue) -> Html {
     html! {
         <section class="widget auto" data-kind="error">

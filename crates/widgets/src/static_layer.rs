@@ -19,6 +19,11 @@ use viz::tally::drawing::{TallyColors, TallyPicture};
 
 /// The widget's static layer as HTML.
 pub fn render(config: WidgetConfig) -> Result<String, Error> {
+    // Kinds drawn without Yew write their own tree.
+    #[cfg(feature = "tally")]
+    if config.kind == story::WidgetKind::Tally {
+        return Ok(crate::tally::static_html(&config));
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Error::Render(e.to_string()))?;

@@ -14,13 +14,14 @@ use story::{Lang, WidgetConfig, WidgetKind, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
-use widgets::tally::{Tally, TallyProps};
+use widgets::tally::live::LiveTally;
+use widgets::Visibility;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 struct Mounted {
     root: Element,
-    app: yew::AppHandle<Tally>,
+    tally: LiveTally,
 }
 
 fn section(id: &str) -> &'static story::Section {
@@ -34,14 +35,8 @@ async fn mount(lang: Lang, options: TallyOptions, reduced_motion: bool) -> Mount
     let mut config = WidgetConfig::new(WidgetKind::Tally).unwrap();
     config.lang = lang;
     config.options = WidgetOptions::Tally(options);
-    let props = TallyProps {
-        config,
-        reduced_motion,
-        host: Default::default(),
-    };
-    let app = yew::Renderer::<Tally>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    Mounted { root, app }
+    let tally = LiveTally::mount(&root, &config, Visibility::default(), reduced_motion).unwrap();
+    Mounted { root, tally }
 }
 
 impl Mounted {
@@ -64,7 +59,7 @@ impl Mounted {
     }
 
     fn done(self) {
-        self.app.destroy();
+        drop(self.tally);
         self.root.remove();
     }
 }
@@ -153,7 +148,6 @@ async fn a_card_opens_from_its_button_and_escape_closes_it_returning_focus() {
 
     button.focus().unwrap();
     button.click();
-    yew::scheduler::flush().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
@@ -165,7 +159,6 @@ async fn a_card_opens_from_its_button_and_escape_closes_it_returning_focus() {
     init.set_bubbles(true);
     let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     button.dispatch_event(&escape).unwrap();
-    yew::scheduler::flush().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -185,7 +178,6 @@ async fn escape_on_a_closed_card_does_nothing() {
     init.set_bubbles(true);
     let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     button.dispatch_event(&escape).unwrap();
-    yew::scheduler::flush().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -198,9 +190,7 @@ async fn a_second_click_closes_the_card() {
     let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     let button: HtmlElement = m.one("[data-section=policy] .card-btn").dyn_into().unwrap();
     button.click();
-    yew::scheduler::flush().await;
     button.click();
-    yew::scheduler::flush().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -238,13 +228,30 @@ async fn figures_mounted_below_the_fold_count_up_from_zero_when_they_come_into_v
     let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
     // The first observation finds the figure outside the viewport: nobody saw it, it drops to 0.
     gloo::timers::future::TimeoutFuture::new(100).await;
-    yew::scheduler::flush().await;
     assert_eq!(m.texts(".lead .shown"), ["0名"]);
     m.root.scroll_into_view();
     gloo::timers::future::TimeoutFuture::new(1600).await;
-    yew::scheduler::flush().await;
     assert_eq!(m.texts(".lead .shown"), ["99名"]);
     assert_eq!(m.texts("[data-section=policy] .lede .shown"), ["1300余家"]);
+    m.done();
+    spacer.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_figure_counts_up_once_and_keeps_its_value_when_scrolled_past_again() {
+    let spacer = spacer();
+    let m = mount(Lang::Zh, TallyOptions::all(story::default_story()), false).await;
+    gloo::timers::future::TimeoutFuture::new(100).await;
+    m.root.scroll_into_view();
+    gloo::timers::future::TimeoutFuture::new(1600).await;
+    assert_eq!(m.texts(".lead .shown"), ["99名"]);
+    // Out of view and back: no second count-up from zero.
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+    gloo::timers::future::TimeoutFuture::new(200).await;
+    assert_eq!(m.texts(".lead .shown"), ["99名"], "out of view");
+    m.root.scroll_into_view();
+    gloo::timers::future::TimeoutFuture::new(100).await;
+    assert_eq!(m.texts(".lead .shown"), ["99名"], "back in view");
     m.done();
     spacer.remove();
 }
@@ -255,7 +262,6 @@ async fn figures_mounted_in_view_keep_the_final_values_the_static_layer_showed()
     m.root.scroll_into_view();
     assert_eq!(m.texts(".lead .shown"), ["99名"], "first render");
     gloo::timers::future::TimeoutFuture::new(300).await;
-    yew::scheduler::flush().await;
     assert_eq!(m.texts(".lead .shown"), ["99名"], "never reset to 0");
     m.done();
 }

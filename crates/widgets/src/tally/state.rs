@@ -1,9 +1,6 @@
-//! The tally's state: which cards are open. One `Reducible` with an [`Action`] enum; pure, so
-//! it is tested natively. A bitmask, not a set: the tally shows at most 32 cards (the build
+//! The tally's state: which cards are open, and the [`Action`]s that change it; pure, so it is
+//! tested natively. A bitmask, not a set: the tally shows at most 32 cards (the build
 //! refuses more) and a `u32` compares and copies for free on every render.
-
-use std::rc::Rc;
-use yew::Reducible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TallyState {
@@ -30,7 +27,7 @@ impl TallyState {
         self.open & bit(card) != 0
     }
 
-    /// The state after `action` (the pure core of [`Reducible::reduce`]).
+    /// The state after `action`.
     pub fn after(self, action: Action) -> TallyState {
         match action {
             Action::Toggle(card) => TallyState {
@@ -40,15 +37,6 @@ impl TallyState {
                 open: self.open & !bit(card),
             },
         }
-    }
-}
-
-impl Reducible for TallyState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.after(action);
-        crate::kept_if_equal(self, next)
     }
 }
 
