@@ -58,13 +58,30 @@ pub fn offer_image(config: &WidgetConfig, el: &Element, width: f64, format: Imag
 
 /// The tally's static layer: its frame and tree as HTML, controls inert.
 pub fn static_html(config: &WidgetConfig) -> String {
-    let classes = frame_classes(config.theme, Visibility::default(), Layer::Static);
-    let body = match view_of(config) {
-        Some(v) => view::tally(&v, config.story, state::TallyState::default(), true),
+    let view = view_of(config);
+    framed(config, view.as_ref(), Visibility::default(), Layer::Static).to_html()
+}
+
+/// The tally in its frame, for both layers: `view`'s tree, or the error box when the story
+/// has none of the configured cards.
+pub(crate) fn framed(
+    config: &WidgetConfig,
+    view: Option<&TallyView>,
+    visibility: Visibility,
+    layer: Layer,
+) -> crate::dom::Node {
+    let body = match view {
+        Some(v) => view::tally(
+            v,
+            config.story,
+            state::TallyState::default(),
+            layer.is_static(),
+        ),
         None => crate::components::error_box::error_box_tree(
             config.lang,
             UiText::NotInStory.get(config.lang).into(),
         ),
     };
-    frame("tally", classes, body).to_html()
+    let kind = story::WidgetKind::Tally.name();
+    frame(kind, frame_classes(config.theme, visibility, layer), body)
 }

@@ -11,7 +11,7 @@ use super::state::{Action, TallyState};
 use super::view::{numeral, table_rows};
 use crate::dom::Node;
 use crate::download::{offer_text, ImageFormat};
-use crate::{frame, frame_classes, Layer, Visibility};
+use crate::{frame_classes, Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::{Cell, RefCell};
@@ -75,37 +75,22 @@ impl LiveTally {
         reduced_motion: bool,
     ) -> Option<LiveTally> {
         let doc = parent.owner_document()?;
-        let classes = frame_classes(config.theme, visibility, Layer::Live);
-        let Some(view) = super::view_of(config) else {
-            let lang = config.lang;
-            let body = crate::components::error_box::error_box_tree(
-                lang,
-                UiText::NotInStory.get(lang).into(),
-            );
-            let section = build(&doc, &frame("tally", classes, body))?;
-            parent.append_child(&section).ok()?;
-            return Some(LiveTally {
-                section,
-                theme: config.theme,
-                visibility,
-                _listeners: Vec::new(),
-                count_ups: None,
-            });
-        };
-        let body = super::view::tally(&view, config.story, TallyState::default(), false);
-        let section = build(&doc, &frame("tally", classes, body))?;
+        let view = super::view_of(config);
+        let framed = super::framed(config, view.as_ref(), visibility, Layer::Live);
+        let section = build(&doc, &framed)?;
         let mut listeners = Vec::with_capacity(8);
-        if let Some(list) = section.query_selector(".cards").ok().flatten() {
-            listeners.extend(cards(&list, &view));
+        let list = section.query_selector(".cards").ok().flatten();
+        if let (Some(list), Some(view)) = (list, &view) {
+            listeners.extend(cards(&list, view));
         }
-        if let Some(data) = section.query_selector(".data").ok().flatten() {
+        let data = section.query_selector(".data").ok().flatten();
+        if let (Some(data), Some(view)) = (data, &view) {
             listeners.extend(data_buttons(&data, &view.table, config));
         }
         parent.append_child(&section).ok()?;
-        let count_ups = if reduced_motion || prefers_reduced_motion() {
-            None
-        } else {
-            count_ups(&section, &view)
+        let count_ups = match &view {
+            Some(view) if !reduced_motion && !prefers_reduced_motion() => count_ups(&section, view),
+            _ => None,
         };
         Some(LiveTally {
             section,
