@@ -1,18 +1,65 @@
-//! A slot drawn straight into the DOM, without Yew: a tally, or the error box in a module
-//! without Yew kinds (see `slot::App`).
+//! A slot drawn straight into the DOM, without Yew: a tally, a chart, or the error box in a
+//! module without the map (see `slot::App`).
 
 use crate::slot::Content;
-use story::WidgetKind;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// A slot drawn straight into the DOM: a tally, or the error box.
+/// A widget drawn without Yew.
+enum Live {
+    #[cfg(feature = "tally")]
+    Tally(widgets::tally::live::LiveTally),
+    #[cfg(feature = "payments")]
+    Payments(widgets::payments::live::LivePayments),
+}
+
+impl Live {
+    /// Draws the widget of `config` into `root`: `None` for a kind this module does not draw
+    /// (it hands such a placeholder to the full module, handoff.rs) or when the document
+    /// refuses an element.
+    #[allow(unused_variables)]
+    fn mount(
+        root: &Element,
+        config: &story::WidgetConfig,
+        visibility: widgets::Visibility,
+        width: Option<f64>,
+    ) -> Option<Live> {
+        match config.kind {
+            #[cfg(feature = "tally")]
+            story::WidgetKind::Tally => {
+                widgets::tally::live::LiveTally::mount(root, config, visibility, false)
+                    .map(Live::Tally)
+            }
+            #[cfg(feature = "payments")]
+            story::WidgetKind::Payments => {
+                widgets::payments::live::LivePayments::mount(root, config, visibility, width, false)
+                    .map(Live::Payments)
+            }
+            _ => None,
+        }
+    }
+
+    #[allow(unused_variables)]
+    fn update(&mut self, theme: story::Theme, visibility: widgets::Visibility) {
+        match self {
+            #[cfg(feature = "tally")]
+            Live::Tally(t) => t.update(theme, visibility),
+            #[cfg(feature = "payments")]
+            Live::Payments(p) => p.update(theme, visibility),
+            // A module without either (the error box only) never has one.
+            #[allow(unreachable_patterns)]
+            _ => {}
+        }
+    }
+}
+
+/// A slot drawn straight into the DOM: a tally, a chart, or the error box.
 pub(crate) struct DomSlot {
     root: Element,
     /// The key of the widget shown: the same key is the same widget, told its new visibility
     /// or theme; a new key draws a fresh one.
     key: Option<u32>,
-    tally: Option<widgets::tally::live::LiveTally>,
+    widget: Option<Live>,
     /// The error box's frame, kept while the slot fails so that another message changes its
     /// text (which its `role="alert"` announces) rather than the box.
     failed: Option<Element>,
@@ -23,7 +70,7 @@ impl DomSlot {
         DomSlot {
             root: root.clone(),
             key: None,
-            tally: None,
+            widget: None,
             failed: None,
         }
     }
@@ -35,29 +82,25 @@ impl DomSlot {
                 key,
                 config,
                 visibility,
+                width,
                 on_ready,
                 ..
             } => {
                 if self.key == Some(key) {
-                    if let Some(tally) = &mut self.tally {
-                        tally.update(config.theme, visibility);
+                    if let Some(widget) = &mut self.widget {
+                        widget.update(config.theme, visibility);
                     }
                     return;
                 }
                 self.clear();
                 self.key = Some(key);
-                // The module hands a kind it cannot draw to the full module (handoff.rs).
-                if config.kind != WidgetKind::Tally || !cfg!(feature = "tally") {
-                    return;
-                }
-                self.tally =
-                    widgets::tally::live::LiveTally::mount(&self.root, &config, visibility, false);
-                if self.tally.is_some() {
+                self.widget = Live::mount(&self.root, &config, visibility, width);
+                if self.widget.is_some() {
                     on_ready.emit(());
                 }
             }
             Content::Failed { lang, message } => {
-                self.tally = None;
+                self.widget = None;
                 self.key = None;
                 let text = self
                     .failed
@@ -79,7 +122,7 @@ impl DomSlot {
     }
 
     fn clear(&mut self) {
-        self.tally = None;
+        self.widget = None;
         self.key = None;
         if let Some(failed) = self.failed.take() {
             failed.remove();

@@ -10,10 +10,7 @@
 //! or draws the other module's images. The contract is documented in `docs/embedding.md`.
 
 mod custom_element;
-#[cfg(any(
-    feature = "tally",
-    not(any(feature = "payments", feature = "grid-map"))
-))]
+#[cfg(any(feature = "tally", feature = "payments", not(feature = "grid-map")))]
 mod dom_slot;
 mod error;
 mod handoff;

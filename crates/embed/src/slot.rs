@@ -14,10 +14,7 @@
 //! three kinds together). The pool of a kind never grows beyond the most placeholders of that
 //! kind mounted at once, and each slot carries exactly its kind's listeners.
 
-#[cfg(any(
-    feature = "tally",
-    not(any(feature = "payments", feature = "grid-map"))
-))]
+#[cfg(any(feature = "tally", feature = "payments", not(feature = "grid-map")))]
 use crate::dom_slot::DomSlot;
 use crate::shadow::SheetKind;
 use story::{Lang, WidgetConfig};
@@ -79,59 +76,56 @@ pub(crate) fn Slot(props: &SlotProps) -> Html {
 /// the module: Yew's where Yew is in the WASM anyway, the DOM's in a module whose kinds are all
 /// drawn without Yew, which then leaves Yew out.
 pub(crate) enum App {
-    #[cfg(any(feature = "payments", feature = "grid-map"))]
+    /// The map, still a Yew component.
+    #[cfg(feature = "grid-map")]
     Yew(yew::AppHandle<Slot>),
-    // Only in a module that draws a slot with the DOM (a tally, or the error box where no kind
-    // needs Yew): the chart's and the map's modules then carry none of this code.
-    #[cfg(any(
-        feature = "tally",
-        not(any(feature = "payments", feature = "grid-map"))
-    ))]
+    // Only in a module that draws a slot with the DOM (a tally, a chart, or the error box
+    // where no kind needs Yew): the map's module then carries none of this code.
+    #[cfg(any(feature = "tally", feature = "payments", not(feature = "grid-map")))]
     Dom(crate::dom_slot::DomSlot),
 }
 
-// In a module with Yew kinds the error box is Yew's too: drawing it with the DOM as well cost
+// In a module with the map the error box is Yew's too: drawing it with the DOM as well cost
 // every module 1.3 KB. One `new` per combination of the module's kinds.
 impl App {
     /// A slot for `kind`, rendering into `root`, empty.
-    #[cfg(all(any(feature = "payments", feature = "grid-map"), feature = "tally"))]
+    #[cfg(all(feature = "grid-map", any(feature = "tally", feature = "payments")))]
     pub(crate) fn new(root: &Element, kind: SheetKind) -> App {
-        if kind == SheetKind::Widget(story::WidgetKind::Tally) {
-            App::Dom(DomSlot::new(root))
-        } else {
-            App::Yew(yew_slot(root))
+        use story::WidgetKind;
+        match kind {
+            SheetKind::Widget(WidgetKind::Tally | WidgetKind::Payments) => {
+                App::Dom(DomSlot::new(root))
+            }
+            _ => App::Yew(yew_slot(root)),
         }
     }
 
     /// A slot for `kind`, rendering into `root`, empty.
     #[cfg(all(
-        any(feature = "payments", feature = "grid-map"),
-        not(feature = "tally")
+        feature = "grid-map",
+        not(any(feature = "tally", feature = "payments"))
     ))]
     pub(crate) fn new(root: &Element, _kind: SheetKind) -> App {
         App::Yew(yew_slot(root))
     }
 
     /// A slot for `kind`, rendering into `root`, empty.
-    #[cfg(not(any(feature = "payments", feature = "grid-map")))]
+    #[cfg(not(feature = "grid-map"))]
     pub(crate) fn new(root: &Element, _kind: SheetKind) -> App {
         App::Dom(DomSlot::new(root))
     }
 
     pub(crate) fn update(&mut self, props: SlotProps) {
         match self {
-            #[cfg(any(feature = "payments", feature = "grid-map"))]
+            #[cfg(feature = "grid-map")]
             App::Yew(app) => app.update(props),
-            #[cfg(any(
-                feature = "tally",
-                not(any(feature = "payments", feature = "grid-map"))
-            ))]
+            #[cfg(any(feature = "tally", feature = "payments", not(feature = "grid-map")))]
             App::Dom(slot) => slot.update(props.content),
         }
     }
 }
 
-#[cfg(any(feature = "payments", feature = "grid-map"))]
+#[cfg(feature = "grid-map")]
 fn yew_slot(root: &Element) -> yew::AppHandle<Slot> {
     yew::Renderer::<Slot>::with_root_and_props(
         root.clone(),

@@ -27,6 +27,10 @@ pub type Text = Cow<'static, str>;
 pub enum Node {
     Element(Box<Element>),
     Text(Text),
+    /// Markup our own SVG writer made (`viz::svg`, which escapes every text it writes): the
+    /// chart's drawing in the static layer. Native only; never built in the browser.
+    #[cfg(feature = "ssr")]
+    Svg(String),
 }
 
 /// An element: its tag, its attributes (name and value, in the order written) and children.
@@ -90,6 +94,8 @@ impl Node {
     pub fn write_html(&self, out: &mut String) {
         match self {
             Node::Text(t) => push_escaped(out, t),
+            #[cfg(feature = "ssr")]
+            Node::Svg(markup) => out.push_str(markup),
             Node::Element(e) => {
                 out.push('<');
                 out.push_str(e.tag);
@@ -131,6 +137,8 @@ impl Node {
     fn build_in(&self, doc: &web_sys::Document, svg: bool) -> Option<web_sys::Node> {
         match self {
             Node::Text(t) => Some(doc.create_text_node(t).into()),
+            #[cfg(feature = "ssr")]
+            Node::Svg(_) => None,
             Node::Element(e) => {
                 let svg = svg || e.tag == "svg";
                 let el = if svg {

@@ -1,8 +1,10 @@
-//! Yew components for the feature widgets, and their shared parts.
+//! The feature widgets and their shared parts.
 //!
-//! Components receive view models built by `viz` from `story` facts; they never compute
-//! figures themselves. The `embed` crate mounts [`Widget`] into a placeholder's shadow root and
-//! adopts [`stylesheet`] there.
+//! Each kind draws from view models built by `viz` from `story` facts; it never computes figures
+//! itself. The tally and the chart are [`dom`] trees for both layers with a live controller
+//! (`tally::live::LiveTally`, `payments::live::LivePayments`); the map is still a Yew
+//! component, mounted through [`Widget`]. The `embed` crate mounts them into a placeholder's
+//! shadow root and adopts [`stylesheet`] there.
 
 pub mod components;
 pub mod dom;
@@ -11,6 +13,7 @@ pub mod el;
 mod error;
 pub mod grid_map;
 pub mod hooks;
+mod motion;
 pub mod payments;
 #[cfg(feature = "src")]
 pub mod src_file;
@@ -78,16 +81,6 @@ impl Visibility {
     /// True when the reader can see the widget, so it may animate.
     pub fn active(self) -> bool {
         self.on_screen && self.page_visible
-    }
-}
-
-/// A reducer's result: the old state itself when nothing changed, so Yew sees the same `Rc`
-/// and renders nothing.
-pub(crate) fn kept_if_equal<S: PartialEq>(old: std::rc::Rc<S>, next: S) -> std::rc::Rc<S> {
-    if next == *old {
-        old
-    } else {
-        std::rc::Rc::new(next)
     }
 }
 
@@ -164,10 +157,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
     let config = props.config.clone();
     // Read by the Yew kinds' arms below; a build with none of them leaves it unused.
-    #[cfg_attr(
-        not(any(feature = "payments", feature = "grid-map")),
-        allow(unused_variables)
-    )]
+    #[cfg_attr(not(feature = "grid-map"), allow(unused_variables))]
     let host = WidgetHost {
         visibility: props.visibility,
         on_error: props.on_error.clone(),
@@ -175,14 +165,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         width: props.width,
     };
     let body = match config.kind {
-        #[cfg(feature = "payments")]
-        WidgetKind::Payments => html! { <payments::Payments {config} {host} /> },
         #[cfg(feature = "grid-map")]
         WidgetKind::GridMap => html! { <grid_map::GridMap {config} {host} /> },
         // A module variant built without this kind (its cargo feature) hands such a
         // placeholder to the full module before mounting it (embed's handoff.rs). The tally
-        // is drawn without Yew (`tally::live`, `tally::static_html`): the embed and the
-        // static layer never hand it to this component.
+        // and the chart are drawn without Yew (`tally::live`, `payments::live`, their
+        // `static_html`): the embed and the static layer never hand them to this component.
         #[allow(unreachable_patterns)]
         _ => html! {},
     };
@@ -214,6 +202,17 @@ pub fn frame(kind: &'static str, classes: [&'static str; 4], body: dom::Node) ->
         ],
         vec![body],
     )
+}
+
+/// Gives a built frame (`section`) the classes of [`frame_classes`].
+pub(crate) fn restyle_frame(
+    section: &web_sys::Element,
+    theme: Theme,
+    visibility: Visibility,
+    layer: Layer,
+) {
+    let classes = frame_classes(theme, visibility, layer);
+    section.set_class_name(&dom::classes(&classes).unwrap_or_default());
 }
 
 fn theme_class(theme: Theme) -> &'static str {

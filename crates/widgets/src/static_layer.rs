@@ -24,6 +24,10 @@ pub fn render(config: WidgetConfig) -> Result<String, Error> {
     if config.kind == story::WidgetKind::Tally {
         return Ok(crate::tally::static_html(&config));
     }
+    #[cfg(feature = "payments")]
+    if config.kind == story::WidgetKind::Payments {
+        return crate::payments::static_html(&config);
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Error::Render(e.to_string()))?;

@@ -23,12 +23,12 @@ async fn widget_renders_its_kind_and_reports_ready() {
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = ready.clone();
     let props = yew::props!(WidgetProps {
-        config: WidgetConfig::new(WidgetKind::Payments).unwrap(),
+        config: WidgetConfig::new(WidgetKind::GridMap).unwrap(),
         on_ready: yew::Callback::from(move |_| flag.set(true)),
     });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     assert!(ready.get());
-    let section = root.query_selector("section[data-kind=payments]").unwrap();
+    let section = root.query_selector("section[data-kind=grid-map]").unwrap();
     assert!(section.is_some());
 }

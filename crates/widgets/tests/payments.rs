@@ -1,5 +1,6 @@
-//! Browser tests of the payments chart: the canvas is drawn, the metric switch redraws it,
-//! arrow keys announce points, and a bad `src` shows an error instead of panicking.
+//! Browser tests of the payments chart (`LivePayments`): the canvas is drawn, the metric switch
+//! redraws it, arrow keys announce points, a bad `src` shows an error instead of panicking, and
+//! dropping the chart takes everything with it.
 #![cfg(target_arch = "wasm32")]
 // Tests may fail loudly: that is how they report.
 #![allow(
@@ -14,12 +15,14 @@ use story::{WidgetConfig, WidgetKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
-use widgets::{Widget, WidgetProps};
+use widgets::payments::live::LivePayments;
+use widgets::Visibility;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a payments widget (with its stylesheet) in a 640 px wide box.
-async fn mount(attrs: &[(&str, &str)]) -> Element {
+/// Mounts a payments widget (with its stylesheet) in a 640 px wide box: the box, and the chart
+/// (which goes when dropped).
+async fn mount(attrs: &[(&str, &str)]) -> (Element, LivePayments) {
     let document = gloo::utils::document();
     let style = document.create_element("style").unwrap();
     style.set_text_content(Some(&widgets::stylesheet(WidgetKind::Payments)));
@@ -34,17 +37,15 @@ async fn mount(attrs: &[(&str, &str)]) -> Element {
     let mut all = vec![("widget", "payments")];
     all.extend_from_slice(attrs);
     let config = WidgetConfig::from_attributes(all).unwrap();
-    let props = yew::props!(WidgetProps { config });
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+    let chart = LivePayments::mount(&root, &config, Visibility::default(), Some(640.0), false)
+        .expect("mounted");
     settle().await;
-    root
+    (root, chart)
 }
 
-/// Lets the entrance animation (800 ms) finish and Yew render.
+/// Lets the entrance animation (800 ms) finish and a `src` file answer.
 async fn settle() {
-    yew::scheduler::flush().await;
     TimeoutFuture::new(1100).await;
-    yew::scheduler::flush().await;
 }
 
 fn pixels(root: &Element) -> Vec<u8> {
@@ -83,7 +84,7 @@ fn text(root: &Element, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn the_canvas_is_drawn_and_not_blank() {
-    let root = mount(&[("lang", "zh")]).await;
+    let (root, _chart) = mount(&[("lang", "zh")]).await;
     let data = pixels(&root);
     assert!(
         data.len() > 4 * 100 * 100,
@@ -97,7 +98,7 @@ async fn the_canvas_is_drawn_and_not_blank() {
 
 #[wasm_bindgen_test]
 async fn switching_the_metric_redraws_the_chart_and_its_labels() {
-    let root = mount(&[("lang", "zh")]).await;
+    let (root, _chart) = mount(&[("lang", "zh")]).await;
     let before = hash(&pixels(&root));
     assert_eq!(text(&root, "h2"), "e支付收款码累计交易笔数");
     let value: HtmlElement = root
@@ -116,7 +117,7 @@ async fn switching_the_metric_redraws_the_chart_and_its_labels() {
 
 #[wasm_bindgen_test]
 async fn arrow_right_steps_through_points_in_the_live_region() {
-    let root = mount(&[("lang", "zh")]).await;
+    let (root, _chart) = mount(&[("lang", "zh")]).await;
     let plot: HtmlElement = root
         .query_selector(".plot")
         .unwrap()
@@ -134,10 +135,8 @@ async fn arrow_right_steps_through_points_in_the_live_region() {
     };
     let live = || text(&root, "[aria-live=polite]");
     press("ArrowRight");
-    yew::scheduler::flush().await;
     assert_eq!(live(), "2019年推广（月份未公布）：0笔");
     press("ArrowRight");
-    yew::scheduler::flush().await;
     assert_eq!(live(), "2020年7月报道：近5亿笔");
     // The tooltip shows the same words.
     assert_eq!(text(&root, ".tip"), "2020年7月报道：近5亿笔");
@@ -145,7 +144,7 @@ async fn arrow_right_steps_through_points_in_the_live_region() {
 
 #[wasm_bindgen_test]
 async fn the_pointer_shows_the_point_nearest_its_column() {
-    let root = mount(&[("lang", "zh")]).await;
+    let (root, _chart) = mount(&[("lang", "zh")]).await;
     let plot = root.query_selector(".plot").unwrap().unwrap();
     let rect = root
         .query_selector("canvas")
@@ -173,7 +172,7 @@ async fn the_pointer_shows_the_point_nearest_its_column() {
 
 #[wasm_bindgen_test]
 async fn the_english_chart_describes_itself_and_offers_computed_figures() {
-    let root = mount(&[("lang", "en"), ("metric", "fees")]).await;
+    let (root, _chart) = mount(&[("lang", "en"), ("metric", "fees")]).await;
     let desc = text(&root, "#payments-desc");
     assert!(
         desc.starts_with("Line chart: fees saved by merchants."),
@@ -186,7 +185,7 @@ async fn the_english_chart_describes_itself_and_offers_computed_figures() {
 
 #[wasm_bindgen_test]
 async fn a_missing_src_file_shows_a_specific_error_and_still_draws_the_totals() {
-    let root = mount(&[("lang", "en"), ("src", "no-such-series.json")]).await;
+    let (root, _chart) = mount(&[("lang", "en"), ("src", "no-such-series.json")]).await;
     let error = text(&root, ".error");
     assert!(error.contains("no-such-series.json"), "{error}");
     assert!(error.contains("HTTP 404"), "{error}");
@@ -196,7 +195,7 @@ async fn a_missing_src_file_shows_a_specific_error_and_still_draws_the_totals() 
 #[wasm_bindgen_test]
 async fn an_editor_series_is_drawn_as_its_own_line() {
     let series = r#"[{"date":"2019-06","value":0},{"date":"2019-12","value":1.5e8},{"date":"2020-06","value":4.8e8}]"#;
-    let root = mount(&[("lang", "zh"), ("series", series)]).await;
+    let (root, _chart) = mount(&[("lang", "zh"), ("series", series)]).await;
     let desc = text(&root, "#payments-desc");
     assert!(desc.contains("共3个数据点"), "{desc}");
     assert!(text(&root, ".source").contains("编辑"));
@@ -205,7 +204,7 @@ async fn an_editor_series_is_drawn_as_its_own_line() {
 #[wasm_bindgen_test]
 async fn a_long_series_builds_its_data_table_only_when_asked_and_keeps_every_row() {
     let series = story::config::sample_series_json(300);
-    let root = mount(&[("lang", "en"), ("series", &series)]).await;
+    let (root, _chart) = mount(&[("lang", "en"), ("series", &series)]).await;
     assert_eq!(
         root.query_selector_all("tbody tr").unwrap().length(),
         0,
@@ -223,7 +222,6 @@ async fn a_long_series_builds_its_data_table_only_when_asked_and_keeps_every_row
         Some("false")
     );
     button.click();
-    yew::scheduler::flush().await;
     assert_eq!(
         root.query_selector_all("tbody tr").unwrap().length(),
         300,
@@ -240,7 +238,35 @@ async fn a_long_series_builds_its_data_table_only_when_asked_and_keeps_every_row
         "scrolls by keyboard"
     );
     // A short series keeps its hidden table for screen readers, built at once.
-    let short = mount(&[("lang", "en")]).await;
+    let (short, _short) = mount(&[("lang", "en")]).await;
     assert!(short.query_selector(".show-table").unwrap().is_none());
     assert!(short.query_selector_all("tbody tr").unwrap().length() > 0);
+}
+
+#[wasm_bindgen_test]
+async fn escape_lets_go_of_the_point_and_the_chart_leaves_with_its_value() {
+    let (root, chart) = mount(&[("lang", "en")]).await;
+    let plot: HtmlElement = root
+        .query_selector(".plot")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        plot.dispatch_event(&event).unwrap();
+        event.default_prevented()
+    };
+    assert!(press("End"), "the chart's keys do not also scroll the page");
+    assert!(root.query_selector(".tip").unwrap().is_some());
+    assert!(press("Escape"));
+    assert!(root.query_selector(".tip").unwrap().is_none());
+    assert!(!press("a"), "other keys are the page's");
+    drop(chart);
+    assert!(root.query_selector("section").unwrap().is_none());
 }

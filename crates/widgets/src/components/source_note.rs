@@ -4,7 +4,8 @@
 //! A function, not a component: it has no state, and a component type costs its own copy of
 //! Yew's lifecycle code in the WASM (issue 12; docs/architecture.md, "Size").
 
-use story::{ui::UiText, Lang};
+use crate::dom::{el as tree, text, v, Node, Text};
+use story::{ui::UiText, Lang, Story};
 use yew::prelude::*;
 
 /// The source note of `story`: its source (publication and date) first, then `source`, the
@@ -18,4 +19,23 @@ pub fn source_note(lang: Lang, story: &story::Story, source: &str, note: AttrVal
             <br /><span class="credit">{ UiText::Credit.get(lang) }</span>
         </p>
     }
+}
+
+/// [`source_note`] as a [`crate::dom`] tree, for the kinds drawn without Yew.
+pub fn source_note_tree(lang: Lang, story: &Story, source: &str, note: Text) -> Node {
+    tree(
+        "p",
+        [("class", v("source"))],
+        vec![
+            text(viz::image::source_line(story, source, lang)),
+            tree("br", [], vec![]),
+            text(note),
+            tree("br", [], vec![]),
+            tree(
+                "span",
+                [("class", v("credit"))],
+                vec![text(UiText::Credit.get(lang))],
+            ),
+        ],
+    )
 }

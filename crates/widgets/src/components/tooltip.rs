@@ -3,6 +3,7 @@
 //! strict CSP), so the same markup and placement serve every widget.
 
 use crate::el::{el, text, vtag, Value};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
@@ -41,7 +42,14 @@ pub fn tooltip(
 
 /// Moves the box behind `node` to `left`, `top` (CSS lengths, e.g. `42.5%` or `120px`).
 pub fn place(node: &NodeRef, left: &str, top: &str) {
-    if let Some(el) = node.cast::<HtmlElement>() {
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        place_element(&el, left, top);
+    }
+}
+
+/// [`place`] for a box built without Yew.
+pub fn place_element(el: &web_sys::Element, left: &str, top: &str) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
         let style = el.style();
         let _ = style.set_property("left", left);
         let _ = style.set_property("top", top);

@@ -3,12 +3,12 @@
 //! stylesheet's container queries show the one that fits, and size `.chart-box` the same way
 //! for the live canvas, so the takeover moves nothing). Native only (feature `ssr`).
 
+use crate::dom::Node;
 use crate::Error;
 use viz::chart::{self, ChartStyle, Frame, Palette};
 use viz::payments::ChartView;
 use viz::surface::Dyn;
 use viz::svg::Svg;
-use yew::{AttrValue, Html};
 
 /// The chart widths the static layer draws for (CSS px): the `.payments` content width at a
 /// 375 px phone and in the demo article's column, on either side of [`super::NARROW_BELOW`].
@@ -33,14 +33,15 @@ pub fn svg(view: &ChartView, width: f64, height: f64, style: &ChartStyle) -> Res
 
 /// Both static drawings, each classed with its variant and hidden from assistive technology
 /// (the plot's label, description and data table speak for it, as for the canvas).
-pub fn drawings(view: &ChartView) -> Result<Html, Error> {
+pub fn drawings(view: &ChartView) -> Result<Vec<Node>, Error> {
     let style = style();
-    let mut html = String::new();
-    for (variant, width) in STATIC_WIDTHS {
-        let (width, height) = super::box_size(width);
-        let svg = svg(view, width, height, &style)?;
-        let head = format!("<svg class=\"{variant}\" aria-hidden=\"true\" ");
-        html.push_str(&svg.replacen("<svg ", &head, 1));
-    }
-    Ok(Html::from_html_unchecked(AttrValue::from(html)))
+    STATIC_WIDTHS
+        .iter()
+        .map(|(variant, width)| {
+            let (width, height) = super::box_size(*width);
+            let svg = svg(view, width, height, &style)?;
+            let head = format!("<svg class=\"{variant}\" aria-hidden=\"true\" ");
+            Ok(Node::Svg(svg.replacen("<svg ", &head, 1)))
+        })
+        .collect()
 }

@@ -1,10 +1,8 @@
 //! The payments chart's state: which metric is drawn, which reported point the reader is on
-//! (pointer or keyboard) and which one was last announced. One `Reducible` with an [`Action`]
+//! (pointer or keyboard) and which one was last announced. One reducer ([`ChartState::after`]) with an [`Action`]
 //! enum; pure, so it is tested natively.
 
-use std::rc::Rc;
 use story::model::Metric;
-use yew::Reducible;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartState {
@@ -58,7 +56,7 @@ impl ChartState {
         }
     }
 
-    /// The state after `action` (the pure core of [`Reducible::reduce`]).
+    /// The state after `action`.
     pub fn after(&self, action: Action) -> ChartState {
         let mut next = self.clone();
         match action {
@@ -83,15 +81,6 @@ impl ChartState {
             Action::Leave => next.active = None,
         }
         next
-    }
-}
-
-impl Reducible for ChartState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.after(action);
-        crate::kept_if_equal(self, next)
     }
 }
 

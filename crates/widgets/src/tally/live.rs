@@ -8,17 +8,17 @@
 //! animation frames and removes every listener, so nothing outlives it.
 
 use super::state::{Action, TallyState};
-use super::view::{numeral, table_rows};
+use super::view::numeral;
+use crate::components::data_table::{listen, ImageMaker};
 use crate::dom::Node;
-use crate::download::{offer_text, ImageFormat};
-use crate::{frame_classes, Layer, Visibility};
+use crate::motion::{prefers_reduced_motion, REDUCED_MOTION};
+use crate::{Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use story::{ui::UiText, Theme, WidgetConfig};
+use story::{Theme, WidgetConfig};
 use viz::easing::cubic_out;
-use viz::table::TableView;
 use viz::tally::{FigureView, TallyView, COUNT_UP_MS};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -85,7 +85,8 @@ impl LiveTally {
         }
         let data = section.query_selector(".data").ok().flatten();
         if let (Some(data), Some(view)) = (data, &view) {
-            listeners.extend(data_buttons(&data, &view.table, config));
+            let image = image_maker(&data, config);
+            listeners.extend(listen(&data, &view.table, config.lang, image));
         }
         parent.append_child(&section).ok()?;
         let count_ups = match &view {
@@ -108,22 +109,12 @@ impl LiveTally {
         }
         self.theme = theme;
         self.visibility = visibility;
-        let classes = frame_classes(theme, visibility, Layer::Live);
-        let class = crate::dom::classes(&classes).unwrap_or_default();
-        self.section.set_class_name(&class);
+        crate::restyle_frame(&self.section, theme, visibility, Layer::Live);
     }
 }
 
 fn build(doc: &Document, node: &Node) -> Option<Element> {
     node.build(doc)?.dyn_into::<Element>().ok()
-}
-
-const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";
-
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(REDUCED_MOTION).ok().flatten())
-        .is_some_and(|m| m.matches())
 }
 
 /// The cards' disclosure buttons: click toggles a card, Escape inside an open card closes it
@@ -201,100 +192,23 @@ fn dispatch(state: &Cell<TallyState>, action: Action, card: &Element) {
     }
 }
 
-/// "Get the data": the CSV, the images (asked of the page or drawn here, `download`), and a
-/// long table's show/hide button.
-fn data_buttons(data: &Element, table: &TableView, config: &WidgetConfig) -> Vec<EventListener> {
-    let mut listeners = Vec::with_capacity(4);
-    let buttons = data.query_selector_all("button").ok();
-    let buttons = (0..buttons.as_ref().map_or(0, |b| b.length()))
-        .filter_map(|i| buttons.as_ref()?.item(i)?.dyn_into::<Element>().ok());
-    for button in buttons {
-        let format = button.get_attribute("data-format");
-        let listener = match format.as_deref() {
-            Some("csv") => {
-                let table = table.clone();
-                EventListener::new(&button, "click", move |_| {
-                    let _ = offer_text(&table.to_csv(), "text/csv;charset=utf-8", &table.file_name);
-                })
-            }
-            Some(name) => {
-                let Some(format) = ImageFormat::parse(name) else {
-                    continue;
-                };
-                let (data, config) = (data.clone(), config.clone());
-                EventListener::new(&button, "click", move |_| image(&data, format, &config))
-            }
-            None => {
-                let (table, data, button_) = (table.clone(), data.clone(), button.clone());
-                EventListener::new(&button, "click", move |_| {
-                    toggle_table(&data, &button_, &table)
-                })
-            }
-        };
-        listeners.push(listener);
-    }
-    listeners
-}
-
-/// The image of the tally in `format`; on failure a message under the buttons, which goes
-/// again once an image is made.
-fn image(data: &Element, format: ImageFormat, config: &WidgetConfig) {
-    let lang = config.lang;
-    let Some(tally) = data.closest(".tally").ok().flatten() else {
-        return;
-    };
-    let width = tally.get_bounding_client_rect().width();
+/// The image of the tally in `format`, at the width it has on screen.
+fn image_maker(data: &Element, config: &WidgetConfig) -> ImageMaker {
     let data = data.clone();
-    let done = move |ok: bool| {
-        let shown = data.query_selector(".download-error").ok().flatten();
-        match (ok, shown) {
-            (true, Some(message)) => message.remove(),
-            (false, None) => {
-                let message = crate::dom::el(
-                    "p",
-                    [
-                        ("role", crate::dom::v("alert")),
-                        ("class", crate::dom::v("download-error")),
-                    ],
-                    vec![crate::dom::text(UiText::ImageFailed.get(lang))],
-                );
-                if let Some(doc) = data.owner_document() {
-                    if let Some(node) = message.build(&doc) {
-                        let _ = data.append_child(&node);
-                    }
-                }
-            }
-            _ => {}
-        }
-    };
     #[cfg(feature = "pictures")]
-    done(super::offer_image(config, &tally, width, format));
+    let config = config.clone();
     #[cfg(not(feature = "pictures"))]
-    crate::download::request_image(&tally, format, None, (width, 0.0), done);
-}
-
-/// A long table, built when asked for and shown in a scrolling box that takes focus.
-fn toggle_table(data: &Element, button: &Element, table: &TableView) {
-    let Some(wrapper) = data.first_element_child() else {
-        return;
-    };
-    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
-    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    wrapper.set_text_content(None);
-    if !open {
-        for name in ["tabindex", "role", "aria-label"] {
-            let _ = wrapper.remove_attribute(name);
-        }
-        return;
-    }
-    let _ = wrapper.set_attribute("tabindex", "0");
-    let _ = wrapper.set_attribute("role", "region");
-    let _ = wrapper.set_attribute("aria-label", &table.caption);
-    if let Some(doc) = wrapper.owner_document() {
-        if let Some(rows) = table_rows(table).build(&doc) {
-            let _ = wrapper.append_child(&rows);
-        }
-    }
+    let _ = config;
+    Rc::new(move |format, done| {
+        let Some(tally) = data.closest(".tally").ok().flatten() else {
+            return done(false);
+        };
+        let width = tally.get_bounding_client_rect().width();
+        #[cfg(feature = "pictures")]
+        done(super::offer_image(&config, &tally, width, format));
+        #[cfg(not(feature = "pictures"))]
+        crate::download::request_image(&tally, format, None, (width, 0.0), done);
+    })
 }
 
 /// Every figure's count-up. A figure starts at its final value, the resting frame the static

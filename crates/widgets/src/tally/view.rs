@@ -7,10 +7,10 @@
 //! with a highlighted card), but for quotes in text, which `push_escaped` writes as entities.
 
 use super::state::TallyState;
-use crate::components::data_table::LONG_TABLE_ROWS;
+use crate::components::data_table::data_table_tree;
+use crate::components::source_note::source_note_tree;
 use crate::dom::{classes, el, flag, text, v, Node, Text};
 use story::{ui::UiText, Lang, Story};
-use viz::table::TableView;
 use viz::tally::{split_numeral, CardView, FigureView, TallyView};
 
 /// The tally's tree: `open` says which cards show their details; `inert` (the static layer)
@@ -41,8 +41,8 @@ pub fn tally(v_: &TallyView, story: &Story, open: TallyState, inert: bool) -> No
         vec![
             el("header", [("class", v("head"))], head),
             el("ol", [("class", v("cards"))], cards),
-            data_table(&v_.table, lang, inert),
-            source_note(lang, story, v_.source, note.into()),
+            data_table_tree(&v_.table, lang, inert),
+            source_note_tree(lang, story, v_.source, note.into()),
         ],
     )
 }
@@ -181,114 +181,6 @@ fn card(card: &CardView, open: bool, lang: Lang, inert: bool) -> Node {
                     ("class", v("details")),
                 ],
                 details,
-            ),
-        ],
-    )
-}
-
-/// "Get the data" at rest: the table for screen readers (a long one behind its button), the
-/// CSV and image buttons. The same markup as `components::DataTable` before anything is clicked.
-pub fn data_table(table: &TableView, lang: Lang, inert: bool) -> Node {
-    let long = table.rows.len() > LONG_TABLE_ROWS;
-    let mut children = Vec::with_capacity(5);
-    let rows = if long {
-        vec![]
-    } else {
-        vec![table_rows(table)]
-    };
-    children.push(el(
-        "div",
-        [(
-            "class",
-            v(if long { "table-box" } else { "visually-hidden" }),
-        )],
-        rows,
-    ));
-    if long {
-        let mut count = String::new();
-        story::format::digits::push_uint(&mut count, table.rows.len() as u64);
-        let label = story::ui::fill(UiText::ShowTable.get(lang), &[&count]);
-        children.push(el(
-            "button",
-            [
-                ("type", v("button")),
-                ("aria-expanded", v("false")),
-                ("inert", flag("inert", inert)),
-                ("class", v("download show-table")),
-            ],
-            vec![text(label)],
-        ));
-    }
-    for (format, label) in [
-        ("csv", UiText::DownloadCsv),
-        ("png", UiText::DownloadPng),
-        ("svg", UiText::DownloadSvg),
-    ] {
-        children.push(el(
-            "button",
-            [
-                ("type", v("button")),
-                ("data-format", v(format)),
-                ("inert", flag("inert", inert)),
-                ("class", v("download")),
-            ],
-            vec![text(label.get(lang))],
-        ));
-    }
-    el("div", [("class", v("data"))], children)
-}
-
-/// The table itself: caption, headers, a row per figure (its first cell a row header).
-pub fn table_rows(table: &TableView) -> Node {
-    let headers = table
-        .headers
-        .iter()
-        .map(|h| el("th", [("scope", v("col"))], vec![text(h.clone())]))
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(i, cell)| {
-                    let t = vec![text(cell.display.clone())];
-                    if i == 0 {
-                        el("th", [("scope", v("row"))], t)
-                    } else {
-                        el("td", [], t)
-                    }
-                })
-                .collect();
-            el("tr", [], cells)
-        })
-        .collect();
-    el(
-        "table",
-        [],
-        vec![
-            el("caption", [], vec![text(table.caption.clone())]),
-            el("thead", [], vec![el("tr", [], headers)]),
-            el("tbody", [], rows),
-        ],
-    )
-}
-
-/// The source note: source and sections, `note`, the credit line (`components::source_note`).
-pub fn source_note(lang: Lang, story: &Story, source: &str, note: Text) -> Node {
-    el(
-        "p",
-        [("class", v("source"))],
-        vec![
-            text(viz::image::source_line(story, source, lang)),
-            el("br", [], vec![]),
-            text(note),
-            el("br", [], vec![]),
-            el(
-                "span",
-                [("class", v("credit"))],
-                vec![text(UiText::Credit.get(lang))],
             ),
         ],
     )
