@@ -1,16 +1,18 @@
-//! A slot drawn straight into the DOM, without Yew: a tally, a chart, or the error box in a
-//! module without the map (see `slot::App`).
+//! A slot drawn straight into the DOM: a widget of a kind this module draws, or the error box
+//! (see `slot.rs`).
 
 use crate::slot::Content;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// A widget drawn without Yew.
+/// A widget of a kind this module draws.
 enum Live {
     #[cfg(feature = "tally")]
     Tally(widgets::tally::live::LiveTally),
     #[cfg(feature = "payments")]
     Payments(widgets::payments::live::LivePayments),
+    #[cfg(feature = "grid-map")]
+    GridMap(widgets::grid_map::live::LiveMap),
 }
 
 impl Live {
@@ -35,6 +37,12 @@ impl Live {
                 widgets::payments::live::LivePayments::mount(root, config, visibility, width, false)
                     .map(Live::Payments)
             }
+            #[cfg(feature = "grid-map")]
+            story::WidgetKind::GridMap => {
+                widgets::grid_map::live::LiveMap::mount(root, config, visibility, width, false)
+                    .map(Live::GridMap)
+            }
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -46,7 +54,9 @@ impl Live {
             Live::Tally(t) => t.update(theme, visibility),
             #[cfg(feature = "payments")]
             Live::Payments(p) => p.update(theme, visibility),
-            // A module without either (the error box only) never has one.
+            #[cfg(feature = "grid-map")]
+            Live::GridMap(m) => m.update(theme, visibility),
+            // A module without any kind (the error box only) never has one.
             #[allow(unreachable_patterns)]
             _ => {}
         }
@@ -84,7 +94,7 @@ impl DomSlot {
                 visibility,
                 width,
                 on_ready,
-                ..
+                on_error,
             } => {
                 if self.key == Some(key) {
                     if let Some(widget) = &mut self.widget {
@@ -95,8 +105,19 @@ impl DomSlot {
                 self.clear();
                 self.key = Some(key);
                 self.widget = Live::mount(&self.root, &config, visibility, width);
-                if self.widget.is_some() {
-                    on_ready.emit(());
+                if self.widget.is_none() {
+                    return;
+                }
+                // A kind whose story lacks what it shows draws its error box in its frame: the
+                // placeholder is then marked failed (with the box's message), not ready.
+                let error = self
+                    .root
+                    .query_selector(".error-box-message")
+                    .ok()
+                    .flatten();
+                match error.and_then(|e| e.text_content()) {
+                    Some(message) => on_error(message),
+                    None => on_ready(()),
                 }
             }
             Content::Failed { lang, message } => {

@@ -10,7 +10,6 @@
 //! or draws the other module's images. The contract is documented in `docs/embedding.md`.
 
 mod custom_element;
-#[cfg(any(feature = "tally", feature = "payments", not(feature = "grid-map")))]
 mod dom_slot;
 mod error;
 mod handoff;

@@ -2,18 +2,19 @@
 //!
 //! Lifecycle of a placeholder: registered (config parsed; an invalid one shows its error box at
 //! once) -> waiting until it comes within about one viewport of the screen -> mounted (a pooled
-//! Yew slot moved into its shadow root, told its [`Visibility`]) -> unmounted when it leaves the
+//! slot moved into its shadow root, told its [`Visibility`]) -> unmounted when it leaves the
 //! document (the slot is emptied, which drops the widget's listeners, timers and animation
 //! frames, and goes back to the pool; see `slot.rs` for why slots are pooled).
 
 use crate::handoff::{self, Role};
 use crate::placeholder::{self, SELECTOR};
 use crate::shadow::{self, SheetKind, Sheets};
-use crate::slot::{App, Content, SlotProps};
+use crate::slot::{App, Callback, Content, SlotProps};
 use crate::{with_embed, Error};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::Array;
+use std::rc::Rc;
 #[cfg(feature = "src")]
 use story::config::{ConfigError, Expected, SeriesFileError, SrcFile};
 #[cfg(feature = "src")]
@@ -28,7 +29,6 @@ use web_sys::{
 #[cfg(feature = "src")]
 use widgets::src_file;
 use widgets::Visibility;
-use yew::Callback;
 
 /// How far outside the viewport a placeholder starts mounting: one viewport height.
 const NEAR_MARGIN: &str = "100% 0px";
@@ -37,9 +37,8 @@ const NEAR_MARGIN: &str = "100% 0px";
 struct Mount {
     root: Element,
     app: App,
-    /// What this app renders, for good: Yew adds a delegated listener to the app's root for
-    /// every event type its content ever used and never removes it, so an app that showed a
-    /// map and then a tally would carry the listeners of both.
+    /// What this slot renders, for good: its root is in the pool of that kind, whose
+    /// stylesheet its shadow roots adopt.
     kind: SheetKind,
 }
 
@@ -56,10 +55,8 @@ enum State {
     Inert,
 }
 
-/// What a mounted widget is rendered with, besides its visibility and the page's theme: made
-/// once per mount, so a refresh (visibility or theme) hands the widget props that are equal
-/// except for what changed, and Yew skips the kinds that do not read it. New callbacks on
-/// every refresh made every prop set unequal and re-rendered every kind each time.
+/// What a mounted widget is drawn with, besides its visibility and the page's theme: made once
+/// per mount; a refresh (visibility or theme) tells the same widget (same key) what changed.
 struct Mounted {
     config: WidgetConfig,
     /// Identifies this mount's widget inside the (reused) slot.
@@ -270,10 +267,7 @@ impl Embed {
         // The error box replaces a static layer: the page's graphic no longer matches its options.
         shadow::drop_static(host, &mount.root);
         mount.app.update(SlotProps {
-            content: Content::Failed {
-                lang,
-                message: message.into(),
-            },
+            content: Content::Failed { lang, message },
         });
         State::Failed(mount)
     }
@@ -317,16 +311,19 @@ impl Embed {
             return;
         };
         let (ready, failed, root) = (host.clone(), host.clone(), mount.root.clone());
+        let failed_root = root.clone();
         let mounted = Mounted {
             config,
             key: self.next_key(),
             // Laid out for the box it fills from the first render.
             width: Some(host.get_bounding_client_rect().width()).filter(|w| *w > 0.0),
-            on_ready: Callback::from(move |()| {
+            on_ready: Rc::new(move |()| {
                 shadow::drop_static(&ready, &root);
                 placeholder::report_ready(&ready)
             }),
-            on_error: Callback::from(move |message: String| {
+            // The widget shows its error box: it takes the static layer's place too.
+            on_error: Rc::new(move |message: String| {
+                shadow::drop_static(&failed, &failed_root);
                 placeholder::report_error(&failed, &message)
             }),
         };

@@ -63,9 +63,8 @@ pub(crate) fn prepare(
             .ok()?,
     };
     if host.has_attribute("data-static") {
-        // Yew may yield to the browser between a render and its effects (it time-slices at
-        // ~16 ms): the live root stays hidden until `drop_static` swaps it in, so no frame ever
-        // shows both layers, or neither.
+        // The live root stays hidden until `drop_static` swaps it in (when the widget reports
+        // ready), so no frame ever shows both layers, or neither.
         show(root, false);
     } else {
         clear(&shadow);

@@ -1,9 +1,9 @@
 //! A list shared, not copied: cloning counts a reference, and comparing two clones stops at the
 //! pointer.
 //!
-//! Why: Yew compares props and hook dependencies on every render, and a chart renders on every
-//! animation frame of its entrance. A `Vec` of 5,000 series points, view points or table rows
-//! there is copied and compared element by element each time. std's `Rc` compares by pointer
+//! Why: views are cloned where they are kept (a chart's view, its table for the CSV) and
+//! compared where a layer decides whether to redraw. A `Vec` of 5,000 series points, view
+//! points or table rows would be copied and compared element by element each time. std's `Rc` compares by pointer
 //! first only for `Eq` types, and points hold `f64`s; this does so for any `PartialEq`.
 
 use std::ops::Deref;

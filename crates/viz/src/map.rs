@@ -29,7 +29,7 @@ pub struct FeaturePath {
     /// province's ground colour (`g1`…`g3`, in GeoJSON order); empty for lakes, borders and
     /// districts the story does not name.
     pub class: &'static str,
-    /// Shared, not copied, when drawn again (`Rc<str>` becomes a yew `AttrValue` for free).
+    /// Shared, not copied, between the model's users (the static layer's two drawings, images).
     pub d: Rc<str>,
 }
 

@@ -134,6 +134,11 @@ impl Node {
         self.build_in(doc, false)
     }
 
+    /// [`Node::build`] for a node that goes inside an `<svg>` (the SVG namespace throughout).
+    pub fn build_svg(&self, doc: &web_sys::Document) -> Option<web_sys::Node> {
+        self.build_in(doc, true)
+    }
+
     fn build_in(&self, doc: &web_sys::Document, svg: bool) -> Option<web_sys::Node> {
         match self {
             Node::Text(t) => Some(doc.create_text_node(t).into()),

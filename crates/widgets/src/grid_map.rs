@@ -14,45 +14,34 @@
 //! `viz::map::view::grid_story`, which reads the `story` facts. The CLI draws its fallback SVG
 //! from the same view models.
 //!
-//! Size discipline (this compiles into the shared WASM): the static geography is its own
-//! component that renders once; repeated SVG elements go through a few small helpers rather
-//! than one `html!` per call site; path strings are `Rc<str>` shared with the attributes;
-//! numbers are written by `viz::map::path` without float formatting.
+//! One element tree for both layers (`view.rs`, a [`crate::dom`] tree) and a live controller
+//! without Yew (`live.rs`): the static geography is built once per width, the overlay each
+//! time the clock moves; numbers are written by `viz::map::path` without float formatting.
 
-mod drawing;
-mod hooks;
+pub mod live;
 #[cfg(feature = "pictures")]
 mod scene;
 pub mod state;
+pub mod view;
 
-use crate::components::{error_box, place, source_note, tooltip, DataTable};
+use crate::components::error_box;
+#[cfg(feature = "pictures")]
 use crate::download::ImageFormat;
-use crate::el::{classes, el, on};
-use drawing::{draw_overlay, int, view_box, Geography, ScaleAttr};
-use state::{Action, MapState, MapTimeline};
+use state::{MapState, MapTimeline};
 use std::rc::Rc;
 use story::ui::UiText;
 use story::{Lang, WidgetConfig, WidgetOptions};
-use viz::map::tooltip::{percent, placement, Target};
 use viz::map::view::{grid_story, GridStory};
 use viz::map::{self, MapModel};
 use viz::timeline::{Step, Timeline};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
-use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct GridMapProps {
-    pub config: WidgetConfig,
-    /// What the host tells the widget (layer, visibility, width at mount); see [`crate::WidgetHost`].
-    #[prop_or_default]
-    pub host: crate::WidgetHost,
-}
+#[cfg(feature = "pictures")]
+use web_sys::Element;
 
 /// The static layer's drawings: laid out for the width buckets of a phone (375 px viewport)
 /// and of the demo article's column, each shown by grid_map.css's container queries on its
 /// side of [`map::NARROW_BELOW`]. Between and beyond, a drawing scales with its box: the map's
 /// height is proportional to its width, so the live widget's takeover moves nothing.
+#[cfg(feature = "ssr")]
 const STATIC_WIDTHS: [(u32, Option<&str>); 2] = [(320, Some("v-narrow")), (720, Some("v-wide"))];
 
 /// Seconds per step, and of its entry transition.
@@ -104,20 +93,6 @@ fn load_model(story: &story::Story, lang: Lang) -> Option<Model> {
     Some(Model { map, story })
 }
 
-/// The open tooltip; `pinned` by a tap or focus, so leaving with the pointer keeps it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Tip {
-    target: Target,
-    pinned: bool,
-}
-
-/// The target tagged (`data-tip`) on the nearest element at or above the event target.
-fn target_of(e: &Event) -> Option<Target> {
-    let el: Element = e.target()?.dyn_into().ok()?;
-    let tagged = el.closest("[data-tip]").ok()??;
-    Target::parse(&tagged.get_attribute("data-tip")?)
-}
-
 /// Offers the image of the map on screen (`svg`, `size` CSS px, showing the step `step`) in the
 /// frame every widget image has; false when it cannot be made.
 #[cfg(feature = "pictures")]
@@ -157,322 +132,82 @@ pub fn offer_image(
     offer_drawing(config.story, &m, step, svg, size, config.lang, format)
 }
 
-#[function_component]
-pub fn GridMap(props: &GridMapProps) -> Html {
-    let lang = props.config.lang;
-    let (first_step, autoplay) = match &props.config.options {
-        WidgetOptions::GridMap(o) => (o.step.id, o.autoplay),
-        _ => ("", false),
+/// The map's first state: paused at the resting frame of the configured milestone (the last
+/// for one the story lacks).
+fn first_state(m: &Model, config: &WidgetConfig) -> MapState {
+    let first_step = match &config.options {
+        WidgetOptions::GridMap(o) => o.step.id,
+        _ => "",
     };
-    let model = use_memo((props.config.story, lang), |&(story, lang)| {
-        load_model(story, lang)
+    let step = m
+        .story
+        .step_index(first_step)
+        .unwrap_or(m.story.steps.len());
+    MapState::new(Rc::new(build_timeline(&m.story)), step)
+}
+
+/// The layout of the map at `width` (CSS px).
+fn layout_at(m: &Model, width: u32, lang: Lang) -> map::Layout {
+    let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
+    let caps: Vec<Option<&str>> = m
+        .story
+        .links
+        .iter()
+        .map(|l| l.capacity.as_deref())
+        .collect();
+    map::layout(&m.map, &links, &caps, f64::from(width), lang)
+}
+
+/// The map in its frame, for both layers: `body`'s nodes, or the error box when the story's
+/// map cannot be drawn.
+pub(crate) fn framed(
+    config: &WidgetConfig,
+    body: Option<Vec<crate::dom::Node>>,
+    visibility: crate::Visibility,
+    layer: crate::Layer,
+) -> crate::dom::Node {
+    let body = body.unwrap_or_else(|| {
+        let lang = config.lang;
+        vec![error_box::error_box(
+            lang,
+            UiText::MapError.get(lang).into(),
+        )]
     });
-    let stage = use_node_ref();
-    let tip_ref = use_node_ref();
-    let layer = props.host.layer;
-    let host_width = props.host.width;
-    // The stage's width, first estimated from the placeholder's (less the frame's padding).
-    let initial = host_width.map(|w| (w - 2.0 * crate::FRAME_PADDING, 0.0));
-    let width = crate::hooks::use_size(stage.clone(), initial)
-        .map_or(map::DEFAULT_WIDTH, |(w, _)| map::width_bucket(w));
-    // The static layer's controls are there but inert (no script would answer them): they
-    // look as they will, take no focus and are left out of the accessibility tree.
-    let inert = layer.is_static();
-    let visibility = props.host.visibility;
-    let reduced = crate::hooks::use_reduced_motion();
-    let state = {
-        let model = model.clone();
-        use_reducer(move || {
-            let (timeline, step) = match model.as_ref() {
-                Some(m) => (
-                    build_timeline(&m.story),
-                    m.story
-                        .step_index(first_step)
-                        .unwrap_or(m.story.steps.len()),
-                ),
-                None => (Timeline::new(Vec::new()), 0),
-            };
-            MapState::new(Rc::new(timeline), step)
-        })
-    };
-    let tip = use_state_eq(|| None::<Tip>);
-    hooks::use_clock(state.playing && visibility.active(), state.dispatcher());
-    {
-        // Tell the state about reduced motion; with autoplay, play once from the first step the
-        // first time the map can be seen (never under reduced motion).
-        let d = state.dispatcher();
-        let done = use_mut_ref(|| false);
-        let go = autoplay && !reduced && visibility.active();
-        use_effect_with((reduced, go), move |&(reduced, go)| {
-            d.dispatch(Action::ReducedMotion(reduced));
-            if go && !*done.borrow() {
-                *done.borrow_mut() = true;
-                d.dispatch(Action::PlayFromStart);
-            }
-        });
-    }
-    // The live map is laid out for its measured width; the static layer for a narrow and a
-    // wide box at once (CSS container queries show the one that fits, see grid_map.css).
-    let widths: Vec<(u32, Option<&'static str>)> = if layer.is_static() {
-        STATIC_WIDTHS.to_vec()
-    } else {
-        vec![(width, None)]
-    };
-    let layouts = {
-        let model = model.clone();
-        use_memo((widths, lang), move |(widths, lang)| {
-            model.as_ref().as_ref().map(|m| {
-                let links: Vec<map::Link> = m.story.links.iter().map(|l| l.geo).collect();
-                let caps: Vec<Option<&str>> = m
-                    .story
-                    .links
-                    .iter()
-                    .map(|l| l.capacity.as_deref())
-                    .collect();
-                widths
-                    .iter()
-                    .map(|&(w, variant)| {
-                        (
-                            variant,
-                            map::layout(&m.map, &links, &caps, f64::from(w), *lang),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let layout = layouts
-        .as_ref()
-        .as_ref()
-        .and_then(|ls| ls.first().map(|(_, l)| l));
-    // Place the open tooltip at its anchor (percent of the drawing).
-    {
-        let tip_ref = tip_ref.clone();
-        let at = tip
-            .and_then(|t| t.target.anchor(layout?))
-            .map(|(x, y)| (percent(x), percent(y)));
-        use_effect_with(at, move |at| {
-            if let Some((x, y)) = at {
-                place(&tip_ref, x, y);
-            }
-        });
-    }
+    let kind = story::WidgetKind::GridMap.name();
+    crate::frame(
+        kind,
+        crate::frame_classes(config.theme, visibility, layer),
+        body,
+    )
+}
 
-    let (Some(m), Some(l)) = (model.as_ref(), layout) else {
-        return error_box(lang, UiText::MapError.get(lang).into());
-    };
-    let story = &m.story;
-    let view = state.view();
-    let d = state.dispatcher();
-    let act = move |a: Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(a))
-    };
-    let on_key = {
-        let d = state.dispatcher();
-        Callback::from(move |e: KeyboardEvent| {
-            let a = match e.key().as_str() {
-                " " | "Enter" => Action::TogglePlay,
-                _ => return,
-            };
-            e.prevent_default();
-            d.dispatch(a);
+/// The map's static layer: its frame and tree as HTML, drawn for a narrow and a wide box,
+/// controls inert.
+#[cfg(feature = "ssr")]
+pub fn static_html(config: &WidgetConfig) -> String {
+    let body = load_model(config.story, config.lang).map(|m| {
+        let state = first_state(&m, config);
+        let layouts: Vec<(Option<&'static str>, map::Layout)> = STATIC_WIDTHS
+            .iter()
+            .map(|&(w, variant)| (variant, layout_at(&m, w, config.lang)))
+            .collect();
+        view::grid_map(&view::MapParts {
+            story: config.story,
+            model: &m,
+            state: &state,
+            layouts: &layouts,
+            tip: None,
+            lang: config.lang,
+            inert: true,
         })
-    };
-    let on_scrub_key = {
-        let d = state.dispatcher();
-        Callback::from(move |e: KeyboardEvent| {
-            let a = match e.key().as_str() {
-                "ArrowLeft" | "ArrowDown" | "PageDown" => Action::Prev,
-                "ArrowRight" | "ArrowUp" | "PageUp" => Action::Next,
-                "Home" => Action::First,
-                "End" => Action::Last,
-                _ => return,
-            };
-            e.prevent_default();
-            d.dispatch(a);
-        })
-    };
-    let on_scrub = {
-        let d = state.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                d.dispatch(Action::Seek(input.value_as_number() / 1000.0));
-            }
-        })
-    };
-    let show = {
-        let tip = tip.clone();
-        move |pinned: bool| {
-            let tip = tip.clone();
-            Callback::from(move |e: Event| {
-                let target = target_of(&e);
-                match (target, *tip) {
-                    (Some(target), _) => tip.set(Some(Tip { target, pinned })),
-                    // Pointer over empty map: a pinned tooltip stays, a hover one goes.
-                    (None, Some(t)) if t.pinned && !pinned => {}
-                    _ => tip.set(None),
-                }
-            })
-        }
-    };
-    let hover = show(false);
-    let pin = show(true);
-    let on_over = Callback::from(move |e: PointerEvent| hover.emit(e.into()));
-    let on_click = {
-        let pin = pin.clone();
-        Callback::from(move |e: MouseEvent| pin.emit(e.into()))
-    };
-    let on_focus = Callback::from(move |e: FocusEvent| pin.emit(e.into()));
-    let hide = {
-        let tip = tip.clone();
-        move |keep_pinned: bool| {
-            let tip = tip.clone();
-            Callback::from(move |_: Event| {
-                if !(keep_pinned && tip.is_some_and(|t| t.pinned)) {
-                    tip.set(None);
-                }
-            })
-        }
-    };
-    let on_leave = {
-        let h = hide(true);
-        Callback::from(move |e: PointerEvent| h.emit(e.into()))
-    };
-    let on_blur = {
-        let h = hide(false);
-        Callback::from(move |e: FocusEvent| h.emit(e.into()))
-    };
-    let on_escape = {
-        let h = hide(false);
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                h.emit(e.into());
-            }
-        })
-    };
-
-    // Ids are scoped to the widget's shadow root, so fixed names do not clash between widgets.
-    let desc_id = AttrValue::Static("gm-desc");
-    let tip_id = AttrValue::Static("gm-tip");
-    // Always rendered, `closed` (invisible) when closed, so the elements before it are never
-    // re-created (yew diffs unkeyed lists from the end), which would lose keyboard focus.
-    let open = tip.and_then(|t| Some((t.target.anchor(l)?, t.target.text(story)?)));
-    let tip_html = match open {
-        Some((anchor, (heading, lines))) => {
-            let [side, place] = placement(anchor, l);
-            tooltip(
-                classes(&["gm-tip", side, place]),
-                Some(tip_id),
-                tip_ref,
-                true,
-                Some(heading),
-                lines,
-            )
-        }
-        None => tooltip(
-            Some(AttrValue::Static("gm-tip closed")),
-            Some(tip_id),
-            tip_ref,
-            true,
-            Some(String::new()),
-            Vec::new(),
-        ),
-    };
-    // The image downloads: the drawing on screen, read when asked, in the frame every widget
-    // image has; named after the step shown (drawn by the full module for every other variant:
-    // `download::request_image`).
-    let on_image =
-        {
-            let stage = stage.clone();
-            #[cfg(feature = "pictures")]
-            let (model, config_story) = (model.clone(), props.config.story);
-            let step = story.steps.get(state.view().step).map(|s| s.id);
-            let size = (l.width, l.height);
-            Callback::from(move |(format, done): (ImageFormat, Callback<bool>)| {
-                let svg = stage
-                    .cast::<Element>()
-                    .and_then(|s| s.query_selector("svg.gm-map").ok().flatten());
-                let Some(svg) = svg else {
-                    return done.emit(false);
-                };
-                #[cfg(feature = "pictures")]
-                done.emit(model.as_ref().as_ref().is_some_and(|m| {
-                    offer_drawing(config_story, m, step, &svg, size, lang, format)
-                }));
-                #[cfg(not(feature = "pictures"))]
-                crate::download::request_image(&svg, format, step, size, move |ok| done.emit(ok));
-            })
-        };
-    let total_ms = (state.timeline().total() * 1000.0).round() as usize;
-    let now_ms = (state.t * 1000.0).round() as usize;
-    let current = story.steps.get(view.step);
-    let steps = story
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            html! {
-                <li><button type="button" class="gm-step" data-step={s.id} inert={inert}
-                    aria-current={(i == view.step).then_some("step")}
-                    onclick={act(Action::Step(i))}>{ s.date.clone() }</button></li>
-            }
-        })
-        .collect::<Html>();
-    let paused = !state.playing;
-    let drawings = layouts
-        .as_ref()
-        .iter()
-        .flatten()
-        .map(|(variant, l)| {
-            let zone = (state.zone_shown() >= 1.0).then_some("zone-on");
-            let geography = html! {
-                <Geography paths={m.map.paths.clone()} scale={l.scale_attr()} story={model.clone()} focusable={!inert} />
-            };
-            el!("svg", [
-                "viewBox" => view_box(l),
-                "role" => "group",
-                "aria-label" => story.drawing,
-                "aria-describedby" => desc_id.clone(),
-                "class" => classes(&["gm-map", zone.unwrap_or(""), variant.unwrap_or("")]),
-            ], on [
-                on::pointerover(on_over.clone()),
-                on::pointerleave(on_leave.clone()),
-                on::click(on_click.clone()),
-                on::focusin(on_focus.clone()),
-                on::focusout(on_blur.clone()),
-            ], [geography, draw_overlay(l, story, &state, !inert)])
-        })
-        .collect::<Html>();
-    html! {
-        <>
-        <figure class="gm" onkeydown={on_escape}>
-            <h2 class="gm-title">{ story::ui::widget_title(props.config.story, story::WidgetKind::GridMap, lang) }</h2>
-            <div class="gm-stage" ref={stage}>
-                { drawings }
-                { tip_html }
-            </div>
-            <p class="visually-hidden" id={desc_id}>{ story.description.clone() }</p>
-            <div class="gm-controls">
-                <button type="button" class="gm-play" inert={inert} onclick={act(Action::TogglePlay)} onkeydown={on_key}>
-                    { if paused { UiText::Play.get(lang) } else { UiText::Pause.get(lang) } }
-                </button>
-                <input type="range" class="gm-scrub" inert={inert} min="0" max={int(total_ms)} step="10"
-                    value={int(now_ms)} aria-label={UiText::Timeline.get(lang)}
-                    aria-valuetext={current.map(|s| AttrValue::from(s.date.clone()))}
-                    oninput={on_scrub} onkeydown={on_scrub_key} />
-                <ol class="gm-steps" aria-label={UiText::Steps.get(lang)}>{ steps }</ol>
-                <button type="button" class="gm-reverse" inert={inert} aria-pressed={if state.reversed { "true" } else { "false" }}
-                    onclick={act(Action::ReverseFlow)}>{ "⇄ " }{ story.reverse }</button>
-            </div>
-            <figcaption class="gm-caption" aria-live="polite">
-                { current.map(|s| s.caption.clone()).unwrap_or_default() }
-            </figcaption>
-        </figure>
-        <DataTable table={story.table.clone()} {lang} on_image={Some(on_image)} {inert} />
-        { source_note(lang, props.config.story, story.source, story.attribution.into()) }
-        </>
-    }
+    });
+    framed(
+        config,
+        body,
+        crate::Visibility::default(),
+        crate::Layer::Static,
+    )
+    .to_html()
 }
 
 #[cfg(test)]

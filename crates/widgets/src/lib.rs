@@ -1,18 +1,18 @@
 //! The feature widgets and their shared parts.
 //!
 //! Each kind draws from view models built by `viz` from `story` facts; it never computes figures
-//! itself. The tally and the chart are [`dom`] trees for both layers with a live controller
-//! (`tally::live::LiveTally`, `payments::live::LivePayments`); the map is still a Yew
-//! component, mounted through [`Widget`]. The `embed` crate mounts them into a placeholder's
-//! shadow root and adopts [`stylesheet`] there.
+//! itself. Each kind is one [`dom`] tree for both layers (`<kind>::view`: written as HTML for
+//! the static layer and the cli, built in the browser) and a live controller on it
+//! (`tally::live::LiveTally`, `payments::live::LivePayments`, `grid_map::live::LiveMap`) that
+//! changes only what the kind's reducer (`<kind>/state.rs`) says changed. No virtual DOM:
+//! docs/architecture.md, "A live layer without Yew". The `embed` crate mounts them into a
+//! placeholder's shadow root and adopts [`stylesheet`] there.
 
 pub mod components;
 pub mod dom;
 pub mod download;
-pub mod el;
 mod error;
 pub mod grid_map;
-pub mod hooks;
 mod motion;
 pub mod payments;
 #[cfg(feature = "src")]
@@ -22,8 +22,7 @@ pub mod static_layer;
 pub mod tally;
 
 pub use error::Error;
-use story::{Lang, Theme, WidgetConfig, WidgetKind};
-use yew::prelude::*;
+use story::{Lang, Theme, WidgetKind};
 
 /// A stylesheet from src/, as minified by build.rs (comments and indentation stay in the source).
 macro_rules! minified_css {
@@ -42,7 +41,7 @@ pub fn stylesheet(kind: WidgetKind) -> String {
         WidgetKind::Payments => minified_css!("payments.css"),
         #[cfg(feature = "grid-map")]
         WidgetKind::GridMap => minified_css!("grid_map.css"),
-        // A module variant without this kind never mounts it (see [`Widget`]).
+        // A module variant without this kind never mounts it (embed's handoff.rs).
         #[allow(unreachable_patterns)]
         _ => "",
     };
@@ -107,79 +106,6 @@ impl Layer {
     }
 }
 
-/// What the host (the embed) tells a widget kind's component, handed down by [`Widget`] as
-/// the `host` prop (a prop, not a Yew context: the context provider is a component type of its
-/// own and each costs a copy of Yew's lifecycle code in the WASM, issue 12). The default is
-/// the live layer, visible, with no measured width: what a test that mounts a kind alone wants.
-#[derive(Clone, PartialEq, Default)]
-pub struct WidgetHost {
-    /// The widget's current [`Visibility`]: pause animation loops and timers while inactive.
-    pub visibility: Visibility,
-    /// Called with an editor-facing message when the widget cannot render; the host then marks
-    /// the placeholder `data-widget-error` and logs the message. The widget shows an
-    /// [`components::error_box`] itself.
-    pub on_error: Callback<String>,
-    /// Whether this is the live widget or its static layer.
-    pub layer: Layer,
-    /// The placeholder's width when the widget mounted (CSS px), so the first render is laid
-    /// out for the box it will fill and nothing moves when the first measurement arrives.
-    pub width: Option<f64>,
-}
-
-#[derive(Properties, PartialEq)]
-pub struct WidgetProps {
-    pub config: WidgetConfig,
-    /// Updated by the host as the widget scrolls in and out of view or the tab is hidden.
-    #[prop_or_default]
-    pub visibility: Visibility,
-    /// Fired once after the widget's first render, so the host can mark the placeholder ready.
-    #[prop_or_default]
-    pub on_ready: Callback<()>,
-    /// Fired with an editor-facing message when the widget cannot render.
-    #[prop_or_default]
-    pub on_error: Callback<String>,
-    #[prop_or_default]
-    pub layer: Layer,
-    /// The placeholder's width at mount (CSS px), measured by the host.
-    #[prop_or_default]
-    pub width: Option<f64>,
-}
-
-/// The root of every widget: the themed frame, the component for the configured kind (handed
-/// the [`WidgetHost`]), and `on_ready` after the first render. The frame carries the class
-/// `paused` while the widget is not [`Visibility::active`], which pauses CSS animations (see
-/// base.css).
-#[function_component]
-pub fn Widget(props: &WidgetProps) -> Html {
-    {
-        let on_ready = props.on_ready.clone();
-        use_effect_with((), move |_| on_ready.emit(()));
-    }
-    let config = props.config.clone();
-    // Read by the Yew kinds' arms below; a build with none of them leaves it unused.
-    #[cfg_attr(not(feature = "grid-map"), allow(unused_variables))]
-    let host = WidgetHost {
-        visibility: props.visibility,
-        on_error: props.on_error.clone(),
-        layer: props.layer,
-        width: props.width,
-    };
-    let body = match config.kind {
-        #[cfg(feature = "grid-map")]
-        WidgetKind::GridMap => html! { <grid_map::GridMap {config} {host} /> },
-        // A module variant built without this kind (its cargo feature) hands such a
-        // placeholder to the full module before mounting it (embed's handoff.rs). The tally
-        // and the chart are drawn without Yew (`tally::live`, `payments::live`, their
-        // `static_html`): the embed and the static layer never hand them to this component.
-        #[allow(unreachable_patterns)]
-        _ => html! {},
-    };
-    el::el!("section", [
-        "data-kind" => props.config.kind.name(),
-        "class" => el::classes(&frame_classes(props.config.theme, props.visibility, props.layer)),
-    ], [body])
-}
-
 /// The class names of a widget's frame (`<section class="widget …">`), for both renderers:
 /// `widget`, the theme, `paused` while the widget is not [`Visibility::active`] (base.css
 /// pauses CSS animations), `static` for the static layer.
@@ -193,14 +119,14 @@ pub fn frame_classes(theme: Theme, visibility: Visibility, layer: Layer) -> [&'s
 }
 
 /// A widget's frame as a [`dom`] tree around `body`.
-pub fn frame(kind: &'static str, classes: [&'static str; 4], body: dom::Node) -> dom::Node {
+pub fn frame(kind: &'static str, classes: [&'static str; 4], body: Vec<dom::Node>) -> dom::Node {
     dom::el(
         "section",
         [
             ("data-kind", dom::v(kind)),
             ("class", dom::classes(&classes)),
         ],
-        vec![body],
+        body,
     )
 }
 
@@ -223,13 +149,7 @@ fn theme_class(theme: Theme) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FailedWidgetProps {
-    pub lang: Lang,
-    pub message: AttrValue,
-}
-
-/// What the host renders instead of [`Widget`] when a placeholder's configuration is invalid:
+/// What the host renders instead of a widget when a placeholder's configuration is invalid:
 /// the same frame, holding only the error box.
 pub fn failed_tree(lang: Lang, message: dom::Text) -> dom::Node {
     dom::el(
@@ -238,22 +158,6 @@ pub fn failed_tree(lang: Lang, message: dom::Text) -> dom::Node {
             ("data-kind", dom::v("error")),
             ("class", dom::v("widget auto")),
         ],
-        vec![components::error_box::error_box_tree(lang, message)],
+        vec![components::error_box::error_box(lang, message)],
     )
-}
-
-/// [`failed_tree`] for Yew: the embed's error slots in a module with Yew kinds, and the
-/// component tests' [`FailedWidget`].
-pub fn failed_widget(lang: Lang, message: AttrValue) -> Html {
-    html! {
-        <section class="widget auto" data-kind="error">
-            { components::error_box(lang, message) }
-        </section>
-    }
-}
-
-/// [`failed_widget`] as a root of its own, for tests and hosts that mount it alone.
-#[function_component]
-pub fn FailedWidget(props: &FailedWidgetProps) -> Html {
-    failed_widget(props.lang, props.message.clone())
 }

@@ -1,5 +1,4 @@
-//! The reader's motion setting, for the kinds drawn without Yew (the Yew kinds read it with
-//! `hooks::use_reduced_motion`).
+//! The reader's motion setting, as the kinds' live controllers read it.
 
 /// The media query of the setting.
 pub const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";

@@ -226,13 +226,13 @@ pub(crate) fn framed(
 ) -> crate::dom::Node {
     let body = body.unwrap_or_else(|| {
         let lang = config.lang;
-        error_box::error_box_tree(lang, UiText::NotInStory.get(lang).into())
+        error_box::error_box(lang, UiText::NotInStory.get(lang).into())
     });
     let kind = story::WidgetKind::Payments.name();
     crate::frame(
         kind,
         crate::frame_classes(config.theme, visibility, layer),
-        body,
+        vec![body],
     )
 }
 

@@ -36,8 +36,8 @@ thread_local! {
 }
 
 /// Calls `done` with the file at `src`, in a later task: soon when it was read before, or when
-/// its one request ends. A widget that went away meanwhile is called all the same (Yew ignores a state
-/// set on a destroyed component); the request is not aborted, since others may wait for it.
+/// its one request ends. A widget that went away meanwhile is called all the same (its callback holds
+/// a weak reference and does nothing); the request is not aborted, since others may wait for it.
 pub fn load(src: &str, done: Box<dyn FnOnce(Loaded)>) {
     enum Next {
         Answer(Loaded),
@@ -68,11 +68,11 @@ pub fn load(src: &str, done: Box<dyn FnOnce(Loaded)>) {
         // Read before: answered in a task of its own all the same, so a caller never runs
         // `done` inside its own call (the embed holds its state while it asks).
         (Next::Answer(loaded), Some(done)) => {
-            yew::platform::spawn_local(async move { done(loaded) });
+            wasm_bindgen_futures::spawn_local(async move { done(loaded) });
         }
         (Next::Fetch, _) => {
             let src = src.to_owned();
-            yew::platform::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let loaded = Rc::new(fetch(&src).await);
                 finish(&src, loaded);
             });

@@ -1,15 +1,15 @@
-//! The static layer: a widget rendered natively, by the same components the browser runs, into
-//! HTML that goes into the page before any script (feature `ssr`, native builds only: none of
+//! The static layer: a widget rendered natively, from the same element tree the browser builds
+//! (`<kind>::view`), into HTML that goes into the page before any script (feature `ssr`, native builds only: none of
 //! this reaches the WASM).
 //!
 //! [`render`] gives the widget's `<section class="widget …">`: title, every headline figure,
-//! the drawing (the map's SVG as Yew renders it, the chart's SVG from plotters), the data table
+//! the drawing (the map's SVG from its tree, the chart's SVG from plotters through `viz::svg`), the data table
 //! for screen readers, the source and the credit line. [`shadow_template`] wraps it in a
 //! declarative shadow root, so the host page's CSS cannot reach it (as it cannot reach the live
 //! widget) and the live widget later takes over the same root at the same size.
 
 use crate::payments::drawing;
-use crate::{Error, Layer, Widget, WidgetProps};
+use crate::Error;
 use story::format::escape::push_escaped;
 use story::{Lang, Theme, WidgetConfig, WidgetKind, WidgetOptions};
 use viz::chart::{ChartPicture, Palette};
@@ -17,31 +17,22 @@ use viz::image::{Origin, Picture};
 use viz::surface::Dyn;
 use viz::tally::drawing::{TallyColors, TallyPicture};
 
-/// The widget's static layer as HTML.
+/// The widget's static layer as HTML: its kind's tree, written (`<kind>::static_html`).
 pub fn render(config: WidgetConfig) -> Result<String, Error> {
-    // Kinds drawn without Yew write their own tree.
-    #[cfg(feature = "tally")]
-    if config.kind == story::WidgetKind::Tally {
-        return Ok(crate::tally::static_html(&config));
+    match config.kind {
+        #[cfg(feature = "tally")]
+        WidgetKind::Tally => Ok(crate::tally::static_html(&config)),
+        #[cfg(feature = "payments")]
+        WidgetKind::Payments => crate::payments::static_html(&config),
+        #[cfg(feature = "grid-map")]
+        WidgetKind::GridMap => Ok(crate::grid_map::static_html(&config)),
+        // The cli builds with every kind.
+        #[allow(unreachable_patterns)]
+        _ => Err(Error::Render(format!(
+            "no {} in this build",
+            config.kind.name()
+        ))),
     }
-    #[cfg(feature = "payments")]
-    if config.kind == story::WidgetKind::Payments {
-        return crate::payments::static_html(&config);
-    }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| Error::Render(e.to_string()))?;
-    let props = WidgetProps {
-        config,
-        visibility: Default::default(),
-        on_ready: Default::default(),
-        on_error: Default::default(),
-        layer: Layer::Static,
-        width: None,
-    };
-    let renderer = yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false);
-    let local = tokio::task::LocalSet::new();
-    Ok(runtime.block_on(local.run_until(renderer.render())))
 }
 
 /// A stylesheet the static layer links to: its URL and, when pinned, its SRI hash.

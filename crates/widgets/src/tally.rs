@@ -1,8 +1,8 @@
 //! The "七个一" tally: the lead figure, then one card per "one" in a grid that reflows with
 //! the widget's width, each figure counting up once when it scrolls into view, and the data.
 //!
-//! The first kind drawn without Yew (issue 12; docs/architecture.md, "A live layer without
-//! Yew"): [`view`] is its one element tree, which the static layer writes as HTML
+//! Drawn without a framework (issue 12; docs/architecture.md, "A live layer without Yew"):
+//! [`view`] is its one element tree, which the static layer writes as HTML
 //! ([`static_html`]) and [`live::LiveTally`] builds in the browser and then drives; the cards'
 //! open state is one reducer (`state.rs`).
 
@@ -77,11 +77,15 @@ pub(crate) fn framed(
             state::TallyState::default(),
             layer.is_static(),
         ),
-        None => crate::components::error_box::error_box_tree(
+        None => crate::components::error_box::error_box(
             config.lang,
             UiText::NotInStory.get(config.lang).into(),
         ),
     };
     let kind = story::WidgetKind::Tally.name();
-    frame(kind, frame_classes(config.theme, visibility, layer), body)
+    frame(
+        kind,
+        frame_classes(config.theme, visibility, layer),
+        vec![body],
+    )
 }

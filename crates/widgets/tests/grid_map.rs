@@ -7,38 +7,40 @@ use story::{Lang, WidgetConfig, WidgetKind, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use widgets::grid_map::{GridMap, GridMapProps};
+use widgets::grid_map::live::LiveMap;
+use widgets::Visibility;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn mount_at(lang: Lang, step: &str) -> Element {
+/// Mounts a map at the milestone `step`: its box, and the map (which goes when dropped).
+async fn mount_at(lang: Lang, step: &str) -> (Element, LiveMap) {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let step = story::default_story().map.unwrap().milestone(step).unwrap();
-    let props = GridMapProps {
-        config: WidgetConfig {
-            lang,
-            options: WidgetOptions::GridMap(GridMapOptions {
-                step,
-                autoplay: false,
-            }),
-            ..WidgetConfig::new(WidgetKind::GridMap).unwrap()
-        },
-        host: Default::default(),
+    let config = WidgetConfig {
+        lang,
+        options: WidgetOptions::GridMap(GridMapOptions {
+            step,
+            autoplay: false,
+        }),
+        ..WidgetConfig::new(WidgetKind::GridMap).unwrap()
     };
-    yew::Renderer::<GridMap>::with_root_and_props(root.clone(), props).render();
-    settle().await;
-    root
+    let map = LiveMap::mount(&root, &config, Visibility::default(), Some(720.0), false).unwrap();
+    // The stage's first measurement may lay the map out for another width bucket (a new
+    // drawing): the tests start from the drawing the reader would see.
+    gloo::timers::future::TimeoutFuture::new(100).await;
+    (root, map)
 }
 
-async fn mount(lang: Lang) -> Element {
+async fn mount(lang: Lang) -> (Element, LiveMap) {
     mount_at(lang, "2020-06").await
 }
 
-/// Lets yew's scheduled renders and effects run (`flush` is a future in yew 0.23).
+/// Lets a task pass (the map answers events synchronously; resize observers and animation
+/// frames come later).
 async fn settle() {
-    yew::scheduler::flush().await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -66,7 +68,7 @@ fn key(target: &Element, name: &str) -> web_sys::KeyboardEvent {
 
 #[wasm_bindgen_test]
 async fn three_focusable_district_paths_render_with_names() {
-    let root = mount(Lang::Zh).await;
+    let (root, _map) = mount(Lang::Zh).await;
     let districts = root.query_selector_all("path.gm-dist").unwrap();
     assert_eq!(districts.length(), 3);
     let names: Vec<String> = (0..3)
@@ -91,7 +93,7 @@ async fn three_focusable_district_paths_render_with_names() {
 
 #[wasm_bindgen_test]
 async fn the_map_is_described_and_has_a_data_table() {
-    let root = mount(Lang::En).await;
+    let (root, _map) = mount(Lang::En).await;
     let svg = root.query_selector("svg.gm-map").unwrap().unwrap();
     let id = svg.get_attribute("aria-describedby").unwrap();
     let desc = root
@@ -106,7 +108,7 @@ async fn the_map_is_described_and_has_a_data_table() {
 
 #[wasm_bindgen_test]
 async fn the_scrubber_moves_the_clock() {
-    let root = mount(Lang::En).await;
+    let (root, _map) = mount(Lang::En).await;
     let input: HtmlInputElement = root
         .query_selector(".gm-scrub")
         .unwrap()
@@ -134,7 +136,7 @@ async fn the_scrubber_moves_the_clock() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_on_the_scrubber_step_through_the_milestones() {
-    let root = mount_at(Lang::Zh, "2019-09").await;
+    let (root, _map) = mount_at(Lang::Zh, "2019-09").await;
     let scrub = root.query_selector(".gm-scrub").unwrap().unwrap();
     assert_eq!(count(&root, ".gm-link"), 2);
     let right = key(&scrub, "ArrowRight");
@@ -151,7 +153,7 @@ async fn arrow_keys_on_the_scrubber_step_through_the_milestones() {
 
 #[wasm_bindgen_test]
 async fn space_on_the_play_button_toggles_play_and_pause() {
-    let root = mount(Lang::En).await;
+    let (root, _map) = mount(Lang::En).await;
     assert_eq!(text(&root, ".gm-play").trim(), "Play");
     let button = root.query_selector(".gm-play").unwrap().unwrap();
     let space = key(&button, " ");
@@ -170,7 +172,7 @@ async fn space_on_the_play_button_toggles_play_and_pause() {
 
 #[wasm_bindgen_test]
 async fn a_step_button_shows_that_steps_links() {
-    let root = mount(Lang::Zh).await;
+    let (root, _map) = mount(Lang::Zh).await;
     let buttons = root.query_selector_all(".gm-step").unwrap();
     assert_eq!(buttons.length(), 3);
     let first: HtmlElement = buttons.item(0).unwrap().dyn_into().unwrap();
@@ -195,7 +197,7 @@ async fn a_step_button_shows_that_steps_links() {
 
 #[wasm_bindgen_test]
 async fn focusing_a_link_shows_its_tooltip_and_escape_hides_it() {
-    let root = mount(Lang::En).await;
+    let (root, _map) = mount(Lang::En).await;
     assert_eq!(count(&root, ".gm-tip:not(.closed)"), 0);
     let link: HtmlElement = root
         .query_selector(".gm-link[data-link='2']")
@@ -217,7 +219,7 @@ async fn focusing_a_link_shows_its_tooltip_and_escape_hides_it() {
 
 #[wasm_bindgen_test]
 async fn a_district_tooltip_names_its_province_and_city() {
-    let root = mount(Lang::En).await;
+    let (root, _map) = mount(Lang::En).await;
     let district: HtmlElement = root
         .query_selector("path.gm-dist.c3")
         .unwrap()
@@ -242,4 +244,85 @@ async fn a_district_tooltip_names_its_province_and_city() {
     district.blur().unwrap();
     settle().await;
     assert_eq!(count(&root, ".gm-tip:not(.closed)"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_link_keeps_focus_while_the_map_plays_and_dropping_the_map_stops_it() {
+    let (root, map) = mount_at(Lang::En, "2019-10").await;
+    let link: HtmlElement = root
+        .query_selector(".gm-link[data-link='0']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.focus().unwrap();
+    let play = root.query_selector(".gm-play").unwrap().unwrap();
+    key(&play, "Enter");
+    link.focus().unwrap();
+    // A few hundred ms of frames, each rebuilding the overlay.
+    gloo::timers::future::TimeoutFuture::new(400).await;
+    assert_eq!(text(&root, ".gm-play").trim(), "Pause");
+    let active = gloo::utils::document().active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-link").as_deref(),
+        Some("0"),
+        "{}",
+        active.outer_html().chars().take(200).collect::<String>()
+    );
+    assert!(text(&root, ".gm-tip:not(.closed)").contains("2019"));
+    drop(map);
+    assert!(root.query_selector("section").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_scrubber_starts_at_the_milestone_shown() {
+    for step in ["2019-09", "2020-06"] {
+        let (root, _map) = mount_at(Lang::En, step).await;
+        let input: HtmlInputElement = root
+            .query_selector(".gm-scrub")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        // Built in the browser, the value must survive the range it is set in.
+        assert_eq!(Some(input.value()), input.get_attribute("value"), "{step}");
+        assert!(input.value_as_number() > 0.0, "{step}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_district_keeps_focus_when_the_map_is_laid_out_for_another_width() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut config = WidgetConfig::new(WidgetKind::GridMap).unwrap();
+    config.lang = Lang::En;
+    // Laid out for a 300 px placeholder, then measured wider: the drawing is rebuilt.
+    let _map = LiveMap::mount(&root, &config, Visibility::default(), Some(300.0), false).unwrap();
+    let before = root.query_selector("svg.gm-map").unwrap().unwrap();
+    let district: HtmlElement = root
+        .query_selector("path.gm-dist.c3")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    district.focus().unwrap();
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    let stage = root.query_selector(".gm-stage").unwrap().unwrap();
+    let after = root
+        .query_selector("svg.gm-map")
+        .unwrap()
+        .unwrap_or_else(|| {
+            panic!(
+                "{}",
+                stage.outer_html().chars().take(300).collect::<String>()
+            )
+        });
+    assert!(before != after, "rebuilt for the measured width");
+    let active = document.active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-tip").as_deref(),
+        Some("d2"),
+        "{}",
+        active.outer_html().chars().take(100).collect::<String>()
+    );
+    assert!(text(&root, ".gm-tip:not(.closed)").contains("Jiashan County"));
 }

@@ -1,10 +1,9 @@
 //! The grid map's state: an animation clock over the timeline, play/pause, and the flow
-//! direction. One `Reducible` with an [`Action`] enum; pure, so it is tested natively.
+//! direction. One reducer ([`MapState::reduce`]) with an [`Action`] enum; pure, so it is tested natively.
 
 use std::rc::Rc;
 use viz::map::view::Change;
 use viz::timeline::{Timeline, TimelineState};
-use yew::Reducible;
 
 /// One step per story milestone; a step completes a set of links (maybe none) and may be the
 /// zone's approval.
@@ -102,10 +101,9 @@ impl MapState {
     }
 }
 
-impl Reducible for MapState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl MapState {
+    /// The state after `action`: this one itself when nothing changed.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let tl = self.timeline.clone();
         let end = tl.total();
         let now = self.t;

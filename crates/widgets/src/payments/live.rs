@@ -12,8 +12,8 @@
 use super::state::{Action, ChartState, Step};
 use super::view::{self, Shown};
 use super::{box_size, canvas, series_for, shown, style, Drawn, Load, DEFAULT_SIZE};
-use crate::components::data_table::{data_table_tree, listen, ImageMaker};
-use crate::components::source_note::source_note_tree;
+use crate::components::data_table::{data_table, listen, ImageMaker};
+use crate::components::source_note::source_note;
 use crate::dom::Node;
 use crate::{Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -194,7 +194,7 @@ impl Live {
         }
         let tip = self.chart_box.query_selector(".tip").ok().flatten();
         if let (Some(tip), Some(p)) = (tip, active.and_then(|i| layout.points.get(i))) {
-            crate::components::tooltip::place_element(&tip, &super::px(p.0), &super::px(p.1));
+            crate::components::tooltip::place(&tip, &super::px(p.0), &super::px(p.1));
         }
     }
 
@@ -240,7 +240,7 @@ impl Live {
                 &["#", view::DESCRIPTION_ID].concat(),
                 &view::description(&view),
             );
-            let note = source_note_tree(lang, story, view.source, shown.note);
+            let note = source_note(lang, story, view.source, shown.note);
             self.replace(".source", &note);
             let error = self.root.query_selector(".error").ok().flatten();
             match (shown.error, error) {
@@ -258,7 +258,7 @@ impl Live {
                 (None, None) => {}
             }
         }
-        self.replace(".data", &data_table_tree(&view.table, lang, false));
+        self.replace(".data", &data_table(&view.table, lang, false));
         self.listen_to_data();
         self.announce();
         self.show_tip();

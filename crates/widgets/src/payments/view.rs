@@ -6,8 +6,8 @@
 //! written from this tree was byte for byte what Yew's server renderer wrote (zh, en, each
 //! metric), but for quotes in text, which `push_escaped` writes as entities.
 
-use crate::components::data_table::data_table_tree;
-use crate::components::source_note::source_note_tree;
+use crate::components::data_table::data_table;
+use crate::components::source_note::source_note;
 use crate::dom::{el, flag, text, v, Node, Text};
 use story::model::{Chart, Metric};
 use story::{ui::UiText, Lang, Story};
@@ -55,8 +55,8 @@ pub fn payments(view: &ChartView, story: &'static Story, chart: &Chart, shown: S
         vec![text(shown.announced)],
     ));
     children.push(derived_figures(story, chart, lang, inert));
-    children.push(source_note_tree(lang, story, view.source, shown.note));
-    children.push(data_table_tree(&view.table, lang, inert));
+    children.push(source_note(lang, story, view.source, shown.note));
+    children.push(data_table(&view.table, lang, inert));
     el("div", [("class", v("payments"))], children)
 }
 

@@ -7,8 +7,8 @@
 //! with a highlighted card), but for quotes in text, which `push_escaped` writes as entities.
 
 use super::state::TallyState;
-use crate::components::data_table::data_table_tree;
-use crate::components::source_note::source_note_tree;
+use crate::components::data_table::data_table;
+use crate::components::source_note::source_note;
 use crate::dom::{classes, el, flag, text, v, Node, Text};
 use story::{ui::UiText, Lang, Story};
 use viz::tally::{split_numeral, CardView, FigureView, TallyView};
@@ -41,8 +41,8 @@ pub fn tally(v_: &TallyView, story: &Story, open: TallyState, inert: bool) -> No
         vec![
             el("header", [("class", v("head"))], head),
             el("ol", [("class", v("cards"))], cards),
-            data_table_tree(&v_.table, lang, inert),
-            source_note_tree(lang, story, v_.source, note.into()),
+            data_table(&v_.table, lang, inert),
+            source_note(lang, story, v_.source, note.into()),
         ],
     )
 }
