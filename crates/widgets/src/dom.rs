@@ -134,6 +134,13 @@ impl Node {
         self.build_in(doc, false)
     }
 
+    /// [`Node::build`] for an element node: the element, `None` for a text node or when the
+    /// document refuses an element.
+    pub fn build_element(&self, doc: &web_sys::Document) -> Option<web_sys::Element> {
+        use wasm_bindgen::JsCast;
+        self.build(doc)?.dyn_into::<web_sys::Element>().ok()
+    }
+
     /// [`Node::build`] for a node that goes inside an `<svg>` (the SVG namespace throughout).
     pub fn build_svg(&self, doc: &web_sys::Document) -> Option<web_sys::Node> {
         self.build_in(doc, true)

@@ -15,6 +15,7 @@ mod error;
 pub mod grid_map;
 mod motion;
 pub mod payments;
+pub mod resize;
 #[cfg(feature = "src")]
 pub mod src_file;
 #[cfg(feature = "ssr")]

@@ -18,8 +18,8 @@ use super::view::{self, MapParts};
 use super::{first_state, layout_at, load_model, Model};
 use crate::components::data_table::{listen, ImageMaker};
 use crate::components::tooltip::place;
-use crate::dom::Node;
 use crate::motion::{prefers_reduced_motion, REDUCED_MOTION};
+use crate::resize::SizeObserver;
 use crate::{Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -28,9 +28,8 @@ use std::rc::{Rc, Weak};
 use story::{Theme, WidgetConfig, WidgetOptions};
 use viz::map::tooltip::{percent, Target};
 use viz::map::{self, Layout};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, HtmlInputElement};
 
 /// A grid map drawn into the page. Its elements go when it is dropped.
 pub struct LiveMap {
@@ -40,9 +39,6 @@ pub struct LiveMap {
     _listeners: Vec<EventListener>,
     resize: Option<SizeObserver>,
 }
-
-/// The stage's resize observer and its callback (dropped after the observer disconnects).
-type SizeObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 /// The map's state and the elements it changes.
 struct Live {
@@ -77,9 +73,7 @@ struct Tip {
 
 impl Drop for LiveMap {
     fn drop(&mut self) {
-        if let Some((observer, _)) = &self.resize {
-            observer.disconnect();
-        }
+        self.resize = None;
         if let Some(live) = &self.map {
             live.clock.borrow_mut().take();
             live.svg_listeners.borrow_mut().clear();
@@ -103,7 +97,8 @@ impl LiveMap {
     ) -> Option<LiveMap> {
         let doc = parent.owner_document()?;
         let Some(model) = load_model(config.story, config.lang) else {
-            let section = build(&doc, &super::framed(config, None, visibility, Layer::Live))?;
+            let section =
+                super::framed(config, None, visibility, Layer::Live).build_element(&doc)?;
             parent.append_child(&section).ok()?;
             return Some(LiveMap {
                 section,
@@ -129,10 +124,8 @@ impl LiveMap {
             inert: false,
         });
         let [(_, layout)] = layouts;
-        let section = build(
-            &doc,
-            &super::framed(config, Some(body), visibility, Layer::Live),
-        )?;
+        let section =
+            super::framed(config, Some(body), visibility, Layer::Live).build_element(&doc)?;
         let find = |selector: &str| section.query_selector(selector).ok().flatten();
         let (figure, stage) = (find(".gm")?, find(".gm-stage")?);
         let svg = find("svg.gm-map");
@@ -188,10 +181,6 @@ impl LiveMap {
             live.maybe_autoplay();
         }
     }
-}
-
-fn build(doc: &web_sys::Document, node: &Node) -> Option<Element> {
-    node.build(doc)?.dyn_into::<Element>().ok()
 }
 
 impl Live {
@@ -320,7 +309,7 @@ impl Live {
         let old = self.svg.borrow().clone();
         let doc = self.stage.owner_document();
         let focused = self.focused_target();
-        if let (Some(old), Some(new)) = (old, doc.and_then(|d| build(&d, &svg))) {
+        if let (Some(old), Some(new)) = (old, doc.and_then(|d| svg.build_element(&d))) {
             // The new drawing goes in before the old one goes: removing a focused element fires
             // `focusout` at once, whose handlers may change the stage meanwhile (a `replaceWith`
             // then throws, leaving no drawing at all; seen in a component test).
@@ -345,7 +334,7 @@ impl Live {
         let tip = view::tip(target, Some(&layout), &self.model.story);
         let old = self.stage.query_selector(".gm-tip").ok().flatten();
         let doc = self.stage.owner_document();
-        let (Some(old), Some(new)) = (old, doc.and_then(|d| build(&d, &tip))) else {
+        let (Some(old), Some(new)) = (old, doc.and_then(|d| tip.build_element(&d))) else {
             return;
         };
         if let Some((x, y)) = target.and_then(|t| t.anchor(&layout)) {
@@ -592,25 +581,16 @@ fn follow_reduced_motion(live: &Rc<Live>) -> Option<EventListener> {
 }
 
 /// Measures the stage as the browser lays it out and lays the map out again when its width
-/// bucket changes. Zero widths are ignored (a live root waiting hidden behind the static layer).
+/// bucket changes.
 fn observe_width(live: &Rc<Live>) -> Option<SizeObserver> {
     let weak = Rc::downgrade(live);
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+    crate::resize::observe(&live.stage, move |width, _| {
         let Some(live) = weak.upgrade() else {
             return;
         };
-        let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() else {
-            return;
-        };
-        let width = entry.content_rect().width();
-        if width > 0.0 {
-            let bucket = map::width_bucket(width);
-            if bucket != live.width.replace(bucket) {
-                live.redraw();
-            }
+        let bucket = map::width_bucket(width);
+        if bucket != live.width.replace(bucket) {
+            live.redraw();
         }
-    });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&live.stage);
-    Some((observer, on_resize))
+    })
 }

@@ -15,6 +15,7 @@ use super::{box_size, canvas, series_for, shown, style, Drawn, Load, DEFAULT_SIZ
 use crate::components::data_table::{data_table, listen, ImageMaker};
 use crate::components::source_note::source_note;
 use crate::dom::Node;
+use crate::resize::SizeObserver;
 use crate::{Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -26,9 +27,8 @@ use story::{Theme, WidgetConfig, WidgetOptions};
 use viz::chart::Frame;
 use viz::easing::cubic_out;
 use viz::payments::{build_view, ChartView};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, HtmlCanvasElement};
 
 /// A payments chart drawn into the page. Its elements go when it is dropped.
 pub struct LivePayments {
@@ -39,9 +39,6 @@ pub struct LivePayments {
     _listeners: Vec<EventListener>,
     resize: Option<SizeObserver>,
 }
-
-/// The chart box's resize observer and its callback (dropped after the observer disconnects).
-type SizeObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 /// The chart's state and the elements it changes.
 struct Live {
@@ -70,9 +67,7 @@ struct Live {
 
 impl Drop for LivePayments {
     fn drop(&mut self) {
-        if let Some((observer, _)) = &self.resize {
-            observer.disconnect();
-        }
+        self.resize = None;
         if let Some(live) = &self.chart {
             live.entrance.borrow_mut().take();
             live.data.borrow_mut().clear();
@@ -97,7 +92,7 @@ impl LivePayments {
         let (WidgetOptions::Payments(options), Some(chart)) = (&config.options, config.story.chart)
         else {
             let framed = super::framed(config, None, visibility, Layer::Live);
-            let section = build(&doc, &framed)?;
+            let section = framed.build_element(&doc)?;
             parent.append_child(&section).ok()?;
             return Some(LivePayments {
                 section,
@@ -113,7 +108,7 @@ impl LivePayments {
         let shown = shown(&view, &state, &load, vec![canvas], false);
         let body = view::payments(&view, config.story, &chart, shown);
         let framed = super::framed(config, Some(body), visibility, Layer::Live);
-        let section = build(&doc, &framed)?;
+        let section = framed.build_element(&doc)?;
         let find = |selector: &str| section.query_selector(selector).ok().flatten();
         let root = find(".payments")?;
         let chart_box = find(".chart-box")?;
@@ -169,10 +164,6 @@ impl LivePayments {
             live.draw();
         }
     }
-}
-
-fn build(doc: &web_sys::Document, node: &Node) -> Option<Element> {
-    node.build(doc)?.dyn_into::<Element>().ok()
 }
 
 impl Live {
@@ -430,28 +421,15 @@ fn metric_switch(fieldset: &Element, live: &Rc<Live>) -> EventListener {
     })
 }
 
-/// Measures the chart box as the browser lays it out and redraws at each new size. Zero sizes
-/// are ignored: a live root waits hidden behind the static layer and keeps the size it was
-/// first laid out for.
+/// Measures the chart box as the browser lays it out and redraws at each new size.
 fn observe_size(live: &Rc<Live>) -> Option<SizeObserver> {
     let weak = Rc::downgrade(live);
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let Some(live) = weak.upgrade() else {
-            return;
-        };
-        let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() else {
-            return;
-        };
-        let rect = entry.content_rect();
-        let size = (rect.width(), rect.height());
-        if size.0 > 0.0 && size.1 > 0.0 && live.size.get() != Some(size) {
-            live.size.set(Some(size));
+    crate::resize::observe(&live.chart_box, move |w, h| {
+        if let Some(live) = weak.upgrade().filter(|l| l.size.get() != Some((w, h))) {
+            live.size.set(Some((w, h)));
             live.draw();
         }
-    });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&live.chart_box);
-    Some((observer, on_resize))
+    })
 }
 
 /// The editor's file, read once for the page (`src_file`): its series in the metric's unit,

@@ -10,7 +10,6 @@
 use super::state::{Action, TallyState};
 use super::view::numeral;
 use crate::components::data_table::{listen, ImageMaker};
-use crate::dom::Node;
 use crate::motion::{prefers_reduced_motion, REDUCED_MOTION};
 use crate::{Layer, Visibility};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -22,7 +21,7 @@ use viz::easing::cubic_out;
 use viz::tally::{FigureView, TallyView, COUNT_UP_MS};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 
 /// A tally drawn into the page. Its elements go when it is dropped.
 pub struct LiveTally {
@@ -77,7 +76,7 @@ impl LiveTally {
         let doc = parent.owner_document()?;
         let view = super::view_of(config);
         let framed = super::framed(config, view.as_ref(), visibility, Layer::Live);
-        let section = build(&doc, &framed)?;
+        let section = framed.build_element(&doc)?;
         let mut listeners = Vec::with_capacity(8);
         let list = section.query_selector(".cards").ok().flatten();
         if let (Some(list), Some(view)) = (list, &view) {
@@ -111,10 +110,6 @@ impl LiveTally {
         self.visibility = visibility;
         crate::restyle_frame(&self.section, theme, visibility, Layer::Live);
     }
-}
-
-fn build(doc: &Document, node: &Node) -> Option<Element> {
-    node.build(doc)?.dyn_into::<Element>().ok()
 }
 
 /// The cards' disclosure buttons: click toggles a card, Escape inside an open card closes it
