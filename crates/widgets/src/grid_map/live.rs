@@ -208,17 +208,16 @@ impl Live {
         let story = &self.model.story;
         self.draw_overlay(state);
         let find = |selector: &str| self.figure.query_selector(selector).ok().flatten();
+        // This runs on every clock tick: each write is skipped when nothing changed.
         if let Some(play) = find(".gm-play") {
-            play.set_text_content(Some(view::play_label(state, lang)));
+            set_text(&play, view::play_label(state, lang));
         }
         let current = state.view().step;
         if let Some(scrub) = find(".gm-scrub").and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
             let now_ms = (state.t * 1000.0).round() as usize;
             scrub.set_value(&view::int(now_ms));
-            match story.steps.get(current) {
-                Some(s) => scrub.set_attribute("aria-valuetext", &s.date).ok(),
-                None => scrub.remove_attribute("aria-valuetext").ok(),
-            };
+            let date = story.steps.get(current).map(|s| s.date.as_str());
+            set_attribute(&scrub, "aria-valuetext", date);
         }
         let steps = self.figure.query_selector_all(".gm-step").ok();
         for i in 0..steps.as_ref().map_or(0, |s| s.length()) {
@@ -226,22 +225,19 @@ impl Live {
                 .as_ref()
                 .and_then(|s| s.item(i)?.dyn_into::<Element>().ok());
             if let Some(step) = step {
-                let _ = if i as usize == current {
-                    step.set_attribute("aria-current", "step")
-                } else {
-                    step.remove_attribute("aria-current")
-                };
+                let value = (i as usize == current).then_some("step");
+                set_attribute(&step, "aria-current", value);
             }
         }
         if let Some(reverse) = find(".gm-reverse") {
             let pressed = if state.reversed { "true" } else { "false" };
-            let _ = reverse.set_attribute("aria-pressed", pressed);
+            set_attribute(&reverse, "aria-pressed", Some(pressed));
         }
         if let Some(caption) = find(".gm-caption") {
-            let text = story.steps.get(current).map_or("", |s| s.caption.as_str());
-            if caption.text_content().as_deref() != Some(text) {
-                caption.set_text_content(Some(text));
-            }
+            set_text(
+                &caption,
+                story.steps.get(current).map_or("", |s| s.caption.as_str()),
+            );
         }
     }
 
@@ -270,8 +266,7 @@ impl Live {
                 let _ = svg.append_child(&built);
             }
         }
-        let classes = view::svg_classes(state, None).unwrap_or_default();
-        let _ = svg.set_attribute("class", &classes);
+        set_attribute(&svg, "class", view::svg_classes(state, None).as_deref());
         if let Some(tip) = focused {
             refocus(&svg, &tip);
         }
@@ -446,6 +441,24 @@ impl Live {
             #[cfg(not(feature = "pictures"))]
             crate::download::request_image(&svg, format, step, size, done);
         })
+    }
+}
+
+/// Sets (or, for `None`, removes) the attribute `name` of `el` unless it already has that value.
+fn set_attribute(el: &Element, name: &str, value: Option<&str>) {
+    if el.get_attribute(name).as_deref() == value {
+        return;
+    }
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}
+
+/// Sets the text of `el` unless it already has it.
+fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
     }
 }
 
